@@ -1,0 +1,61 @@
+# ClaimDiff: the two set-up commands are `make demo` and `make test`.
+# Both create .venv, install pinned dependencies (and missing Debian packages
+# when run as root), then do their job. Everything else here is a helper.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+SEEDS := seeds/afp-g7-lucca-2017-04-11.txt seeds/rferl-g7-lucca-2017-04-11.txt
+DEMO_DB ?=
+DEMO_REPORT := out/seed-comparison.html
+
+# Debian packages: Qt's runtime libraries, Xvfb, and the tools the tests call.
+APT_RUNTIME := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+	libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 \
+	libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-cursor0 fonts-dejavu-core
+APT_TEST := postgresql poppler-utils desktop-file-utils appstream xvfb
+
+.PHONY: demo test app system-deps system-deps-test deps deps-test lint typecheck bench package clean
+
+demo: system-deps deps
+	$(VENV)/bin/claimdiff compare $(SEEDS) $(if $(DEMO_DB),--db $(DEMO_DB)) --format html --output $(DEMO_REPORT)
+
+app: system-deps deps
+	$(VENV)/bin/claimdiff-gui $(SEEDS)
+
+test: system-deps system-deps-test deps-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+system-deps:
+	@bash packaging/apt-install.sh $(APT_RUNTIME)
+
+system-deps-test:
+	@bash packaging/apt-install.sh $(APT_TEST)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.deps: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.deps-test: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.deps
+
+deps: $(VENV)/.deps
+
+deps-test: $(VENV)/.deps-test
+
+lint: deps-test
+	$(VENV)/bin/ruff check claimdiff ui tests
+	$(VENV)/bin/ruff format --check claimdiff ui tests
+
+typecheck: deps-test
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) build dist out *.egg-info

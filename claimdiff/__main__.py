@@ -1,0 +1,5 @@
+"""Allow ``python -m claimdiff``."""
+
+from claimdiff.cli import main
+
+main()

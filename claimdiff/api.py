@@ -1,0 +1,192 @@
+"""The public Python API. The CLI and the desktop app use only this module.
+
+Example::
+
+    from claimdiff.api import compare_files
+    comparison = compare_files(["afp.txt", "rferl.txt"], db="sqlite:///claims.db")
+    for link in comparison.links:
+        print(link.label.value, comparison.claim(link.a).text, comparison.claim(link.b).text)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from threading import Lock
+
+from claimdiff.extract import Extractor
+from claimdiff.extract.claims import PIPELINE_VERSION
+from claimdiff.ingest import document_from_text, read_document
+from claimdiff.model import (
+    Claim,
+    ClaimDiffError,
+    Comparison,
+    Document,
+    InputError,
+    Label,
+    Link,
+    Reason,
+)
+from claimdiff.pipeline import Cancelled, ComparisonCancelled, Progress, run
+from claimdiff.settings import Settings
+from claimdiff.store import Store, default_url
+
+__all__ = [
+    "Claim",
+    "ClaimDiffError",
+    "Comparison",
+    "ComparisonCancelled",
+    "Document",
+    "InputError",
+    "Label",
+    "Link",
+    "Match",
+    "Reason",
+    "Settings",
+    "Store",
+    "compare_documents",
+    "compare_files",
+    "compare_texts",
+    "default_url",
+    "get_extractor",
+    "load_comparison",
+    "match_statements",
+    "open_store",
+    "read_documents",
+]
+
+_extractor: Extractor | None = None
+_extractor_lock = Lock()
+
+
+def get_extractor() -> Extractor:
+    """The process-wide extractor; spaCy is loaded once, on first use."""
+    global _extractor
+    with _extractor_lock:
+        if _extractor is None:
+            _extractor = Extractor()
+        return _extractor
+
+
+def open_store(db: str | Store | None = None) -> Store:
+    """Open a database URL (default: the user's SQLite file), or pass a Store through."""
+    return db if isinstance(db, Store) else Store(db or default_url())
+
+
+def read_documents(paths: Sequence[str | Path]) -> list[Document]:
+    """Read article files in the given order; raise InputError on the first bad one."""
+    if len(paths) < 2:
+        raise InputError("give at least two articles to compare")
+    documents = [read_document(path, index) for index, path in enumerate(paths)]
+    seen: dict[str, str] = {}
+    for document in documents:
+        if document.sha256 in seen:
+            raise InputError(
+                f"{Path(document.path or '').name}: same text as {seen[document.sha256]}; "
+                "give each article once"
+            )
+        seen[document.sha256] = Path(document.path or "").name
+    return documents
+
+
+def compare_documents(
+    documents: Sequence[Document],
+    *,
+    db: str | Store | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    save: bool = True,
+) -> Comparison:
+    """Compare documents already read, reusing claims cached in the database."""
+    store = open_store(db) if save or db is not None else None
+    cached = {}
+    if store is not None:
+        for document in documents:
+            claims = store.cached_claims(document.sha256, PIPELINE_VERSION)
+            if claims is not None:
+                cached[document.sha256] = claims
+    comparison = run(
+        documents,
+        get_extractor(),
+        settings,
+        progress=progress,
+        cancelled=cancelled,
+        cached=cached,
+    )
+    if store is not None and save:
+        comparison = store.save_comparison(comparison, PIPELINE_VERSION)
+    return comparison
+
+
+def compare_files(
+    paths: Sequence[str | Path],
+    *,
+    db: str | Store | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    settings: Settings | None = None,
+    save: bool = True,
+) -> Comparison:
+    """Read, compare and store two or more article files.
+
+    ``db`` is a SQLAlchemy URL or an open :class:`Store`; by default the
+    user's SQLite database. ``progress(stage, fraction)`` is called as work
+    proceeds, and the run stops with :class:`ComparisonCancelled` once
+    ``cancelled()`` returns True. Bad input raises :class:`InputError`.
+    """
+    documents = read_documents(paths)
+    return compare_documents(
+        documents, db=db, settings=settings, progress=progress, cancelled=cancelled, save=save
+    )
+
+
+def compare_texts(
+    texts: Sequence[str],
+    *,
+    published: dt.date | Sequence[dt.date | None] | None = None,
+    settings: Settings | None = None,
+) -> Comparison:
+    """Compare article texts in memory, without storing anything.
+
+    ``published`` is one dateline for every text, or one per text; relative
+    dates ("on Tuesday") are resolved against it.
+    """
+    dates = list(published) if isinstance(published, (list, tuple)) else [published] * len(texts)
+    documents = [
+        document_from_text(text, doc_id=index, published=dates[index])
+        for index, text in enumerate(texts)
+    ]
+    return run(documents, get_extractor(), settings)
+
+
+@dataclass(frozen=True)
+class Match:
+    """How two single statements relate."""
+
+    score: float
+    linked: bool
+    label: Label | None
+    reasons: tuple[Reason, ...]
+
+
+def match_statements(
+    a: str,
+    b: str,
+    *,
+    published: dt.date | None = None,
+    settings: Settings | None = None,
+) -> Match:
+    """Compare two statements: are they the same claim, and how do they differ?"""
+    comparison = compare_texts([a, b], published=published, settings=settings)
+    if not comparison.links:
+        return Match(0.0, False, None, ())
+    best = max(comparison.links, key=lambda link: link.score)
+    return Match(best.score, True, best.label, best.reasons)
+
+
+def load_comparison(comparison_id: int, *, db: str | Store | None = None) -> Comparison:
+    """Read a stored comparison."""
+    return open_store(db).load_comparison(comparison_id)

@@ -1,0 +1,132 @@
+"""The ``claimdiff`` command line: compare, list, show."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from claimdiff import api
+from claimdiff.model import ClaimDiffError, Comparison
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+REPORT_FORMATS = ("text", "json", "html")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"claimdiff: error: {message}", err=True)
+    sys.exit(1)
+
+
+def one_line_errors(func: F) -> F:
+    """Turn every failure into exit code 1 and one line on stderr, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClaimDiffError as error:
+            _fail(str(error))
+        except KeyboardInterrupt:
+            click.echo("claimdiff: interrupted", err=True)
+            sys.exit(130)
+        except Exception as error:  # noqa: BLE001 - the CLI must never show a traceback
+            _fail(f"unexpected {type(error).__name__}: {error}".splitlines()[0])
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+db_option = click.option(
+    "--db",
+    "db",
+    metavar="URL",
+    default=None,
+    help="Database URL (default: SQLite in the user data folder; postgresql+psycopg://... for teams).",
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+output_option = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+
+
+def _emit(comparison: Comparison, fmt: str, output: Path | None) -> None:
+    from claimdiff.report import render, write_report
+    from claimdiff.report.text import summary_lines
+
+    if output is not None:
+        written = write_report(comparison, fmt, output)
+        for line in summary_lines(comparison):
+            click.echo(line)
+        click.echo(f"report: {written.resolve()}")
+        return
+    content = render(comparison, fmt)
+    if isinstance(content, bytes):
+        raise ClaimDiffError(f"the {fmt} format is binary: give --output PATH")
+    click.echo(content, nl=False)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimdiff", prog_name="claimdiff")
+def main() -> None:
+    """Compare how different outlets report the same event."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@format_option
+@output_option
+@click.option("--no-save", is_flag=True, help="Compare without storing anything.")
+@one_line_errors
+def compare(files: tuple[Path, ...], db: str | None, fmt: str, output: Path | None, no_save: bool) -> None:
+    """Compare two or more article files and store the result."""
+    comparison = api.compare_files(list(files), db=db, save=not no_save)
+    for warning in comparison.warnings:
+        click.echo(f"claimdiff: warning: {warning}", err=True)
+    _emit(comparison, fmt, output)
+
+
+@main.command(name="list")
+@db_option
+@one_line_errors
+def list_(db: str | None) -> None:
+    """List the stored comparisons."""
+    rows = api.open_store(db).list_comparisons()
+    if not rows:
+        click.echo("No stored comparisons yet. Run: claimdiff compare FILE FILE")
+        return
+    for row in rows:
+        when = row.created.strftime("%Y-%m-%d %H:%M")
+        click.echo(f"{row.id:>5}  {when}  {row.name}")
+
+
+@main.command()
+@click.argument("comparison_id", type=int)
+@db_option
+@format_option
+@output_option
+@one_line_errors
+def show(comparison_id: int, db: str | None, fmt: str, output: Path | None) -> None:
+    """Show a stored comparison."""
+    _emit(api.load_comparison(comparison_id, db=db), fmt, output)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,185 @@
+"""Plain, frozen values that cross every boundary of the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Label(str, Enum):
+    """How two linked claims relate."""
+
+    AGREE = "agree"
+    PARTIAL = "partial"
+    CONFLICT = "conflict"
+
+
+class ReasonKind(str, Enum):
+    """The slot a difference between two linked claims sits in."""
+
+    NUMBER = "number"
+    DATE = "date"
+    ENTITY = "entity"
+    SPEAKER = "speaker"
+    NEGATION = "negation"
+    MODALITY = "modality"
+    QUOTE = "quote"
+    DETAIL = "detail"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source article, its text normalised to the form every offset refers to."""
+
+    id: int
+    title: str
+    source: str
+    text: str
+    sha256: str
+    published: dt.date | None = None
+    path: str | None = None
+    language: str = "en"
+    fmt: str = "text"
+    credits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity as written and in canonical form ("U.S." -> "United States")."""
+
+    text: str
+    canonical: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit and qualifier: "more than 80 people".
+
+    ``low`` and ``high`` give the range the qualifier allows; ``unit`` is a
+    normalised noun ("people", "percent", "km") so that "50 miles" and "a
+    50-year-old man" never count as the same quantity.
+    """
+
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+    low: float
+    high: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression resolved against the document's dateline."""
+
+    text: str
+    value: dt.date | None
+    start: int
+    end: int
+    granularity: str = "day"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement: a sentence or an independent clause of one."""
+
+    id: int
+    document: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    quotes: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    negated: bool = False
+    modality: str | None = None
+    predicate: str | None = None
+    lemmas: tuple[str, ...] = ()
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One difference (or notable agreement) between two linked claims."""
+
+    kind: ReasonKind
+    a: str
+    b: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two claims from different documents that report the same thing."""
+
+    a: int
+    b: int
+    label: Label
+    score: float
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Claims from several documents that report the same thing."""
+
+    id: int
+    claims: tuple[int, ...]
+    label: Label
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Documents, their claims and the links between them."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    links: tuple[Link, ...]
+    clusters: tuple[Cluster, ...] = ()
+    id: int | None = None
+    name: str = ""
+    created: dt.datetime | None = None
+    warnings: tuple[str, ...] = ()
+    settings: dict[str, float] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def unique(self) -> tuple[int, ...]:
+        """Ids of claims that no link touches, in document order."""
+        linked = {link.a for link in self.links} | {link.b for link in self.links}
+        return tuple(claim.id for claim in self.claims if claim.id not in linked)
+
+    def claim(self, claim_id: int) -> Claim:
+        """Return the claim with this id."""
+        return self.claims[claim_id]
+
+    def links_of(self, claim_id: int) -> tuple[Link, ...]:
+        """Return every link that touches this claim."""
+        return tuple(link for link in self.links if claim_id in (link.a, link.b))
+
+    def counts(self) -> dict[str, int]:
+        """Summary figures: documents, claims, links by label, unique claims."""
+        figures = {
+            "documents": len(self.documents),
+            "claims": len(self.claims),
+            "links": len(self.links),
+        }
+        for label in Label:
+            figures[label.value] = sum(1 for link in self.links if link.label is label)
+        figures["unique"] = len(self.unique)
+        return figures
+
+
+class ClaimDiffError(Exception):
+    """An expected failure with a one-line message meant for the user."""
+
+
+class InputError(ClaimDiffError):
+    """A file that cannot be read as an article."""

@@ -1,0 +1,94 @@
+"""Run the stages in order: extract, align, classify."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
+
+from claimdiff.align import align
+from claimdiff.compare import classify
+from claimdiff.extract import Extractor
+from claimdiff.model import Claim, ClaimDiffError, Comparison, Document, Link
+from claimdiff.settings import Settings
+
+Progress = Callable[[str, float], None]
+"""Called with a stage name and the share of work done (0..1)."""
+
+Cancelled = Callable[[], bool]
+"""Returns True once the caller wants the run to stop."""
+
+
+class ComparisonCancelled(ClaimDiffError):
+    """The caller cancelled the comparison before it finished."""
+
+
+def number_claims(per_document: Sequence[Sequence[Claim]]) -> tuple[Claim, ...]:
+    """Give claims comparison-wide ids in document order."""
+    claims: list[Claim] = []
+    for doc_index, doc_claims in enumerate(per_document):
+        for claim in doc_claims:
+            claims.append(dataclasses.replace(claim, id=len(claims), document=doc_index))
+    return tuple(claims)
+
+
+def link_claims(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> tuple[Link, ...]:
+    """Align and classify every pair of documents."""
+    by_doc: list[list[Claim]] = [[] for _ in documents]
+    for claim in claims:
+        by_doc[claim.document].append(claim)
+    pairs = list(combinations(range(len(documents)), 2))
+    links: list[Link] = []
+    for done, (i, j) in enumerate(pairs):
+        if cancelled and cancelled():
+            raise ComparisonCancelled("comparison cancelled")
+        for candidate in align(by_doc[i], by_doc[j], settings):
+            links.append(classify(candidate, claims[candidate.a], claims[candidate.b]))
+        if progress:
+            progress("align", (done + 1) / len(pairs))
+    return tuple(sorted(links, key=lambda link: (link.a, link.b)))
+
+
+def run(
+    documents: Sequence[Document],
+    extractor: Extractor,
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cached: Mapping[str, Sequence[Claim]] | None = None,
+) -> Comparison:
+    """Compare documents that have already been read.
+
+    ``cached`` maps a document's sha256 to claims extracted earlier by the same
+    pipeline version; those documents are not parsed again.
+    """
+    settings = settings or Settings()
+    cached = cached or {}
+    docs = tuple(dataclasses.replace(d, id=index) for index, d in enumerate(documents))
+    if progress:
+        progress("extract", 0.0)
+    todo = [d for d in docs if d.sha256 not in cached]
+    fresh = extractor.extract_many(
+        todo, progress=(lambda n, total: progress("extract", n / total)) if progress else None
+    )
+    made = {d.sha256: claims for d, claims in zip(todo, fresh)}
+    per_doc = [made[d.sha256] if d.sha256 in made else tuple(cached[d.sha256]) for d in docs]
+    if cancelled and cancelled():
+        raise ComparisonCancelled("comparison cancelled")
+    claims = number_claims(per_doc)
+    links = link_claims(docs, claims, settings, progress=progress, cancelled=cancelled)
+    return Comparison(
+        documents=docs,
+        claims=claims,
+        links=links,
+        warnings=tuple(extractor.warnings),
+        settings=settings.as_dict(),
+    )

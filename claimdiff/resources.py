@@ -1,0 +1,34 @@
+"""The one door to bundled files: templates, the JSON schema, icons and themes."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+PACKAGE = "claimdiff_resources"
+"""The top-level ``resources/`` folder, installed under this package name."""
+
+
+def resource(kind: str, name: str) -> Traversable:
+    """Return a bundled file, e.g. ``resource("templates", "report.html.j2")``."""
+    return resources.files(PACKAGE).joinpath(kind, name)
+
+
+def folder(kind: str) -> Traversable:
+    """Return a bundled folder, e.g. ``folder("icons")`` for Qt search paths."""
+    return resources.files(PACKAGE).joinpath(kind)
+
+
+def read_text(kind: str, name: str) -> str:
+    """Return the text of a bundled file."""
+    return resource(kind, name).read_text(encoding="utf-8")
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the comparison contract."""
+    data: dict[str, Any] = json.loads(read_text("schema", "comparison.schema.json"))
+    return data
