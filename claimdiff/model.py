@@ -116,6 +116,14 @@ class Reason:
     text: str
 
 
+class LinkStatus(str, Enum):
+    """Whether the analyst has reviewed a link."""
+
+    AUTO = "auto"
+    CONFIRMED = "confirmed"
+    MANUAL = "manual"
+
+
 @dataclass(frozen=True)
 class Link:
     """Two claims from different documents that report the same thing."""
@@ -125,6 +133,9 @@ class Link:
     label: Label
     score: float
     reasons: tuple[Reason, ...] = ()
+    status: LinkStatus = LinkStatus.AUTO
+    notes: tuple[str, ...] = ()
+    label_overridden: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +186,50 @@ class Comparison:
             figures[label.value] = sum(1 for link in self.links if link.label is label)
         figures["unique"] = len(self.unique)
         return figures
+
+
+class CurationAction(str, Enum):
+    """What an analyst did to a link or claim."""
+
+    CONFIRM = "confirm"
+    REJECT = "reject"
+    RELINK = "relink"
+    LABEL = "label"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class ClaimAnchor:
+    """Identifies a claim across re-runs: its document's hash and its own text.
+
+    Row ids change whenever a comparison is re-run; the text of a claim in a
+    given document does not, so curations are anchored here.
+    """
+
+    sha256: str
+    text: str
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class Curation:
+    """One analyst action, stored with its author and time.
+
+    ``a`` and ``b`` anchor the two claims of the link acted on (``b`` is the
+    new counterpart for RELINK). ``value`` is the label for LABEL and the note
+    text for NOTE. A revoked curation (undone) is kept for the record but no
+    longer applied.
+    """
+
+    action: CurationAction
+    a: ClaimAnchor
+    b: ClaimAnchor | None
+    value: str | None = None
+    author: str = ""
+    created: dt.datetime | None = None
+    id: int | None = None
+    comparison: int | None = None
+    revoked: bool = False
 
 
 class ClaimDiffError(Exception):
