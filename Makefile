@@ -43,7 +43,7 @@ $(VENV)/.deps: pyproject.toml | $(PY)
 	@touch $@
 
 $(VENV)/.deps-test: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e '.[test]'
+	$(PIP) install --quiet -e '.[test,package]'
 	@touch $@ $(VENV)/.deps
 
 deps: $(VENV)/.deps
@@ -56,6 +56,24 @@ lint: deps-test
 
 typecheck: deps-test
 	$(VENV)/bin/mypy
+
+# Benchmarks (issue 8): figures, ratios to the last run, docs/performance.md. Never pass/fail.
+$(VENV)/.deps-bench: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[bench]'
+	@touch $@
+
+bench: system-deps deps $(VENV)/.deps-bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks $(BENCH_ARGS)
+
+# The one-folder bundle dist/claimdiff/ (claimdiff + claimdiff-gui), see packaging/.
+$(VENV)/.deps-package: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[package]'
+	@touch $@
+
+package: system-deps deps $(VENV)/.deps-package
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/claimdiff.spec
+	@echo "bundle: dist/claimdiff/ (run dist/claimdiff/claimdiff --version)"
 
 clean:
 	rm -rf $(VENV) build dist out *.egg-info

@@ -10,19 +10,26 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
 
+from claimdiff.cluster import attach_clusters
+from claimdiff.curate import apply_curations
 from claimdiff.extract import Extractor
 from claimdiff.extract.claims import PIPELINE_VERSION
-from claimdiff.ingest import document_from_text, read_document
+from claimdiff.ingest import document_from_text, language_notices, read_document
 from claimdiff.model import (
     Claim,
+    ClaimAnchor,
     ClaimDiffError,
     Comparison,
+    Curation,
+    CurationAction,
     Document,
     InputError,
     Label,
@@ -35,9 +42,12 @@ from claimdiff.store import Store, default_url
 
 __all__ = [
     "Claim",
+    "ClaimAnchor",
     "ClaimDiffError",
     "Comparison",
     "ComparisonCancelled",
+    "Curation",
+    "CurationAction",
     "Document",
     "InputError",
     "Label",
@@ -46,15 +56,22 @@ __all__ = [
     "Reason",
     "Settings",
     "Store",
+    "add_curation",
     "compare_documents",
     "compare_files",
     "compare_texts",
+    "curations_for",
     "default_url",
+    "delete_comparison",
     "get_extractor",
     "load_comparison",
     "match_statements",
     "open_store",
+    "read_document",
     "read_documents",
+    "rename_comparison",
+    "restore_curation",
+    "revoke_curation",
 ]
 
 _extractor: Extractor | None = None
@@ -79,6 +96,12 @@ def read_documents(paths: Sequence[str | Path]) -> list[Document]:
     """Read article files in the given order; raise InputError on the first bad one."""
     if len(paths) < 2:
         raise InputError("give at least two articles to compare")
+    given: dict[Path, str] = {}
+    for path in paths:
+        resolved = Path(path).expanduser().resolve()
+        if resolved in given:
+            raise InputError(f"{Path(path).name}: given twice; give each article once")
+        given[resolved] = str(path)
     documents = [read_document(path, index) for index, path in enumerate(paths)]
     seen: dict[str, str] = {}
     for document in documents:
@@ -116,8 +139,11 @@ def compare_documents(
         cancelled=cancelled,
         cached=cached,
     )
+    comparison = _with_language_notices(comparison)
     if store is not None and save:
         comparison = store.save_comparison(comparison, PIPELINE_VERSION)
+        # Curations made on earlier runs of these documents apply to this one too.
+        comparison = _curated(store, comparison)
     return comparison
 
 
@@ -159,7 +185,14 @@ def compare_texts(
         document_from_text(text, doc_id=index, published=dates[index])
         for index, text in enumerate(texts)
     ]
-    return run(documents, get_extractor(), settings)
+    return _with_language_notices(run(documents, get_extractor(), settings))
+
+
+def _with_language_notices(comparison: Comparison) -> Comparison:
+    """Add a warning for each document that does not look English (it is still compared)."""
+    notices = language_notices(comparison.documents)
+    warnings = tuple(dict.fromkeys(comparison.warnings + notices))
+    return dataclasses.replace(comparison, warnings=warnings) if notices else comparison
 
 
 @dataclass(frozen=True)
@@ -188,5 +221,65 @@ def match_statements(
 
 
 def load_comparison(comparison_id: int, *, db: str | Store | None = None) -> Comparison:
-    """Read a stored comparison."""
-    return open_store(db).load_comparison(comparison_id)
+    """Read a stored comparison, with the analysts' curations applied."""
+    with _store(db) as store:
+        return _curated(store, store.load_comparison(comparison_id))
+
+
+def rename_comparison(comparison_id: int, name: str, *, db: str | Store | None = None) -> None:
+    """Give a stored comparison a new name (shown by ``claimdiff list`` and the app)."""
+    with _store(db) as store:
+        store.rename_comparison(comparison_id, name)
+
+
+def delete_comparison(comparison_id: int, *, db: str | Store | None = None) -> None:
+    """Delete a stored comparison; its documents, claims and curations are kept."""
+    with _store(db) as store:
+        store.delete_comparison(comparison_id)
+
+
+def add_curation(curation: Curation, *, db: str | Store | None = None) -> Curation:
+    """Record an analyst action and return it with ``id``, ``created`` and ``author``.
+
+    The author defaults to ``CLAIMDIFF_AUTHOR`` or else the OS user name.
+    Curations are anchored to claim text (see :class:`ClaimAnchor`, and
+    :func:`claimdiff.curate.anchor_of`), so they apply to re-runs as well.
+    """
+    with _store(db) as store:
+        return store.add_curation(curation)
+
+
+def revoke_curation(curation_id: int, *, db: str | Store | None = None) -> Curation:
+    """Undo a curation: it is kept on record but no longer applied."""
+    with _store(db) as store:
+        return store.revoke_curation(curation_id)
+
+
+def restore_curation(curation_id: int, *, db: str | Store | None = None) -> Curation:
+    """Redo a curation revoked earlier."""
+    with _store(db) as store:
+        return store.restore_curation(curation_id)
+
+
+def curations_for(comparison: Comparison, *, db: str | Store | None = None) -> tuple[Curation, ...]:
+    """The non-revoked curations that match claims of this comparison, oldest first."""
+    with _store(db) as store:
+        return store.curations_for(comparison)
+
+
+def _curated(store: Store, comparison: Comparison) -> Comparison:
+    # Clusters follow the links, so they are rebuilt once curations have changed them.
+    return attach_clusters(apply_curations(comparison, store.curations_for(comparison)))
+
+
+@contextmanager
+def _store(db: str | Store | None) -> Iterator[Store]:
+    """A Store for one call: the caller's, or one opened from a URL and closed after."""
+    if isinstance(db, Store):
+        yield db
+        return
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()

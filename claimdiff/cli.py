@@ -10,12 +10,15 @@ from typing import Any, TypeVar
 
 import click
 
-from claimdiff import api
 from claimdiff.model import ClaimDiffError, Comparison
+from claimdiff.report import RENDERERS
+
+# claimdiff.api (SQLAlchemy, spaCy, rapidfuzz) is imported inside each command, so that
+# `claimdiff --version` and `--help` answer at once.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-REPORT_FORMATS = ("text", "json", "html")
+REPORT_FORMATS = tuple(RENDERERS)
 
 
 def _fail(message: str) -> None:
@@ -97,6 +100,8 @@ def main() -> None:
 @one_line_errors
 def compare(files: tuple[Path, ...], db: str | None, fmt: str, output: Path | None, no_save: bool) -> None:
     """Compare two or more article files and store the result."""
+    from claimdiff import api
+
     comparison = api.compare_files(list(files), db=db, save=not no_save)
     for warning in comparison.warnings:
         click.echo(f"claimdiff: warning: {warning}", err=True)
@@ -108,6 +113,8 @@ def compare(files: tuple[Path, ...], db: str | None, fmt: str, output: Path | No
 @one_line_errors
 def list_(db: str | None) -> None:
     """List the stored comparisons."""
+    from claimdiff import api
+
     rows = api.open_store(db).list_comparisons()
     if not rows:
         click.echo("No stored comparisons yet. Run: claimdiff compare FILE FILE")
@@ -125,7 +132,89 @@ def list_(db: str | None) -> None:
 @one_line_errors
 def show(comparison_id: int, db: str | None, fmt: str, output: Path | None) -> None:
     """Show a stored comparison."""
+    from claimdiff import api
+
     _emit(api.load_comparison(comparison_id, db=db), fmt, output)
+
+
+
+@main.command()
+@click.argument("comparison_id", type=int)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default=None,
+    help="Report format [default: from the output file's ending, else html].",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write; it is replaced atomically.",
+)
+@db_option
+@one_line_errors
+def export(comparison_id: int, fmt: str | None, output: Path, db: str | None) -> None:
+    """Write a stored comparison as a report file (html, pdf, csv, markdown, json, text)."""
+    from claimdiff import api
+    from claimdiff.report import format_for_path, write_report
+
+    comparison = api.load_comparison(comparison_id, db=db)
+    written = write_report(comparison, fmt or format_for_path(output) or "html", output)
+    click.echo(f"report: {written.resolve()}")
+
+
+@main.group()
+def db() -> None:
+    """Look after the database: check, back up, vacuum."""
+
+
+@db.command(name="check")
+@db_option
+@one_line_errors
+def db_check(db: str | None) -> None:
+    """Check integrity and schema revision (exit 1 with one line if bad)."""
+    from claimdiff.store import default_url, maintenance
+
+    store = maintenance.open_existing(db or default_url())
+    try:
+        click.echo(maintenance.check(store))
+    finally:
+        store.close()
+
+
+@db.command(name="backup")
+@click.argument("path", type=click.Path(path_type=Path))
+@db_option
+@one_line_errors
+def db_backup(path: Path, db: str | None) -> None:
+    """Copy the database to PATH while it stays in use (PostgreSQL: with pg_dump)."""
+    from claimdiff.store import default_url, maintenance
+
+    store = maintenance.open_existing(db or default_url())
+    try:
+        written = maintenance.backup(store, path)
+    finally:
+        store.close()
+    click.echo(f"backup: {written.resolve()} ({written.stat().st_size:,} bytes)")
+
+
+@db.command(name="vacuum")
+@db_option
+@one_line_errors
+def db_vacuum(db: str | None) -> None:
+    """Reclaim free space and refresh the query planner's statistics."""
+    from claimdiff.store import default_url, maintenance
+
+    store = maintenance.open_existing(db or default_url())
+    try:
+        before, after = maintenance.vacuum(store)
+    finally:
+        store.close()
+    sizes = f": {before:,} -> {after:,} bytes" if before is not None and after is not None else ""
+    click.echo(f"vacuumed {store.name}{sizes}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,7 +20,8 @@ from claimdiff.model import (
 )
 
 FORMAT = "claimdiff.comparison"
-VERSION = 1
+VERSION = 2
+"""Version 2 added ``clusters``; readers of version 1 may ignore that key."""
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -175,6 +176,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "claims": [claim_to_dict(c) for c in comparison.claims],
         "links": [link_to_dict(link) for link in comparison.links],
         "unique": list(comparison.unique),
+        "clusters": [
+            {"id": c.id, "claims": list(c.claims), "label": c.label.value}
+            for c in comparison.clusters
+        ],
     }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
 from claimdiff.align import align
+from claimdiff.cluster import attach_clusters
 from claimdiff.compare import classify
 from claimdiff.extract import Extractor
 from claimdiff.model import Claim, ClaimDiffError, Comparison, Document, Link
@@ -39,12 +40,14 @@ def link_claims(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    pairs: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[Link, ...]:
-    """Align and classify every pair of documents."""
+    """Align and classify every pair of documents (or only the ``pairs`` given)."""
     by_doc: list[list[Claim]] = [[] for _ in documents]
     for claim in claims:
         by_doc[claim.document].append(claim)
-    pairs = list(combinations(range(len(documents)), 2))
+    if pairs is None:
+        pairs = list(combinations(range(len(documents)), 2))
     links: list[Link] = []
     for done, (i, j) in enumerate(pairs):
         if cancelled and cancelled():
@@ -52,7 +55,7 @@ def link_claims(
         for candidate in align(by_doc[i], by_doc[j], settings):
             links.append(classify(candidate, claims[candidate.a], claims[candidate.b]))
         if progress:
-            progress("align", (done + 1) / len(pairs))
+            progress("align", (done + 1) / max(len(pairs), 1))
     return tuple(sorted(links, key=lambda link: (link.a, link.b)))
 
 
@@ -85,10 +88,63 @@ def run(
         raise ComparisonCancelled("comparison cancelled")
     claims = number_claims(per_doc)
     links = link_claims(docs, claims, settings, progress=progress, cancelled=cancelled)
-    return Comparison(
+    comparison = Comparison(
         documents=docs,
         claims=claims,
         links=links,
         warnings=tuple(extractor.warnings),
         settings=settings.as_dict(),
+    )
+    return attach_clusters(comparison)
+
+
+def extend(
+    comparison: Comparison,
+    new_documents: Sequence[Document],
+    extractor: Extractor,
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cached: Mapping[str, Sequence[Claim]] | None = None,
+) -> Comparison:
+    """Add documents to a comparison, aligning only the pairs that involve them.
+
+    Claims and links among the existing documents are kept as they are, so a
+    third article costs two document pairs, not three.
+    """
+    settings = settings or Settings()
+    cached = dict(cached or {})
+    known = {d.sha256 for d in comparison.documents}
+    fresh_docs = [d for d in new_documents if d.sha256 not in known]
+    if not fresh_docs:
+        return comparison
+    old_count = len(comparison.documents)
+    docs = comparison.documents + tuple(
+        dataclasses.replace(d, id=old_count + i) for i, d in enumerate(fresh_docs)
+    )
+    todo = [d for d in fresh_docs if d.sha256 not in cached]
+    for document, claims in zip(todo, extractor.extract_many(todo)):
+        cached[document.sha256] = claims
+    if cancelled and cancelled():
+        raise ComparisonCancelled("comparison cancelled")
+    per_doc: list[Sequence[Claim]] = [
+        [c for c in comparison.claims if c.document == i] for i in range(old_count)
+    ]
+    per_doc += [cached[d.sha256] for d in fresh_docs]
+    claims = number_claims(per_doc)
+    new_pairs = [(i, j) for i, j in combinations(range(len(docs)), 2) if j >= old_count]
+    added = link_claims(
+        docs, claims, settings, progress=progress, cancelled=cancelled, pairs=new_pairs
+    )
+    # Old claims keep their ids: number_claims numbers old documents first, in order.
+    links = tuple(sorted(comparison.links + added, key=lambda link: (link.a, link.b)))
+    return attach_clusters(
+        dataclasses.replace(
+            comparison,
+            documents=docs,
+            claims=claims,
+            links=links,
+            warnings=tuple(dict.fromkeys(comparison.warnings + tuple(extractor.warnings))),
+        )
     )

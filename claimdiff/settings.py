@@ -13,17 +13,36 @@ class Settings:
     the matcher stricter or looser per comparison (``--set link_threshold=0.6``).
     """
 
-    link_threshold: float = 0.55
-    """Lowest combined score (0..1) at which two claims are linked."""
+    link_threshold: float = 0.25
+    """Lowest link probability (0..1) at which two claims of two articles are linked."""
 
-    candidate_threshold: float = 0.25
-    """Lowest lexical score at which a pair is scored in full at all."""
+    conflict_link_threshold: float = 0.04
+    """Lower threshold for pairs that state different values of the same quantity."""
 
-    max_links_per_claim: int = 3
+    statement_threshold: float = 0.5
+    """Lowest probability at which ``match_statements`` calls two statements linked."""
+
+    max_links_per_claim: int = 2
     """A claim may link to several claims, but never to more than this many."""
 
     secondary_margin: float = 0.15
     """Extra links of a claim must score within this margin of its best link."""
+
+    agree_cover: float = 0.8
+    """A link with no differing slot is "agree" when this share of one claim's words
+    (IDF-weighted) is found in the other; below it, one side adds detail: "partial"."""
+
+    exhaustive_pairs: int = 250_000
+    """Documents with at most this many claim pairs are scored exhaustively, unblocked."""
+
+    block_top_k: int = 12
+    """With blocking, each claim is scored against this many claims of the other side."""
+
+    use_embeddings: bool = True
+    """Add USE sentence-embedding similarity to the lexical features."""
+
+    embed_max_claims: int = 3000
+    """Above this many claims in a document pair, skip embeddings to stay fast."""
 
     def as_dict(self) -> dict[str, float]:
         """Return the settings as a plain mapping, for storage and reports."""
@@ -31,11 +50,16 @@ class Settings:
 
     def with_overrides(self, overrides: dict[str, str]) -> Settings:
         """Return a copy with ``name=value`` overrides applied (values as text)."""
-        known = {f.name: f.type for f in fields(self)}
-        changes: dict[str, float | int] = {}
+        known = {f.name for f in fields(self)}
+        changes: dict[str, float | int | bool] = {}
         for name, raw in overrides.items():
             if name not in known:
                 raise KeyError(name)
             current = getattr(self, name)
-            changes[name] = int(raw) if isinstance(current, int) else float(raw)
+            if isinstance(current, bool):
+                changes[name] = raw.strip().lower() in {"1", "true", "yes", "on"}
+            elif isinstance(current, int):
+                changes[name] = int(raw)
+            else:
+                changes[name] = float(raw)
         return replace(self, **changes)

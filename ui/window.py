@@ -1,39 +1,384 @@
-"""The main window: compared documents side by side."""
+"""The main window: documents side by side, the claim table, the detail panel and the library."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTextBrowser, QWidget
+from pathlib import Path
+from typing import Any
 
-from claimdiff import api
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimdiff.model import Comparison, CurationAction, Document, Label, Link
+from ui import APPLICATION_NAME, actions, icons
+from ui import theme as themes
+from ui.claim_model import KIND_ROLE, ClaimFilterProxyModel, ClaimTableModel
+from ui.context import AppContext
+from ui.detail import DetailPanel
+from ui.library import LibraryModel, LibraryView
+from ui.selection import SelectionMixin
+from ui.slots import ActionSlotsMixin
+from ui.workspace import ClaimTablePanel, ComparisonView
+
+EMPTY_TITLE = "Drop two or more articles here"
+
+STAGES = {"load": "Reading articles", "extract": "Finding claims", "align": "Matching claims"}
 
 
-class MainWindow(QMainWindow):
-    """Shows the documents of one comparison side by side."""
+class EmptyState(QWidget):
+    """The first-run page: what to do, and two buttons to do it."""
 
-    def __init__(self, db: str | None = None) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
-        self.db = db
-        self.comparison: api.Comparison | None = None
-        self.setWindowTitle("ClaimDiff")
-        self._central = QWidget()
-        self._layout = QHBoxLayout(self._central)
-        self._layout.addWidget(QLabel("Drop two or more articles here"))
-        self.setCentralWidget(self._central)
+        self.title = QLabel(EMPTY_TITLE)
+        self.title.setObjectName("emptyTitle")
+        self.hint = QLabel(
+            "Plain text, Markdown, HTML, PDF or Word files, or use File ▸ Open (Ctrl+O).\n"
+            "Help ▸ Open Sample Comparison shows two reports of the 2017 G7 meeting in Lucca."
+        )
+        self.hint.setObjectName("emptyHint")
+        self.setAccessibleName("Empty comparison")
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        for label in (self.title, self.hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        for name in ("open", "sample"):
+            button = QPushButton(window.actions[name].text().replace("…", "").replace("&", ""))
+            button.setIcon(window.actions[name].icon())
+            button.clicked.connect(window.actions[name].trigger)
+            button.setMaximumWidth(280)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
 
-    def open_files(self, paths: list[str]) -> None:
-        try:
-            self.comparison = api.compare_files(paths, db=self.db)
-        except api.ClaimDiffError as error:
-            QMessageBox.warning(self, "ClaimDiff", str(error))
+    def show_documents(self, documents: tuple[Document, ...]) -> None:
+        if not documents:
+            self.title.setText(EMPTY_TITLE)
             return
-        self.show_comparison(self.comparison)
+        names = ", ".join(document.source for document in documents)
+        self.title.setText(f"Loaded {names}. Drop one more article to compare.")
 
-    def show_comparison(self, comparison: api.Comparison) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        for document in comparison.documents:
-            pane = QTextBrowser()
-            pane.setPlainText(document.text)
-            self._layout.addWidget(pane)
+
+class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
+    """Shows one comparison; every change goes through ``context.runner``."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        context.runner.parent_widget = self
+        self.setWindowTitle(APPLICATION_NAME)
+        self.setWindowIcon(icons.icon(icons.APP_ICON.removeprefix("icons:").removesuffix(".svg")))
+        self.setAcceptDrops(True)
+        self.actions = actions.build_actions(self, self)
+        self.model = ClaimTableModel(self)
+        self.proxy = ClaimFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.library_model = LibraryModel(self)
+        self._build_widgets()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.selected_claims: tuple[int, ...] = ()
+        self.selected_link: Link | None = None
+        self.apply_theme(context.theme)
+        self.restore_layout()
+        self.update_actions()
+
+    # -- construction --------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.view = ComparisonView()
+        self.table = ClaimTablePanel(self.proxy)
+        self.detail = DetailPanel()
+        self.bottom = QSplitter(Qt.Orientation.Horizontal)
+        self.bottom.addWidget(self.table)
+        self.bottom.addWidget(self.detail)
+        self.bottom.setStretchFactor(0, 3)
+        self.bottom.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.empty = EmptyState(self)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+        self.library = LibraryView(self.library_model)
+        self.library_dock = QDockWidget("Library", self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.library)
+        self.library_dock.setAccessibleName("Library of stored comparisons")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.resizeDocks([self.library_dock], [210], Qt.Orientation.Horizontal)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.undo_action = self.context.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(actions.key_sequences((QKeySequence.StandardKey.Undo,)))
+        self.undo_action.setIcon(icons.icon("undo"))
+        self.redo_action = self.context.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            actions.key_sequences((QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
+        )
+        self.redo_action.setIcon(icons.icon("redo"))
+        for name in ("open", "add", "export", None, "previous_difference", "next_difference",
+                     None, "confirm", "reject", "relink", "note"):
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.actions[name])
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        self.toolbar = toolbar
+
+    def _build_menus(self) -> None:
+        menus: dict[str, QMenu] = {}
+        for spec in actions.ACTIONS:
+            menu = menus.get(spec.menu) or self.menuBar().addMenu(spec.menu)
+            menus[spec.menu] = menu
+            if spec.name == "export":
+                self.recent_menu = menu.addMenu("Open &Recent")
+                self.recent_menu.setAccessibleName("Recent files")
+            if spec.name == "find":
+                menu.addAction(self.undo_action)
+                menu.addAction(self.redo_action)
+                menu.addSeparator()
+            if spec.name in ("quit", "label_agree", "library_open"):
+                menu.addSeparator()
+            menu.addAction(spec_action := self.actions[spec.name])
+            spec_action.setParent(self)
+        menus[actions.VIEW].addAction(self.library_dock.toggleViewAction())
+        self.refresh_recent()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.position_label = QLabel()
+        self.position_label.setAccessibleName("Difference position")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Comparison progress")
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self.actions["cancel"])
+        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.cancel_button.setAccessibleName("Cancel comparison")
+        for widget in (self.position_label, self.progress, self.cancel_button):
+            bar.addPermanentWidget(widget)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _connect(self) -> None:
+        ctx = self.context
+        ctx.comparison_changed.connect(self.on_context_comparison_changed)
+        ctx.documents_changed.connect(self.on_context_documents_changed)
+        ctx.library_changed.connect(self.refresh_library)
+        ctx.recent_changed.connect(self.refresh_recent)
+        ctx.theme_changed.connect(self.apply_theme)
+        ctx.runner.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.worker.engine_loaded.connect(self.on_worker_engine_loaded)
+        ctx.worker.started.connect(self.on_worker_started)
+        ctx.worker.progressed.connect(self.on_worker_progressed)
+        for signal in (ctx.worker.comparison_finished, ctx.worker.comparison_failed,
+                       ctx.worker.comparison_cancelled):
+            signal.connect(self.on_worker_stopped)
+        ctx.undo_stack.indexChanged.connect(lambda _index: self.update_actions())
+        self.table.view.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
+        self.proxy.layoutChanged.connect(self.update_position)
+        self.proxy.modelReset.connect(self.update_position)
+        self.library.open_requested.connect(self.open_stored)
+        self.view.claim_clicked.connect(self.on_pane_claim_clicked)
+
+    # -- comparison shown ------------------------------------------------------
+
+    def on_context_comparison_changed(self, comparison: Comparison | None, fresh: bool) -> None:
+        if comparison is None:
+            self.model.set_comparison(None)
+            self.empty.show_documents(())
+            self.stack.setCurrentWidget(self.empty)
+            self.setWindowTitle(APPLICATION_NAME)
+            self.show_selection((), None)
+            self.update_actions()
+            return
+        keep = (self.selected_claims, self.selected_link) if not fresh else ((), None)
+        self.view.set_comparison(comparison, self.context.theme)
+        self.model.set_comparison(comparison)
+        self.table.set_documents([d.source for d in comparison.documents])
+        self.stack.setCurrentWidget(self.splitter)
+        self.setWindowTitle(f"{comparison.name} – {APPLICATION_NAME}")
+        counts = comparison.counts()
+        self.statusBar().showMessage(
+            f"{counts['links']} links ({counts['agree']} agree, {counts['partial']} partial, "
+            f"{counts['conflict']} conflict), {counts['unique']} claims in one source only",
+            10000,
+        )
+        self.restore_selection(*keep)
+        self.library.selectRow(self.library_model.row_of(comparison.id or -1) or 0)
+
+    def on_context_documents_changed(self, documents: tuple[Document, ...]) -> None:
+        self.empty.show_documents(documents)
+        self.stack.setCurrentWidget(self.empty)
+
+    # -- worker ----------------------------------------------------------------
+
+    def on_worker_engine_loaded(self, problem: str) -> None:
+        """The engine is imported now, so the library can be read without a pause."""
+        if problem:
+            self.statusBar().showMessage(f"Language model not loaded: {problem}", 15000)
+        self.refresh_library()
+
+    def on_worker_started(self, _number: int) -> None:
+        self.progress.setValue(0)
+        self.progress.setFormat("Starting…")
+        self.progress.show()
+        self.cancel_button.show()
+        self.update_actions()
+
+    def on_worker_progressed(self, stage: str, share: float) -> None:
+        self.progress.setValue(int(share * 100))
+        self.progress.setFormat(f"{STAGES.get(stage, stage.capitalize())} %p%")
+
+    def on_worker_stopped(self, *_args: Any) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.update_actions()
+
+    # -- drag and drop -----------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.on_files_dropped(paths)
+
+    def on_files_dropped(self, paths: list[str]) -> None:
+        """Dropped files join the current comparison, which then runs again."""
+        names = ", ".join(Path(path).name for path in paths)
+        self.statusBar().showMessage(f"Adding {names}…", 5000)
+        self.context.add_files(paths)
+
+    # -- library and recent files -----------------------------------------------
+
+    def refresh_library(self) -> None:
+        try:
+            summaries = self.context.store().list_comparisons()
+        except Exception as error:  # an unreadable database must not stop the window
+            self.context.runner.fail("Library", error)
+            summaries = []
+        self.library_model.set_summaries(summaries)
+
+    def refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.context.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.context.add_files([p]))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- theme and layout ----------------------------------------------------------
+
+    def apply_theme(self, theme: themes.Theme) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            themes.apply(app, theme)
+        self.model.set_theme(theme)
+        self.view.set_theme(theme)
+        self.detail.theme = theme
+        self.actions["toggle_dark"].setChecked(theme.dark)
+        if self.selected_claims and self.context.comparison is not None:
+            self.detail.show_row(self.context.comparison, self.selected_claims, self.selected_link)
+
+    def restore_layout(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for key, splitter in (("window/split", self.splitter), ("window/bottom", self.bottom)):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+            else:
+                splitter.setSizes([540, 300] if splitter is self.splitter else [860, 380])
+
+    def save_layout(self) -> None:
+        settings = self.context.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/split", self.splitter.saveState())
+        settings.setValue("window/bottom", self.bottom.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.context.close()
+        super().closeEvent(event)
+
+    # -- enabling -------------------------------------------------------------------
+
+    def update_actions(self) -> None:
+        has = self.context.comparison is not None
+        link = self.selected_link is not None
+        busy = self.context.worker.busy
+        for name in ("confirm", "reject", "note", "label_agree", "label_partial",
+                     "label_conflict"):
+            self.actions[name].setEnabled(link)
+        self.actions["relink"].setEnabled(bool(self.selected_claims))
+        for name in ("export", "next_difference", "previous_difference", "add"):
+            self.actions[name].setEnabled(has or (name == "add" and bool(self.context.documents)))
+        self.actions["cancel"].setEnabled(busy)
+
+    def selected_row_kind(self) -> str | None:
+        index = self.table.view.currentIndex()
+        return None if not index.isValid() else str(index.data(KIND_ROLE))
+
+    def on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            row = self.model.row(self.proxy.mapToSource(current).row())
+            self.show_selection(row.claims, row.link)
+
+    def open_stored(self, comparison_id: int) -> None:
+        from ui.commands import OpenStoredCommand
+
+        self.context.runner.do(OpenStoredCommand(self.context, comparison_id))
+
+    def curate(self, action: CurationAction, title: str, value: str | None = None) -> bool:
+        from ui import curation
+        from ui.commands import CurationCommand
+
+        comparison, link = self.context.comparison, self.selected_link
+        if comparison is None or link is None:
+            return False
+        made = curation.on_link(comparison, link, action, self.context.author, value)
+        return self.context.runner.do(CurationCommand(self.context, [made], title))
+
+    def label_link(self, label: Label) -> bool:
+        return self.curate(CurationAction.LABEL, f"Label link {label.value}", label.value)

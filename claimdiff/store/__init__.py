@@ -1,7 +1,8 @@
-"""Persist documents, claims and comparisons through SQLAlchemy."""
+"""Persist documents, claims, comparisons and curations through SQLAlchemy."""
 
 from __future__ import annotations
 
-from claimdiff.store.database import Store, default_url
+from claimdiff.store.database import ComparisonSummary, Store, default_url
+from claimdiff.store.errors import SchemaTooNewError, StoreError
 
-__all__ = ["Store", "default_url"]
+__all__ = ["ComparisonSummary", "SchemaTooNewError", "Store", "StoreError", "default_url"]

@@ -4,34 +4,42 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import random
+import time
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
 
-from claimdiff.codec import claim_from_dict, slots_to_dict
-from claimdiff.model import Claim, ClaimDiffError, Comparison, Document, Label, Link, Reason, ReasonKind
+from claimdiff.curate import AnchorIndex
+from claimdiff.model import (
+    Claim,
+    Comparison,
+    Curation,
+)
+from claimdiff.store import curations as curation_rows
+from claimdiff.store import rows
+from claimdiff.store.engine import WRITE, is_retryable, make_engine, normalise_url
+from claimdiff.store.errors import StoreError, short
+from claimdiff.store.migrate import current_revision, display_url, ensure_schema
 from claimdiff.store.schema import (
     Base,
     ClaimRow,
     ComparisonRow,
     DocumentRow,
-    LinkRow,
     MemberRow,
-    ReasonRow,
 )
 
 APP_NAME = "ClaimDiff"
+DEFAULT_TIMEOUT = 30.0
+"""Seconds a writer waits for another writer before giving up with a StoreError."""
 
-
-class StoreError(ClaimDiffError):
-    """The database cannot be opened, read or written."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,245 +60,185 @@ def default_url() -> str:
     return f"sqlite:///{folder / 'claimdiff.sqlite3'}"
 
 
-def _make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-            cursor = dbapi_conn.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
-
-        return engine
-    return create_engine(url, pool_pre_ping=True)
-
-
 class Store:
-    """Reads and writes comparisons. Each thread should open its own Store."""
+    """Reads and writes comparisons. Each thread should open its own Store.
 
-    def __init__(self, url: str | None = None) -> None:
-        self.url = url or default_url()
-        try:
-            self.engine = _make_engine(self.url)
-            Base.metadata.create_all(self.engine)
-        except (SQLAlchemyError, OSError, ValueError) as error:
-            raise StoreError(f"cannot open database {self.url}: {_short(error)}") from None
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+    Opening a database creates or upgrades its schema (after a backup, kept in
+    :attr:`backup`); ``migrate=False`` opens it as it is, for maintenance.
+    Every read and write runs in its own transaction; writers that meet a lock
+    retry until ``timeout`` seconds have passed, then raise :class:`StoreError`.
+    """
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
-        session = self._sessions()
-        try:
-            yield session
-            session.commit()
-        except SQLAlchemyError as error:
-            session.rollback()
-            raise StoreError(f"database error: {_short(error)}") from None
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+    def __init__(
+        self, url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT, migrate: bool = True
+    ) -> None:
+        self.url = normalise_url(url or default_url())
+        self.timeout = timeout
+        self.backup: Path | None = None
+        self.engine = make_engine(self.url, timeout)
+        # Close pooled connections when the Store is dropped without close().
+        self._finalizer = weakref.finalize(self, self.engine.dispose)
+        self._writer = self.engine.execution_options(**{WRITE: True})
+        if migrate:
+            try:
+                self.backup = ensure_schema(self.engine, self.url)
+            except StoreError:
+                self.close()
+                raise
+            except (SQLAlchemyError, OSError) as error:
+                self.close()
+                raise StoreError(f"cannot open database {self.name}: {short(error)}") from None
+
+    @property
+    def name(self) -> str:
+        """The URL without its password, for messages."""
+        return display_url(self.url)
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Release every pooled connection."""
+        self._finalizer()
+
+    # -- transactions -----------------------------------------------------
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in a read transaction."""
+        return self._run(work, write=False)
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one write transaction: all of it is stored, or none."""
+        return self._run(work, write=True)
+
+    def _run(self, work: Callable[[Session], T], *, write: bool) -> T:
+        deadline = time.monotonic() + self.timeout
+        delay, conflicts = 0.02, 3
+        while True:
+            try:
+                bind = self._writer if write else self.engine
+                with Session(bind, expire_on_commit=False) as s, s.begin():
+                    return work(s)
+            except OperationalError as error:
+                if not is_retryable(error):
+                    raise StoreError(f"database {self.name}: {short(error)}") from None
+                if time.monotonic() + delay > deadline:
+                    raise StoreError(
+                        f"database {self.name} is busy: another program kept it locked for "
+                        f"{self.timeout:g} s; nothing was changed, try again"
+                    ) from None
+            except IntegrityError as error:
+                # Two writers stored the same new document at once; the retry finds it.
+                conflicts -= 1
+                if not write or conflicts < 0:
+                    raise StoreError(f"database {self.name}: {short(error)}") from None
+            except SQLAlchemyError as error:
+                raise StoreError(f"database {self.name}: {short(error)}") from None
+            time.sleep(delay + random.uniform(0, delay))
+            delay = min(delay * 2, 0.5)
+
+    # -- facts about the database ----------------------------------------
+
+    def revision(self) -> str | None:
+        """The schema revision stored in the database."""
+        return self.read(lambda s: current_revision(s.connection()))
+
+    def row_counts(self) -> dict[str, int]:
+        """How many rows each table holds."""
+
+        def count(session: Session) -> dict[str, int]:
+            return {
+                table.name: session.scalar(select(func.count()).select_from(table)) or 0
+                for table in Base.metadata.sorted_tables
+            }
+
+        return self.read(count)
 
     # -- claims cache -----------------------------------------------------
 
     def cached_claims(self, sha256: str, pipeline: str) -> tuple[Claim, ...] | None:
         """Claims stored for a document text and pipeline version, if any."""
-        with self.session() as session:
-            row = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == sha256))
-            if row is None:
-                return None
-            rows = session.scalars(
+
+        def work(session: Session) -> tuple[Claim, ...] | None:
+            found = session.scalars(
                 select(ClaimRow)
-                .where(ClaimRow.document_id == row.id, ClaimRow.pipeline == pipeline)
+                .join(DocumentRow)
+                .where(DocumentRow.sha256 == sha256, ClaimRow.pipeline == pipeline)
                 .order_by(ClaimRow.idx)
             ).all()
-            if not rows:
-                return None
-            return tuple(_claim(r, 0) for r in rows)
+            return tuple(rows.claim_of(r, 0) for r in found) if found else None
+
+        return self.read(work)
 
     # -- comparisons ------------------------------------------------------
 
     def save_comparison(self, comparison: Comparison, pipeline: str) -> Comparison:
-        """Store a comparison in one transaction and return it with its id."""
-        created = comparison.created or dt.datetime.now(dt.timezone.utc)
-        with self.session() as session:
-            claim_rows: dict[int, ClaimRow] = {}
-            members = []
-            for position, document in enumerate(comparison.documents):
-                doc_row = self._document_row(session, document)
-                doc_claims = [c for c in comparison.claims if c.document == position]
-                rows = self._claim_rows(session, doc_row, doc_claims, pipeline)
-                claim_rows.update(zip((c.id for c in doc_claims), rows))
-                members.append(MemberRow(position=position, document=doc_row, path=document.path))
-            name = comparison.name or " vs ".join(d.source for d in comparison.documents)
-            row = ComparisonRow(
-                name=name,
-                created=created,
-                pipeline=pipeline,
-                settings=dict(comparison.settings),
-                warnings=list(comparison.warnings),
-                members=members,
-            )
-            session.add(row)
-            session.flush()
-            for link in comparison.links:
-                session.add(
-                    LinkRow(
-                        comparison_id=row.id,
-                        claim_a_id=claim_rows[link.a].id,
-                        claim_b_id=claim_rows[link.b].id,
-                        label=link.label.value,
-                        score=link.score,
-                        reasons=[
-                            ReasonRow(kind=r.kind.value, a=r.a, b=r.b, text=r.text)
-                            for r in link.reasons
-                        ],
-                    )
-                )
-            comparison_id = row.id
-        return dataclasses.replace(comparison, id=comparison_id, name=name, created=created)
+        """Store a comparison in one transaction and return it with its id.
+
+        Documents and claims are shared by content hash and pipeline version.
+        Comparing the same documents with the same settings again updates the
+        stored comparison instead of adding a copy.
+        """
+        created = comparison.created or dt.datetime.now(dt.UTC)
+        name = comparison.name or " vs ".join(d.source for d in comparison.documents)
+        fresh = dataclasses.replace(comparison, created=created, name=name)
+        row_id, name, created = self.write(lambda s: rows.save(s, fresh, pipeline))
+        return dataclasses.replace(comparison, id=row_id, name=name, created=created)
 
     def load_comparison(self, comparison_id: int) -> Comparison:
-        """Read a stored comparison back as plain values."""
-        with self.session() as session:
-            row = session.get(
-                ComparisonRow,
-                comparison_id,
-                options=[selectinload(ComparisonRow.links).selectinload(LinkRow.reasons)],
-            )
-            if row is None:
-                raise StoreError(f"no comparison with id {comparison_id}")
-            documents: list[Document] = []
-            claims: list[Claim] = []
-            claim_ids: dict[int, int] = {}
-            for member in row.members:
-                doc_row = member.document
-                documents.append(_document(doc_row, member.position, member.path))
-                for claim_row in session.scalars(
-                    select(ClaimRow)
-                    .where(ClaimRow.document_id == doc_row.id, ClaimRow.pipeline == row.pipeline)
-                    .order_by(ClaimRow.idx)
-                ):
-                    claim_ids[claim_row.id] = len(claims)
-                    claims.append(
-                        dataclasses.replace(_claim(claim_row, member.position), id=len(claims))
-                    )
-            links = tuple(
-                Link(
-                    a=claim_ids[link.claim_a_id],
-                    b=claim_ids[link.claim_b_id],
-                    label=Label(link.label),
-                    score=link.score,
-                    reasons=tuple(
-                        Reason(ReasonKind(r.kind), r.a, r.b, r.text) for r in link.reasons
-                    ),
-                )
-                for link in row.links
-            )
-            return Comparison(
-                documents=tuple(documents),
-                claims=tuple(claims),
-                links=links,
-                id=row.id,
-                name=row.name,
-                created=row.created,
-                warnings=tuple(row.warnings),
-                settings=dict(row.settings),
-            )
+        """Read a stored comparison back as plain values (without curations)."""
+        return self.read(lambda s: rows.load(s, comparison_id))
 
     def list_comparisons(self) -> list[ComparisonSummary]:
         """Every stored comparison, newest first."""
-        with self.session() as session:
-            rows = session.scalars(
+
+        def work(session: Session) -> list[ComparisonSummary]:
+            found = session.scalars(
                 select(ComparisonRow)
                 .options(selectinload(ComparisonRow.members).selectinload(MemberRow.document))
                 .order_by(ComparisonRow.id.desc())
             ).all()
             return [
                 ComparisonSummary(
-                    row.id, row.name, row.created, tuple(m.document.source for m in row.members)
+                    row.id,
+                    row.name,
+                    curation_rows.utc(row.created),
+                    tuple(m.document.source for m in row.members),
                 )
-                for row in rows
+                for row in found
             ]
 
-    def _document_row(self, session: Session, document: Document) -> DocumentRow:
-        row = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == document.sha256))
-        if row is None:
-            row = DocumentRow(
-                sha256=document.sha256,
-                title=document.title,
-                source=document.source,
-                text=document.text,
-                published=document.published,
-                path=document.path,
-                fmt=document.fmt,
-                language=document.language,
-                credits=list(document.credits),
-            )
-            session.add(row)
-            session.flush()
-        return row
+        return self.read(work)
 
-    def _claim_rows(
-        self, session: Session, doc_row: DocumentRow, claims: Sequence[Claim], pipeline: str
-    ) -> list[ClaimRow]:
-        existing = session.scalars(
-            select(ClaimRow)
-            .where(ClaimRow.document_id == doc_row.id, ClaimRow.pipeline == pipeline)
-            .order_by(ClaimRow.idx)
-        ).all()
-        if existing:
-            return list(existing)
-        rows = [
-            ClaimRow(
-                document_id=doc_row.id,
-                pipeline=pipeline,
-                idx=index,
-                start=claim.start,
-                end=claim.end,
-                text=claim.text,
-                speaker=claim.speaker,
-                slots=slots_to_dict(claim),
-            )
-            for index, claim in enumerate(claims)
-        ]
-        session.add_all(rows)
-        session.flush()
-        return rows
+    def rename_comparison(self, comparison_id: int, name: str) -> None:
+        """Give a stored comparison a new name."""
+        name = " ".join(name.split())
+        if not name:
+            raise StoreError("a comparison needs a name that is not blank")
 
+        def work(session: Session) -> None:
+            rows.comparison_row(session, comparison_id).name = name
 
-def _document(row: DocumentRow, position: int, path: str | None) -> Document:
-    return Document(
-        id=position,
-        title=row.title,
-        source=row.source,
-        text=row.text,
-        sha256=row.sha256,
-        published=row.published,
-        path=path if path is not None else row.path,
-        language=row.language,
-        fmt=row.fmt,
-        credits=tuple(row.credits or ()),
-    )
+        self.write(work)
 
+    def delete_comparison(self, comparison_id: int) -> None:
+        """Delete a comparison and its links; documents, claims and curations stay."""
+        self.write(lambda s: s.delete(rows.comparison_row(s, comparison_id)))
 
-def _claim(row: ClaimRow, document: int) -> Claim:
-    data = dict(row.slots)
-    data.update(id=row.idx, document=document, start=row.start, end=row.end, text=row.text)
-    return claim_from_dict(data)
+    # -- curations --------------------------------------------------------
 
+    def add_curation(self, curation: Curation) -> Curation:
+        """Record an analyst action; author defaults to the configured or OS user."""
+        return self.write(lambda s: curation_rows.add(s, curation))
 
-def _short(error: BaseException) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text[:200]
+    def revoke_curation(self, curation_id: int) -> Curation:
+        """Undo a curation: it stays on record but no longer applies."""
+        return self.write(lambda s: curation_rows.set_revoked(s, curation_id, True))
+
+    def restore_curation(self, curation_id: int) -> Curation:
+        """Redo a revoked curation."""
+        return self.write(lambda s: curation_rows.set_revoked(s, curation_id, False))
+
+    def curations_for(self, comparison: Comparison) -> tuple[Curation, ...]:
+        """Non-revoked curations whose anchors match claims of this comparison, oldest first."""
+        hashes = {document.sha256 for document in comparison.documents}
+        found = self.read(lambda s: curation_rows.for_documents(s, hashes))
+        index = AnchorIndex(comparison)
+        return tuple(curation for curation in found if index.matches(curation))

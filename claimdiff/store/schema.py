@@ -5,12 +5,34 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints let later migrations alter them on every backend.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 
 class Base(DeclarativeBase):
     """Declarative base of every ClaimDiff table."""
+
+    metadata = MetaData(naming_convention=NAMING)
 
 
 class DocumentRow(Base):
@@ -36,7 +58,9 @@ class ClaimRow(Base):
     __table_args__ = (UniqueConstraint("document_id", "pipeline", "idx"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     pipeline: Mapped[str] = mapped_column(String(32))
     idx: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
@@ -99,3 +123,25 @@ class ReasonRow(Base):
     a: Mapped[str] = mapped_column(Text)
     b: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+class CurationRow(Base):
+    """One analyst action, anchored to claim text in a document rather than to row ids."""
+
+    __tablename__ = "curations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(16))
+    a_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    a_text: Mapped[str] = mapped_column(Text)
+    a_start: Mapped[int] = mapped_column(Integer)
+    b_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    b_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    b_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    author: Mapped[str] = mapped_column(Text)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    comparison_id: Mapped[int | None] = mapped_column(
+        ForeignKey("comparisons.id", ondelete="SET NULL"), nullable=True
+    )
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,0 +1,1 @@
+"""ClaimDiff benchmarks: run with `make bench` (or `python -m benchmarks --help`)."""

@@ -1,0 +1,386 @@
+"""Who says it and how: speaker, quoted spans, negation, modality and the event predicate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimdiff.extract.entities import EntityResolver, span_ents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "claim",
+        "insist",
+        "warn",
+        "report",
+        "write",
+        "note",
+        "explain",
+        "argue",
+        "deny",
+        "confirm",
+        "stress",
+        "declare",
+        "reply",
+        "allege",
+        "acknowledge",
+        "admit",
+        "predict",
+        "estimate",
+        "assert",
+        "maintain",
+        "contend",
+        "testify",
+        "recall",
+        "comment",
+        "remark",
+        "tweet",
+        "post",
+        "vow",
+        "promise",
+        "suggest",
+        "believe",
+    }
+)
+"""Lemmas of verbs that attribute what follows to their subject."""
+
+NEGATING_VERBS = frozenset({"deny", "refuse", "fail", "decline", "rule"})
+NEGATORS = frozenset(
+    {
+        "not",
+        "n't",
+        "never",
+        "no",
+        "nobody",
+        "nothing",
+        "none",
+        "neither",
+        "nor",
+        "without",
+        "no-one",
+    }
+)
+MODALS = {
+    "could": "could",
+    "may": "may",
+    "might": "might",
+    "would": "would",
+    "should": "should",
+    "must": "must",
+    "ca": "can",
+    "can": "can",
+}
+MODAL_WORDS = {
+    "alleged": "alleged",
+    "allegedly": "alleged",
+    "allege": "alleged",
+    "suspected": "alleged",
+    "purported": "alleged",
+    "purportedly": "alleged",
+    "reportedly": "reportedly",
+    "apparently": "apparently",
+    "possibly": "possibly",
+    "probably": "probably",
+    "perhaps": "possibly",
+    "maybe": "possibly",
+    "likely": "likely",
+    "unconfirmed": "alleged",
+}
+"""Adverbs and adjectives that hedge a claim, with the modality they signal."""
+
+SCHEDULED = {
+    "due": "scheduled",
+    "schedule": "scheduled",
+    "set": "scheduled",
+    "expect": "expected",
+    "expected": "expected",
+    "plan": "planned",
+    "likely": "likely",
+}
+"""Heads of "is due to / scheduled to / set to / expected to" + verb."""
+
+CONTROL_VERBS = frozenset(
+    {
+        "refuse",
+        "fail",
+        "decline",
+        "try",
+        "attempt",
+        "seek",
+        "want",
+        "plan",
+        "hope",
+        "threaten",
+        "agree",
+        "continue",
+        "begin",
+        "start",
+        "intend",
+        "vow",
+        "promise",
+        "aim",
+        "schedule",
+        "set",
+        "expect",
+        "due",
+        "go",
+        "appear",
+        "seem",
+        "likely",
+        "able",
+        "manage",
+    }
+)
+"""Verbs whose infinitive complement carries the event ("refused to attend" -> attend)."""
+
+COGNITION_VERBS = frozenset(
+    {
+        "hope",
+        "believe",
+        "think",
+        "fear",
+        "expect",
+        "know",
+        "agree",
+        "find",
+        "conclude",
+        "decide",
+        "hop",
+        "feel",
+        "understand",
+        "learn",
+        "show",
+        "indicate",
+        "suggest",
+    }
+)
+"""Verbs whose clausal complement holds the event ("Japan hopes the US ... will put")."""
+
+_QUOTE_PAIRS = re.compile(
+    r"\"([^\"\n]*)(?:\"|$)|\u201c([^\u201c\u201d\n]*)(?:[\u201d\"]|$)"
+    r"|\u00ab([^\u00bb\n]*)(?:\u00bb|$)"
+    r"|\u2018(.*?)(?:\u2019(?!\w)|$)"
+    r"|(?<![\w'])'(?=\w)(.*?\S)(?:'(?!\w)|$)",
+    re.MULTILINE,
+)
+"""Double, guillemet, curly single and straight single quotes; an apostrophe inside a word
+("don't", "Washington's") never closes a quote. An unclosed quote runs to the line's end."""
+_REPORTING_DEPS = frozenset({"ROOT", "conj", "parataxis", "advcl", "ccomp"})
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks; an unclosed quote runs to the line's end."""
+    spans: list[tuple[int, int]] = []
+    for match in _QUOTE_PAIRS.finditer(text):
+        group = next(g for g in range(1, 6) if match.start(g) >= 0)
+        if any(ch.isalpha() for ch in match[group]):
+            spans.append((match.start(group), match.end(group)))
+    return spans
+
+
+def quotes_in(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The quoted text inside ``start:end`` of ``text``, cleaned of trailing commas."""
+    found: list[str] = []
+    for q_start, q_end in spans:
+        if q_start < end and start < q_end:
+            piece = text[max(q_start, start) : min(q_end, end)].strip().rstrip(",;:").strip()
+            piece = piece.strip('"\u201c\u201d')
+            if any(ch.isalpha() for ch in piece):
+                found.append(piece)
+    return tuple(found)
+
+
+@dataclass
+class SpeakerMemory:
+    """The last named person who spoke in a document, for "he said"."""
+
+    last: str | None = None
+    last_mentioned: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A sentence's speaker and where its reporting verb sits (a char offset, or -1)."""
+
+    speaker: str | None = None
+    at: int = -1
+
+
+def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attribution:
+    """Who the sentence is attributed to, in canonical form, and where it says so."""
+    found = _speech_subject(sent)
+    if found is None:
+        return Attribution()
+    subject, anchor = found
+    if subject.pos_ == "PRON" or subject.lower_ in _PERSONAL:
+        if subject.lower_ not in _PERSONAL:
+            return Attribution()
+        return Attribution(memory.last or memory.last_mentioned, anchor.idx)
+    name, is_person = _subject_name(subject, sent, resolver)
+    others = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    if others:
+        # "Moscow and Damascus claim": both speak.
+        names = [name] + [_subject_name(c, sent, resolver)[0] for c in others]
+        return Attribution(" and ".join(n for n in names if n) or None, anchor.idx)
+    if name and (is_person or subject.tag_ == "NN"):
+        # A later "he said" most likely refers back to this speaker ("a neighbour").
+        memory.last = name
+    return Attribution(name or None, anchor.idx)
+
+
+def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
+    """The subject of the reporting verb (or the object of "according to"), and the verb."""
+    verbs = sorted(
+        (t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"),
+        key=lambda t: len(list(t.ancestors)),
+    )
+    has_quote = any(t.is_quote for t in sent)
+    for verb in verbs:
+        if verb.dep_ not in _REPORTING_DEPS or any(a.dep_ in _NOUN_CLAUSES for a in verb.ancestors):
+            continue
+        # Only an active subject speaks: "a man said to have been released" is not a speaker.
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "The US urged Russia ..., warning that ...": the head's subject speaks.
+            subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+        complement = any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+        if subject is not None and (complement or has_quote or verb.dep_ == "ROOT"):
+            return subject, verb
+    for token in sent[:-1]:
+        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
+            target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+            return (target, token) if target is not None else None
+    return None
+
+
+def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple[str, bool]:
+    """Canonical speaker name, and whether it is a named person."""
+    phrase = sent.doc[subject.left_edge.i : subject.i + 1]
+    for ent in span_ents(phrase):
+        if ent.label_ == "PERSON" and ent.end == subject.i + 1:
+            return resolver.person(ent.text), True
+    for ent in span_ents(phrase):
+        if ent.end == subject.i + 1 and ent.label_ in ("ORG", "GPE", "NORP"):
+            canonical, label = resolver.resolve(ent.text, ent.label_)
+            return canonical, label == "PERSON"
+    if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "PERSON", "ORG"):
+        canonical, label = resolver.resolve(subject.text, "PERSON")
+        if label == "PERSON" and " " in canonical:
+            return canonical, True
+    owner = _owner(subject, resolver)
+    words = [
+        t.text
+        for t in phrase
+        if t.dep_ not in ("det", "poss", "case", "punct") and t.i not in _owner_tokens(subject)
+    ]
+    head = " ".join(words)
+    return (f"{owner}'s {head}" if owner else head), False
+
+
+def _owner(subject: Token, resolver: EntityResolver) -> str | None:
+    """ "May's spokeswoman" and "a spokeswoman for May" both belong to May."""
+    for child in subject.children:
+        noun = child
+        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "poss":
+            continue
+        if noun.pos_ != "PROPN":
+            continue
+        phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+        named = [
+            e
+            for e in span_ents(phrase)
+            if e.end == noun.i + 1 and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+        ]
+        if named:
+            return resolver.resolve(named[0].text, named[0].label_)[0]
+        return resolver.person(" ".join(t.text for t in phrase if t.dep_ != "case"))
+    return None
+
+
+def _owner_tokens(subject: Token) -> set[int]:
+    tokens: set[int] = set()
+    for child in subject.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("for", "of")):
+            tokens.update(t.i for t in child.subtree)
+    return tokens
+
+
+def event_chain(span: Span) -> list[Token]:
+    """The clause's top verb down to its event verb: "said (that) ... killed", "due to fly"."""
+    tops = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    verb = next((t for t in tops if t.pos_ in ("VERB", "AUX")), tops[0] if tops else span[0])
+    chain = [verb]
+    for _ in range(6):
+        nxt = _descend(verb, span)
+        if nxt is None:
+            break
+        chain.append(nxt)
+        verb = nxt
+    return chain
+
+
+def _descend(verb: Token, span: Span) -> Token | None:
+    inside = [c for c in verb.children if span.start <= c.i < span.end]
+    if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in COGNITION_VERBS:
+        return next((c for c in inside if c.dep_ == "ccomp"), None)
+    if verb.lemma_ in CONTROL_VERBS or verb.lemma_ == "be":
+        xcomp = next((c for c in inside if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if xcomp is None:
+            for adj in (c for c in inside if c.dep_ == "acomp" and c.lemma_ in CONTROL_VERBS):
+                xcomp = next((c for c in adj.children if c.dep_ == "xcomp"), None)
+        return xcomp
+    return None
+
+
+def predicate(chain: list[Token]) -> str | None:
+    """Lemma of the event verb, lowercased."""
+    verb = chain[-1]
+    return (verb.lemma_ or verb.lower_).lower() or None
+
+
+def negated(span: Span, chain: list[Token]) -> bool:
+    """Whether the event is negated ("did not", "denied", "no", "never", "refused to")."""
+    for verb in chain:
+        if verb.lemma_ in NEGATING_VERBS and verb.lemma_ != "rule":
+            return True
+        if verb.lemma_ == "rule" and any(c.lower_ == "out" for c in verb.children):
+            return True
+        for child in verb.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "no-one", "nobody", "nothing"):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+                g.lower_ in ("no", "neither") and g.dep_ == "det" for g in child.children
+            ):
+                return True
+    return False
+
+
+def modality(span: Span, chain: list[Token]) -> str | None:
+    """How the claim is hedged: "could", "alleged", "scheduled", "reportedly"... or None."""
+    for verb in reversed(chain):
+        for child in verb.children:
+            if child.tag_ == "MD" and child.lower_ in MODALS:
+                return MODALS[child.lower_]
+        if verb is not chain[-1] and verb.lemma_ in SCHEDULED:
+            return SCHEDULED[verb.lemma_]
+        for child in verb.children:
+            if child.dep_ == "acomp" and child.lemma_ in SCHEDULED:
+                return SCHEDULED[child.lemma_]
+    for token in span:
+        if token.lower_ in MODAL_WORDS and token.pos_ in ("ADV", "ADJ", "VERB"):
+            return MODAL_WORDS[token.lower_]
+    return None

@@ -1,0 +1,279 @@
+"""Date expressions found in text and resolved against the document's dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from claimdiff.extract.entities import span_ents
+from claimdiff.model import DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+WEEKDAYS = {
+    name: index
+    for index, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "few": 3,
+}
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+_FINDER = re.compile(
+    "|".join(
+        [
+            r"\b\d{4}-\d{2}-\d{2}\b",
+            rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
+            rf"\b{_FULL_MONTH}\s+\d{{4}}\b",
+            rf"\b(?:(?i:last|next|this|past|coming)\s+)?{_WEEKDAY}"
+            r"(?:\s+(?i:morning|afternoon|evening|night))?\b",
+            r"(?i:\b(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|"
+            r"evening)|(?:the\s+)?(?:last|past|this|next|coming)\s+(?:week|month|year|weekend)|"
+            r"earlier\s+this\s+(?:week|month|year))\b)",
+            rf"(?i:\b{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)",
+            rf"\b(?:in|In|by|By)\s+{_FULL_MONTH}\b(?!\s+\d|['\u2019])",
+            r"\b(?:in|In|by|By|since|Since|until|from|during|of|before|after)\s+(?:19|20)\d{2}\b"
+            r"(?!\s*[-\u2013]\s*\w)",
+            r"\b(?:the\s+)?(?:19|20)\d0s\b",
+        ]
+    )
+)
+_PREPOSITION = re.compile(r"^(?:in|by|since|until|from|during|of|before|after)\s+", re.I)
+_DURATION = re.compile(
+    r"^(?:(?:more|less|fewer)\s+than|over|about|around|nearly|almost|some|at\s+least|up\s+to|"
+    r"just\s+(?:over|under)|under|the\s+(?:past|last|next|first)|another)?\s*"
+    rf"(?:{_COUNT}|a\s+few|\d+(?:\.\d+)?|[a-z]+-[a-z]+)?[\s-]*(?:years?|months?|weeks?|days?|"
+    r"hours?|minutes?|seconds?|decades?|centuries|nights?)(?:[\s-]+(?:long|old))?$",
+    re.IGNORECASE,
+)
+_MODIFIERS = frozenset({"last", "past", "this", "next", "coming", "earlier", "later"})
+_FUTURE_HEADS = frozenset({"due", "schedule", "set", "plan", "expect"})
+
+
+def is_duration(text: str) -> bool:
+    """True for lengths of time ("two days", "50-year-old"), which are quantities, not dates."""
+    return bool(_DURATION.match(text.strip()))
+
+
+def resolve(
+    text: str, dateline: dt.date | None, future: bool = False
+) -> tuple[dt.date | None, str]:
+    """Resolve one date expression: its date (or None) and granularity.
+
+    Weekdays are the latest such day on or before the dateline (news reports look
+    back) unless ``future``, when they are the next one on or after it.
+    """
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    absolute = _absolute(text, words, dateline)
+    if absolute is not None:
+        return absolute
+    granularity = _relative_granularity(words)
+    if dateline is None:
+        return None, granularity
+    value = _relative(words, dateline, future)
+    return (value, granularity) if value is not None else (None, "vague")
+
+
+def _absolute(
+    text: str, words: list[str], dateline: dt.date | None
+) -> tuple[dt.date | None, str] | None:
+    """Dates that name their month or year: "April 10", "March 2011", "2011"."""
+    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
+    month = next((MONTHS[w] for w in words if w in MONTHS and (w != "may" or text[0] == "M")), None)
+    year = next((int(w[:4]) for w in words if re.fullmatch(r"(?:1[89]|20)\d{2}s?", w)), None)
+    day = next(
+        (int(m[1]) for w in words if (m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w))), None
+    )
+    if month is None:
+        if year is not None and text.rstrip().endswith("0s"):
+            return dt.date(year, 1, 1), "decade"
+        return (dt.date(year, 1, 1), "year") if year is not None else None
+    if year is None and dateline is not None:
+        year = dateline.year
+        probe = _safe_date(year, month, day or 1)
+        if probe is not None and probe > dateline + dt.timedelta(days=183):
+            year -= 1
+    if year is None:
+        return None, "day" if day else "month"
+    if day is None:
+        return dt.date(year, month, 1), "month"
+    return _safe_date(year, month, day), "day"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _relative_granularity(words: list[str]) -> str:
+    for unit in ("week", "month", "year", "weekend"):
+        if unit in words and "ago" not in words and _MODIFIERS.intersection(words):
+            return "week" if unit == "weekend" else unit
+    if any(
+        w in WEEKDAYS
+        or w
+        in (
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+            "ago",
+        )
+        for w in words
+    ):
+        return "day"
+    return "vague"
+
+
+def _relative(words: list[str], dateline: dt.date, future: bool) -> dt.date | None:
+    day = dt.timedelta(days=1)
+    if "yesterday" in words or words[:2] == ["last", "night"]:
+        return dateline - day
+    if "tomorrow" in words:
+        return dateline + day
+    if any(w in ("today", "tonight", "morning", "evening", "afternoon") for w in words) and not any(
+        w in WEEKDAYS for w in words
+    ):
+        return dateline
+    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
+    if weekday is not None:
+        return _weekday(weekday, words, dateline, future)
+    if "ago" in words:
+        count = COUNTS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
+        unit = words[1].rstrip("s")
+        return dateline - dt.timedelta(days=count * UNIT_DAYS[unit]) if count else None
+    if not _MODIFIERS.intersection(words):
+        return None  # "in the week before the murder" is no particular week
+    step = (
+        -1
+        if any(w in ("last", "past") for w in words)
+        else (1 if any(w in ("next", "coming") for w in words) else 0)
+    )
+    if "week" in words or "weekend" in words:
+        monday = dateline - dt.timedelta(days=dateline.weekday())
+        return monday + dt.timedelta(days=7 * step)
+    if "month" in words:
+        index = dateline.year * 12 + dateline.month - 1 + step
+        return dt.date(index // 12, index % 12 + 1, 1)
+    if "year" in words:
+        return dt.date(dateline.year + step, 1, 1)
+    return None
+
+
+def _weekday(weekday: int, words: list[str], dateline: dt.date, future: bool) -> dt.date:
+    back = (dateline.weekday() - weekday) % 7
+    ahead = (weekday - dateline.weekday()) % 7
+    if "last" in words or "past" in words:
+        return dateline - dt.timedelta(days=back or 7)
+    if "next" in words or "coming" in words:
+        return dateline + dt.timedelta(days=ahead or 7)
+    return dateline + dt.timedelta(days=ahead) if future else dateline - dt.timedelta(days=back)
+
+
+def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMention, ...]:
+    """Every date expression in a span, resolved; offsets are shifted by ``offset``."""
+    text = span.text
+    base = span.start_char
+    found: list[tuple[int, int]] = []
+    for match in _FINDER.finditer(text):
+        prefix = _PREPOSITION.match(match[0])
+        found.append((match.start() + base + (prefix.end() if prefix else 0), match.end() + base))
+    for ent in span_ents(span):
+        overlaps = any(s < ent.end_char and ent.start_char < e for s, e in found)
+        if (
+            ent.label_ == "DATE"
+            and not overlaps
+            and not is_duration(ent.text)
+            and ent.text.casefold() not in MONTHS
+        ):
+            # A bare month the finder passed over is a name ("May's spokeswoman").
+            found.append((ent.start_char, ent.end_char))
+    mentions = []
+    for start, end in sorted(found):
+        expression = span.doc.text[start:end]
+        value, granularity = resolve(expression, dateline, _future(span, start, end))
+        if value is None and granularity == "vague":
+            continue  # "decades", "the 15th century": nothing to compare
+        mentions.append(DateMention(expression, value, start + offset, end + offset, granularity))
+    return tuple(mentions)
+
+
+def _future(span: Span, start: int, end: int) -> bool:
+    """Whether the verb governing a date speaks of the future ("will meet", "heads")."""
+    piece = span.doc.char_span(start, end, alignment_mode="expand")
+    if piece is None or not span.doc.has_annotation("DEP"):
+        return False
+    verb: Token | None = piece.root
+    for _ in range(6):
+        if verb is None or verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head if verb.head is not verb else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ == "going"):
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("say", "tell", "be", "have")

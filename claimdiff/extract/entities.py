@@ -1,0 +1,167 @@
+"""Named entities in canonical form: aliases, demonyms, titles, surnames resolved per document."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span
+
+from claimdiff.model import Entity
+
+ENTITY_LABELS = frozenset(
+    {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+"""spaCy labels kept as entities; dates and numbers have their own slots."""
+
+_KEY_DROP = re.compile(r"[.\-\s\u2010-\u2015'\u2019]+")
+_LEADING_THE = re.compile(r"^(?:the|The|THE|a|A|an|An)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_EDGE_PUNCT = " \t\n,;:\"'\u201c\u201d\u2018\u2019()[]"
+
+
+@dataclass(frozen=True)
+class CanonicalTable:
+    """The alias table of ``claimdiff/data/entities.json``, keyed for lookup."""
+
+    aliases: dict[str, tuple[str, str]]
+    demonyms: dict[str, str]
+    titles: tuple[tuple[str, ...], ...]
+    ruler_names: tuple[tuple[str, str], ...] = field(default=())
+
+
+def alias_key(text: str) -> str:
+    """The lookup key of a name: no case, dots, hyphens, spaces or leading "the"."""
+    return _KEY_DROP.sub("", _LEADING_THE.sub("", text.strip())).casefold()
+
+
+@cache
+def canonical_table() -> CanonicalTable:
+    """Load the canonical-name table shipped in ``claimdiff/data``."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("claimdiff").joinpath("data", "entities.json").read_text("utf-8")
+    )
+    aliases: dict[str, tuple[str, str]] = {}
+    ruler: list[tuple[str, str]] = []
+    for canonical, entry in raw["aliases"].items():
+        for name in [canonical, *entry["names"]]:
+            aliases[alias_key(name)] = (canonical, entry["label"])
+            # Single ordinary words ("Britain") are left to the statistical tagger, so the
+            # ruler cannot break longer names it would have found ("Latin America").
+            if " " in name or not name.istitle() or any(ch.isdigit() for ch in name):
+                ruler.append((name, entry["label"]))
+    demonyms = {alias_key(k): v for k, v in raw["demonyms"].items()}
+    titles = sorted((tuple(t.casefold().split()) for t in raw["titles"]), key=len, reverse=True)
+    return CanonicalTable(aliases, demonyms, tuple(titles), tuple(dict.fromkeys(ruler)))
+
+
+def span_ents(span: Span) -> list[Span]:
+    """Entities wholly inside a span, found from its own tokens (cheap on long documents)."""
+    doc = span.doc
+    found: list[Span] = []
+    i = span.start
+    while i < span.end:
+        token = doc[i]
+        if token.ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= span.end:
+            found.append(Span(doc, i, j, label=token.ent_type_))
+        i = j
+    return found
+
+
+def ruler_patterns() -> list[dict[str, str]]:
+    """Phrase patterns for spaCy's entity ruler: aliases the statistical tagger misses."""
+    return [{"label": label, "pattern": name} for name, label in canonical_table().ruler_names]
+
+
+def clean_name(text: str) -> str:
+    """Strip quotes, a leading "the", a possessive and extra spaces from a name."""
+    name = " ".join(text.split()).strip(_EDGE_PUNCT)
+    name = _LEADING_THE.sub("", name)
+    return _POSSESSIVE.sub("", name).strip(_EDGE_PUNCT)
+
+
+def strip_titles(name: str) -> str:
+    """Remove leading titles: "Foreign Secretary Boris Johnson" -> "Boris Johnson"."""
+    words = name.split()
+    table = canonical_table()
+    titles = table.titles
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        folded = [w.casefold() for w in words]
+        if alias_key(words[0]) in table.demonyms or alias_key(words[0]) in table.aliases:
+            # "British Prime Minister Theresa May", "U.S. President Donald Trump"
+            words = words[1:]
+            changed = True
+            continue
+        for title in titles:
+            if len(title) < len(words) and tuple(folded[: len(title)]) == title:
+                words = words[len(title) :]
+                changed = True
+                break
+    return " ".join(words)
+
+
+def canonical_name(text: str, label: str = "") -> tuple[str, str]:
+    """Return the canonical form and label of a name, e.g. "the U.S." -> "United States"."""
+    table = canonical_table()
+    name = clean_name(text)
+    key = alias_key(name)
+    if key in table.aliases:
+        return table.aliases[key]
+    if label in ("NORP", "") and key in table.demonyms:
+        return table.demonyms[key], label or "NORP"
+    if label == "PERSON":
+        name = strip_titles(name)
+    return name, label
+
+
+class EntityResolver:
+    """Canonicalises the entities of one document, resolving surnames to full names.
+
+    The first full name used for a person ("Rex Tillerson") is remembered, so a later
+    bare surname ("Tillerson"), even one the tagger mislabels as an organisation,
+    resolves to it. A surname seen before any full name stays as written.
+    """
+
+    def __init__(self) -> None:
+        self._surnames: dict[str, str] = {}
+
+    def resolve(self, text: str, label: str) -> tuple[str, str]:
+        """Canonical form and label for one mention, in document order."""
+        canonical, label = canonical_name(text, label)
+        words = canonical.split()
+        if label == "PERSON" and len(words) >= 2:
+            self._surnames.setdefault(words[-1].casefold(), canonical)
+            return canonical, label
+        if len(words) == 1 and label in ("PERSON", "ORG", "GPE", ""):
+            full = self._surnames.get(canonical.casefold())
+            if full:
+                return full, "PERSON"
+        return canonical, label
+
+    def person(self, text: str) -> str:
+        """Canonical form of a speaker or person named in free text."""
+        return self.resolve(text, "PERSON")[0]
+
+    def entities(self, span: Span, offset: int = 0) -> tuple[Entity, ...]:
+        """The kept entities of a span, canonicalised, offsets shifted by ``offset``."""
+        found: list[Entity] = []
+        for ent in span_ents(span):
+            if ent.label_ not in ENTITY_LABELS or not any(ch.isalpha() for ch in ent.text):
+                continue
+            canonical, label = self.resolve(ent.text, ent.label_)
+            if canonical:
+                start, end = ent.start_char + offset, ent.end_char + offset
+                found.append(Entity(ent.text, canonical, label, start, end))
+        return tuple(found)

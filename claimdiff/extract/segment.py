@@ -1,0 +1,160 @@
+"""Paragraphs, sentence boundaries at line breaks, and clause-level splitting of sentences."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+BREAKS_PIPE = "claimdiff_line_breaks"
+"""Name of the pipeline component that starts sentences after line breaks."""
+
+MAX_CHUNK = 50_000
+"""Longest piece of text handed to spaCy at once; longer paragraphs are cut at line ends."""
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_JOINERS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "--"})
+_SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn"})
+
+
+@Language.component(BREAKS_PIPE)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, or after a line that ends a sentence.
+
+    spaCy otherwise glues a closing quote onto the next paragraph. A single line
+    break inside a sentence (hard-wrapped text) is left to the parser.
+    """
+    for token in doc[:-1]:
+        if not token.is_space or "\n" not in token.text:
+            continue
+        after = doc[token.i + 1]
+        before = doc[token.i - 1] if token.i else None
+        ends = before is not None and before.text.endswith(_SENTENCE_END)
+        if token.text.count("\n") > 1 or (ends and not after.is_lower):
+            after.is_sent_start = True
+    return doc
+
+
+def add_line_breaks(nlp: Language) -> None:
+    """Insert the line-break component where it constrains sentence splitting."""
+    if BREAKS_PIPE in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(BREAKS_PIPE, before="parser")
+    else:
+        nlp.add_pipe(BREAKS_PIPE, last=True)
+
+
+def chunks(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """Split text at blank lines into (offset, paragraph) pieces, none longer than ``limit``."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for match in _BLANK_LINE.finditer(text):
+        pieces.extend(_cut(text, start, match.start(), limit))
+        start = match.end()
+    pieces.extend(_cut(text, start, len(text), limit))
+    return pieces
+
+
+def _cut(text: str, start: int, end: int, limit: int) -> list[tuple[int, str]]:
+    """Trim a paragraph and cut it into pieces of at most ``limit`` characters."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    pieces: list[tuple[int, str]] = []
+    while end - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind(". ", start, start + limit) + 1
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        if cut <= start:
+            cut = start + limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, text[start:end]))
+    return pieces
+
+
+def clauses(sent: Span) -> list[Span]:
+    """Split a sentence into its independent clauses, or return it whole.
+
+    Cuts go before a coordinated clause that has its own subject ("X said A, and B
+    happened") and after a semicolon. Participle clauses without a subject ("...,
+    warning that ...") stay attached.
+    """
+    cuts = sorted(_cut_points(sent))
+    pieces: list[Span] = []
+    begin = sent.start
+    for cut in [*cuts, sent.end]:
+        piece = _trim(sent.doc[begin:cut], left=begin != sent.start, right=cut != sent.end)
+        if piece is not None:
+            pieces.append(piece)
+        begin = cut
+    if len(pieces) > 1 and all(_substantial(p) for p in pieces):
+        return pieces
+    whole = _trim(sent, left=False, right=False)
+    return [whole] if whole is not None else []
+
+
+def _cut_points(sent: Span) -> set[int]:
+    root = sent.root
+    heads = [root]
+    if root.lemma_ in _SPEECH_HEADS:
+        heads.extend(c for c in root.children if c.dep_ == "ccomp")
+    cuts: set[int] = set()
+    for head in heads:
+        for conj in _conjuncts(head):
+            if conj.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in conj.children):
+                edge = conj.left_edge.i
+                if sent.start < edge < sent.end:
+                    cuts.add(edge)
+    for token in sent[:-1]:
+        if token.text == ";":
+            cuts.add(token.i + 1)
+    return cuts
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    found: list[Token] = []
+    stack = [head]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == "conj" and child.i > current.i:
+                found.append(child)
+                stack.append(child)
+    return found
+
+
+def _trim(span: Span, *, left: bool, right: bool) -> Span | None:
+    """Drop spaces from the ends of a clause, and joining words and commas at a cut."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or (left and _joiner(doc[start]))):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (right and _joiner(doc[end - 1]))):
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def _joiner(token: Token) -> bool:
+    return token.dep_ == "cc" or token.text in _JOINERS
+
+
+def _substantial(span: Span) -> bool:
+    """A clause worth its own claim: a verb and at least three words."""
+    words = sum(1 for t in span if t.is_alpha)
+    return words >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span)

@@ -1,0 +1,272 @@
+"""Pairwise features of two claims: lexical overlap, slot agreement, embeddings."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz
+
+from claimdiff.model import Claim
+
+Vector = npt.NDArray[np.float64]
+
+PAIR_FEATURES = (
+    "fuzz_set",
+    "fuzz_sort",
+    "idf_cosine",
+    "idf_cover",
+    "entity_share",
+    "entity_clash",
+    "number_share",
+    "number_clash",
+    "embedding",
+    "length_ratio",
+    "clause_idf",
+    "clause_embedding",
+    "unit_share",
+    "casualty_both",
+)
+"""Features of a pair on its own; ``match_statements`` uses only these."""
+
+CONTEXT_FEATURES = ("idf_margin", "embedding_margin", "clause_margin")
+"""How far a pair falls short of the best pair of either claim (0 for the best)."""
+
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being "
+    "has have had do does did this that these those it its he she they them his her their "
+    "we our you your i me my which who whom whose what when where while would will shall "
+    "should can could may might must not no so than then there here also about into over "
+    "after before said say says told tell -pron- s 's".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\u2014]|,\s+|\s+(?:and|but|while|after|before|when|whereas|although|then)\s+|"
+    r"\s+-{1,2}\s+|[\"\u201c\u201d]",
+    re.IGNORECASE,
+)
+_MIN_SEGMENT_WORDS = 4
+_DEFAULT_IDF = 9.0
+"""IDF of a word never seen in the reference corpus: rare, so informative."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the features need from one claim, computed once."""
+
+    text: str
+    key: str
+    words: frozenset[str]
+    weights: dict[str, float]
+    norm: float
+    entities: frozenset[str]
+    numbers: frozenset[float]
+    segments: tuple[Segment, ...]
+    units: frozenset[str]
+    casualties: bool
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A clause-sized piece of a claim, so part of one sentence can meet part of another."""
+
+    text: str
+    weights: dict[str, float]
+    norm: float
+
+
+@lru_cache(maxsize=1)
+def idf_table() -> dict[str, float]:
+    """Inverse document frequencies of lemmas in news text (shipped as package data)."""
+    path = resources.files("claimdiff") / "data" / "idf.json"
+    try:
+        table: dict[str, float] = json.loads(path.read_text(encoding="utf-8"))["idf"]
+    except FileNotFoundError:
+        return {}
+    return table
+
+
+def tokens(claim: Claim) -> list[str]:
+    """Content lemmas of a claim; plain lower-cased words when no lemmas were made."""
+    raw = list(claim.lemmas) or [w.lower() for w in _WORD.findall(claim.text)]
+    return [w for w in raw if w not in STOPWORDS and any(ch.isalnum() for ch in w)]
+
+
+def numbers_in(claim: Claim) -> frozenset[float]:
+    """Numbers stated in a claim: its quantity slots, else the digits in its text."""
+    found = {round(q.value, 3) for q in claim.quantities}
+    for match in _NUMBER.findall(claim.text):
+        try:
+            found.add(round(float(match.replace(",", "")), 3))
+        except ValueError:
+            continue
+    for word in _WORD.findall(claim.text.lower()):
+        if word in _NUMBER_WORDS and word not in {"one", "zero"}:
+            found.add(_NUMBER_WORDS[word])
+    return frozenset(found)
+
+
+def _weigh(words: Sequence[str]) -> tuple[dict[str, float], float]:
+    idf = idf_table()
+    weights = {w: idf.get(w, _DEFAULT_IDF) for w in set(words)}
+    return weights, math.sqrt(sum(v * v for v in weights.values())) or 1.0
+
+
+def segments(text: str) -> list[str]:
+    """Split a claim at clause boundaries, keeping pieces of at least three words."""
+    pieces = [p.strip() for p in _CLAUSE_BREAK.split(text) if p and p.strip()]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and len(_WORD.findall(merged[-1])) < _MIN_SEGMENT_WORDS:
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and len(_WORD.findall(merged[-1])) < _MIN_SEGMENT_WORDS:
+        tail = merged.pop()
+        merged[-1] = f"{merged[-1]} {tail}"
+    return merged or [text]
+
+
+def profile(claim: Claim) -> Profile:
+    """Compute the per-claim data every pairwise feature draws on."""
+    from claimdiff.slots import amounts, casualty_claim
+
+    words = tokens(claim)
+    weights, norm = _weigh(words)
+    parts = [Segment(piece, *_stem_weights(piece)) for piece in segments(claim.text)]
+    return Profile(
+        text=claim.text,
+        key=" ".join(words),
+        words=frozenset(words),
+        weights=weights,
+        norm=norm,
+        entities=frozenset(e.canonical.lower() for e in claim.entities),
+        numbers=numbers_in(claim),
+        segments=tuple(parts),
+        units=frozenset(a.unit for a in amounts(claim) if a.unit),
+        casualties=casualty_claim(claim) is not None,
+    )
+
+
+def _stem_weights(text: str) -> tuple[dict[str, float], float]:
+    """IDF weights of a clause's words, keyed by a crude stem ("heard screams" ~ "scream")."""
+    idf = idf_table()
+    weights: dict[str, float] = {}
+    for word in _WORD.findall(text.lower()):
+        if word in STOPWORDS:
+            continue
+        weights[_stem(word)] = idf.get(word, _DEFAULT_IDF)
+    return weights, math.sqrt(sum(v * v for v in weights.values())) or 1.0
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def idf_overlap(a: Profile, b: Profile) -> tuple[float, float]:
+    """IDF-weighted cosine, and the share of the shorter claim's weight found in the other."""
+    shared = a.words & b.words
+    if not shared:
+        return 0.0, 0.0
+    dot = sum(a.weights[w] ** 2 for w in shared)
+    mass = sum(a.weights[w] for w in shared)
+    smaller = min(sum(a.weights.values()), sum(b.weights.values())) or 1.0
+    return dot / (a.norm * b.norm), min(1.0, mass / smaller)
+
+
+def clause_overlap(a: Profile, b: Profile) -> float:
+    """The best IDF cosine between a clause of one claim and a clause of the other."""
+    best = 0.0
+    for x in a.segments:
+        for y in b.segments:
+            shared = x.weights.keys() & y.weights.keys()
+            if shared:
+                best = max(best, sum(x.weights[w] ** 2 for w in shared) / (x.norm * y.norm))
+    return best
+
+
+def _share(x: frozenset[object], y: frozenset[object]) -> tuple[float, float]:
+    if not x or not y:
+        return 0.0, 0.0
+    shared = len(x & y)
+    return shared / min(len(x), len(y)), float(shared == 0)
+
+
+def pair_vector(
+    a: Profile, b: Profile, embedding: float, clause_embedding: float | None = None
+) -> list[float]:
+    """The PAIR_FEATURES of one pair, in order."""
+    cosine, cover = idf_overlap(a, b)
+    entity_share, entity_clash = _share(a.entities, b.entities)  # type: ignore[arg-type]
+    number_share, number_clash = _share(a.numbers, b.numbers)  # type: ignore[arg-type]
+    la, lb = len(a.words) or 1, len(b.words) or 1
+    return [
+        fuzz.token_set_ratio(a.key, b.key) / 100.0,
+        fuzz.token_sort_ratio(a.key, b.key) / 100.0,
+        cosine,
+        cover,
+        entity_share,
+        entity_clash,
+        number_share,
+        number_clash,
+        embedding,
+        min(la, lb) / max(la, lb),
+        clause_overlap(a, b),
+        embedding if clause_embedding is None else max(embedding, clause_embedding),
+        float(bool(a.units & b.units)),
+        float(a.casualties and b.casualties),
+    ]
+
+
+def pair_matrix(
+    a: Sequence[Profile],
+    b: Sequence[Profile],
+    pairs: Sequence[tuple[int, int]],
+    embeddings: npt.NDArray[np.float32] | None,
+    clause_embeddings: npt.NDArray[np.float32] | None = None,
+) -> Vector:
+    """PAIR_FEATURES for each (i, j) in ``pairs``; the matrices are a-by-b cosines."""
+    rows = [
+        pair_vector(
+            a[i],
+            b[j],
+            float(embeddings[i, j]) if embeddings is not None else 0.0,
+            float(clause_embeddings[i, j]) if clause_embeddings is not None else None,
+        )
+        for i, j in pairs
+    ]
+    return np.asarray(rows, dtype=np.float64).reshape(len(pairs), len(PAIR_FEATURES))
+
+
+def context_matrix(
+    features: Vector, pairs: Sequence[tuple[int, int]], shape: tuple[int, int]
+) -> Vector:
+    """CONTEXT_FEATURES: each pair's shortfall from the best pair of its row or column."""
+    out = np.zeros((len(pairs), len(CONTEXT_FEATURES)))
+    for k, name in enumerate(("idf_cosine", "embedding", "clause_idf")):
+        column = features[:, PAIR_FEATURES.index(name)]
+        row_best = np.full(shape[0], -1.0)
+        col_best = np.full(shape[1], -1.0)
+        for (i, j), value in zip(pairs, column, strict=True):
+            row_best[i] = max(row_best[i], value)
+            col_best[j] = max(col_best[j], value)
+        for n, ((i, j), value) in enumerate(zip(pairs, column, strict=True)):
+            out[n, k] = value - min(row_best[i], col_best[j])
+    return out

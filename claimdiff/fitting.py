@@ -1,0 +1,178 @@
+"""Fit the shipped weights and IDF table; cross-validate and ablate the matcher."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from claimdiff import combiner
+from claimdiff.align import Scored, choose, contradictions, score
+from claimdiff.evaluate import PairScore, Prepared, evaluate_prepared
+from claimdiff.features import CONTEXT_FEATURES, PAIR_FEATURES
+from claimdiff.model import Claim, Link
+from claimdiff.settings import Settings
+from claimdiff.statement import match_claims, statement_claims, statement_features
+
+DATA = Path(__file__).resolve().parent / "data"
+Array = npt.NDArray[np.float64]
+PAIR_NAMES = PAIR_FEATURES + CONTEXT_FEATURES
+EMBEDDING_FEATURES = ("embedding", "embedding_margin")
+L2 = 1.0
+
+
+def build_idf(sentences: Sequence[str]) -> dict[str, float]:
+    """IDF of lower-cased lemmas over a corpus of sentences, smoothed."""
+    from claimdiff.api import get_extractor
+
+    counts: Counter[str] = Counter()
+    for parsed in get_extractor().nlp.pipe(sentences, batch_size=256):
+        counts.update({t.lemma_.lower() for t in parsed} | {t.lower_ for t in parsed})
+    total = len(sentences)
+    return {w: round(math.log((total + 1) / (n + 1)) + 1.0, 3) for w, n in counts.items() if n > 1}
+
+
+def pair_examples(
+    prepared: Prepared, settings: Settings, model: combiner.Combiner | None = None
+) -> tuple[Scored, Array, Array]:
+    """Features of every claim pair of an article pair, and which are gold links.
+
+    Pairs on secondary gold rows, or with a claim outside any gold sentence, get
+    weight 0: they are neither positive nor negative examples.
+    """
+    a, b = prepared.claims
+    scored = score(a, b, settings, model=model or _uniform(PAIR_NAMES))
+    labels, weights = [], []
+    for i, j in scored.pairs:
+        sa = prepared.sentence_of.get(a[i].id)
+        sb = prepared.sentence_of.get(b[j].id)
+        key = (sa[1], sb[1]) if sa and sb else None
+        labels.append(1.0 if key in prepared.gold.labels else 0.0)
+        weights.append(0.0 if key is None or key in prepared.gold.secondary else 1.0)
+    return scored, np.asarray(labels), np.asarray(weights)
+
+
+def _uniform(names: Sequence[str]) -> combiner.Combiner:
+    size = len(names)
+    return combiner.Combiner(tuple(names), (0.0,) * size, (1.0,) * size, (0.0,) * size, 0.0)
+
+
+def fit_pairs(
+    data: Sequence[tuple[Scored, Array, Array]], names: Sequence[str]
+) -> combiner.Combiner:
+    """Fit the article-pair combiner on the given feature names."""
+    x = np.vstack([s.features[:, [s.names.index(n) for n in names]] for s, _, _ in data])
+    y = np.concatenate([labels for _, labels, _ in data])
+    keep = np.concatenate([weights for _, _, weights in data]) > 0
+    return combiner.fit(x[keep], y[keep], names, l2=L2)
+
+
+def links_from(
+    prepared: Prepared, scored: Scored, model: combiner.Combiner, settings: Settings
+) -> list[Link]:
+    """Apply a combiner and the linking rules to pre-computed features, then classify."""
+    from claimdiff.align import Candidate
+    from claimdiff.compare import classify
+
+    columns = [scored.names.index(n) for n in model.features]
+    probability = model.probability(scored.features[:, columns]) if scored.pairs else np.zeros(0)
+    a, b = prepared.claims
+    rescored = replace(scored, probability=probability)
+    chosen = choose(rescored, settings, contradictions(a, b, rescored, settings))
+    return [
+        classify(Candidate(a[i].id, b[j].id, p), a[i], b[j], documents=prepared.documents)
+        for i, j, p in chosen
+    ]
+
+
+def leave_one_out(
+    pairs: Sequence[Prepared],
+    data: Sequence[tuple[Scored, Array, Array]],
+    names: Sequence[str],
+    settings: Settings,
+) -> list[PairScore]:
+    """Score each pair with a combiner fitted on the other pairs only."""
+    models = [
+        fit_pairs([d for k, d in enumerate(data) if k != held], names) for held in range(len(pairs))
+    ]
+    by_name = {p.gold.name: (models[k], data[k][0]) for k, p in enumerate(pairs)}
+
+    def linker(prepared: Prepared, current: Settings) -> list[Link]:
+        model, scored = by_name[prepared.gold.name]
+        return links_from(prepared, scored, model, current)
+
+    return evaluate_prepared(pairs, settings, linker)
+
+
+def in_sample(
+    pairs: Sequence[Prepared],
+    data: Sequence[tuple[Scored, Array, Array]],
+    model: combiner.Combiner,
+    settings: Settings,
+) -> list[PairScore]:
+    """Score each pair with one combiner, reusing the pre-computed features."""
+    by_name = {p.gold.name: data[k][0] for k, p in enumerate(pairs)}
+
+    def linker(prepared: Prepared, current: Settings) -> list[Link]:
+        return links_from(prepared, by_name[prepared.gold.name], model, current)
+
+    return evaluate_prepared(pairs, settings, linker)
+
+
+def statement_data(
+    rows: Sequence[tuple[bool, str, str]], settings: Settings
+) -> tuple[list[tuple[Claim, Claim]], Array, Array]:
+    """Extract MRPC statements once: merged claims, features and gold."""
+    claims = statement_claims([text for _, a, b in rows for text in (a, b)], None)
+    pairs = [(claims[2 * k], claims[2 * k + 1]) for k in range(len(rows))]
+    x = np.asarray([statement_features(a, b, settings) for a, b in pairs])
+    y = np.asarray([1.0 if gold else 0.0 for gold, _, _ in rows])
+    return pairs, x, y
+
+
+def statement_cv(
+    pairs: Sequence[tuple[Claim, Claim]],
+    x: Array,
+    y: Array,
+    names: Sequence[str],
+    settings: Settings,
+    folds: int = 5,
+) -> tuple[float, float]:
+    """Accuracy and F1 of match_statements' decision under k-fold cross-validation."""
+    from claimdiff.evaluate import binary_scores
+    from claimdiff.model import Label
+
+    columns = [PAIR_FEATURES.index(n) for n in names]
+    fold_of = np.arange(len(y)) % folds
+    guesses = [False] * len(y)
+    for fold in range(folds):
+        model = combiner.fit(x[fold_of != fold][:, columns], y[fold_of != fold], names, l2=L2)
+        for k in np.flatnonzero(fold_of == fold):
+            match = match_claims(*pairs[k], settings, model=model, features=x[k])
+            guesses[k] = match.linked and match.label is not Label.CONFLICT
+    return binary_scores([bool(v) for v in y], guesses)
+
+
+def save_weights(models: dict[str, combiner.Combiner], note: dict[str, object]) -> Path:
+    """Write the shipped combiners."""
+    path = DATA / combiner.WEIGHTS_FILE
+    combiner.save(models, path, note)
+    combiner.shipped.cache_clear()
+    return path
+
+
+def save_idf(table: dict[str, float], source: str) -> Path:
+    """Write the shipped IDF table."""
+    path = DATA / "idf.json"
+    payload = {"source": source, "idf": dict(sorted(table.items()))}
+    path.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+    from claimdiff.features import idf_table
+
+    idf_table.cache_clear()
+    return path

@@ -1,0 +1,126 @@
+"""A Markdown report that reads well as-is in a Git forge."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from claimdiff.model import Comparison
+from claimdiff.report.view import LEGEND, LinkView, Piece, ReportView, build_view
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([-+=#>]|\d+[.)])", re.MULTILINE)
+
+
+def escape(text: str, *, collapse: bool = True) -> str:
+    """Escape Markdown (and raw HTML) so source text always shows as plain text."""
+    text = _SPECIAL.sub(r"\\\1", _ENTITY.sub("&amp;", text))
+    text = _LINE_START.sub(_escape_marker, text)
+    return " ".join(text.split()) if collapse else text
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    marker = match[2]
+    if marker[0].isdigit():  # "1." starts a list; "1\." does not
+        return match[1] + marker[:-1] + "\\" + marker[-1]
+    return match[1] + "\\" + marker
+
+
+def _marked(pieces: tuple[Piece, ...]) -> str:
+    parts = (
+        f"**{escape(p.text)}**" if p.marked else escape(p.text, collapse=False) for p in pieces
+    )
+    return " ".join("".join(parts).split())
+
+
+def _summary(view: ReportView) -> list[str]:
+    c = view.counts
+    lines = [
+        f"# {escape(view.title)}",
+        "",
+        f"Generated {view.generated} by ClaimDiff.",
+        "",
+        "| Links | Agree | Partial | Conflict | Unique claims | Claims | Documents |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {c['links']} | {c['agree']} | {c['partial']} | {c['conflict']} | {c['unique']} "
+        f"| {c['claims']} | {c['documents']} |",
+    ]
+    lines += [""] + [f"> **Notice:** {escape(w)}" for w in view.warnings] if view.warnings else []
+    return lines
+
+
+def _sources(view: ReportView) -> list[str]:
+    lines = [
+        "## Sources",
+        "",
+        "| # | Source | Title | Published | Format | Claims | SHA-256 of text |",
+        "|---:|---|---|---|---|---:|---|",
+    ]
+    for d in view.documents:
+        doc = d.document
+        lines.append(
+            f"| {doc.id + 1} | {escape(doc.source)} | {escape(doc.title)} | {d.published} "
+            f"| {doc.fmt} | {d.claim_count} | `{doc.sha256}` |"
+        )
+    return lines
+
+
+def _legend(view: ReportView) -> list[str]:
+    items = [f"**{name}**: {meaning}" for key, name, meaning in LEGEND if key != "value"]
+    return [
+        "## Legend",
+        "",
+        "; ".join(items) + ". **Bold** text in a claim is a value that differs across the link.",
+    ]
+
+
+def _link(link: LinkView) -> list[str]:
+    status = "" if link.link.status.value == "auto" else f", {link.link.status.value} by analyst"
+    lines = [
+        f"### {link.number}. {link.label.upper()} (score {link.link.score:.2f}{status})",
+        "",
+        f"- **{escape(link.a.source)}**: {_marked(link.a.pieces)}",
+        f"- **{escape(link.b.source)}**: {_marked(link.b.pieces)}",
+        "",
+    ]
+    reasons = [f"- {escape(r.text)}" for r in link.link.reasons]
+    lines += ["Why:", "", *reasons] if reasons else ["Same claim; no differing detail found."]
+    lines += [f"\n_Note: {escape(note)}_" for note in link.link.notes]
+    return [*lines, ""]
+
+
+def _links(view: ReportView) -> list[str]:
+    lines = [f"## Links ({len(view.links)})", ""]
+    if not view.links:
+        return [*lines, "No statements were linked across the sources."]
+    for link in view.links:
+        lines += _link(link)
+    return lines
+
+
+def _unique(view: ReportView) -> list[str]:
+    lines = [f"## Claims unique to one source ({view.counts['unique']})"]
+    for d in view.documents:
+        lines += ["", f"### Only in {escape(d.document.source)} ({len(d.unique)})", ""]
+        lines += [f"- {escape(c.text)}" for c in d.unique] or [
+            "Every claim of this source is linked."
+        ]
+    return lines
+
+
+SECTIONS: tuple[Callable[[ReportView], list[str]], ...] = (
+    _summary,
+    _sources,
+    _legend,
+    _links,
+    _unique,
+)
+"""The report's sections in order; a new section is one function added here."""
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """Render the Markdown report."""
+    view = build_view(comparison)
+    blocks = ["\n".join(section(view)).rstrip() for section in SECTIONS]
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,216 @@
+"""Read comparable slots out of claims: quantities in common units, entity lists, casualties."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.model import Claim, Entity, Quantity
+
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+"""Entity types that name someone or something (not dates, numbers or ordinals)."""
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+_TO_METRES = {
+    "m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
+    "kilometer": 1000.0, "mile": 1609.344, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048,
+    "yard": 0.9144, "mi": 1609.344,
+}
+_UNIT_ALIASES = {
+    "percent": "percent", "per": "percent", "%": "percent", "pc": "percent",
+    "person": "people", "people": "people", "dead": "people", "died": "people",
+}
+_QUALIFIERS = {
+    "more than": (1.0, 1.6), "over": (1.0, 1.6), "at least": (1.0, 1.6),
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "up to": (0.5, 1.0),
+    "less than": (0.5, 1.0), "fewer than": (0.5, 1.0), "under": (0.5, 1.0),
+    "between": (1.0, 1.0),
+    "about": (0.8, 1.2), "around": (0.8, 1.2), "some": (0.8, 1.2), "roughly": (0.8, 1.2),
+    "approximately": (0.8, 1.2), "an estimated": (0.8, 1.2), "estimated": (0.8, 1.2),
+}
+"""How far each qualifier lets the true value stray from the stated one."""
+
+_KINDS = {
+    "more than": "lower", "over": "lower", "at least": "lower", "nearly": "upper",
+    "almost": "upper", "up to": "upper", "less than": "upper", "fewer than": "upper",
+    "under": "upper",
+}
+_WORD_NUMBERS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_QUALIFIER_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
+_NUMBER_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUALIFIER_RE})\s+)?"
+    r"(?P<num>\d+(?:[.,]\d+)*|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
+    r"(?:\s*(?P<scale>hundred|thousand|million|billion)\b)?"
+    r"(?:-(?P<hyphen>[a-z]+(?:-[a-z]+)?)|\s*(?P<unit>%|[a-z]+))?",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+_SKIP_UNITS = frozenset(
+    "and or of in on at to the a an as by for from with was were had have is are be "
+    "gmt am pm p a.m p.m year-old".split()
+)
+_CASUALTY = re.compile(
+    r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|injuries|casualt\w*|"
+    r"fatalit\w*|victims?)\b",
+    re.IGNORECASE,
+)
+_NO_CASUALTY = re.compile(
+    r"\b(?:no|nobody|no one|none)\b[^.;]{0,40}?\b(?:killed|dead|deaths?|died|wounded|injured|"
+    r"injuries|casualt\w*|fatalit\w*|victims?|hurt)\b",
+    re.IGNORECASE,
+)
+_OF_THE_NOUN = re.compile(r"\s+of\s+(?:its|the|their|his|her|these|those)\s+([a-z]{3,})\b",
+                          re.IGNORECASE)
+_OF_NOUN = re.compile(r"\b([a-z]{4,})\s+of\s+$", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)"
+                        r"(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A quantity normalised for comparison: a unit and the range of values it allows."""
+
+    text: str
+    unit: str
+    low: float
+    high: float
+    value: float
+    kind: str = "exact"
+    """"exact", "about", "lower" (more than) or "upper" (up to): how the value was hedged."""
+
+
+def _unit(word: str) -> tuple[str, float]:
+    """Normalise a unit word; lengths become metres so that "700 metres" meets "2,000ft"."""
+    w = word.lower().rstrip(".")
+    if w in _TO_METRES:
+        return "metre", _TO_METRES[w]
+    singular = w[:-1] if w.endswith("s") and w[:-1] in _TO_METRES else w
+    if singular in _TO_METRES:
+        return "metre", _TO_METRES[singular]
+    if w.endswith("metres") or w.endswith("meters"):
+        return _unit(w[:-1])
+    w = _UNIT_ALIASES.get(w, w)
+    if w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    return w, 1.0
+
+
+def amount_from_slot(quantity: Quantity) -> Amount:
+    """An extracted quantity slot, with its unit normalised."""
+    unit, factor = _unit(quantity.unit) if quantity.unit else ("", 1.0)
+    low, high = sorted((quantity.low * factor, quantity.high * factor))
+    qualifier = quantity.qualifier.lower().strip()
+    kind = _KINDS.get(qualifier, "about" if qualifier and low < high else "exact")
+    return Amount(quantity.text, unit, low, high, quantity.value * factor, kind)
+
+
+def _number(raw: str) -> float | None:
+    word = raw.lower()
+    if word in _WORD_NUMBERS:
+        return _WORD_NUMBERS[word]
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def amounts_from_text(text: str) -> list[Amount]:
+    """Quantities read from text when the extractor gave none: "more than 80 people"."""
+    found = []
+    for match in _NUMBER_RE.finditer(text):
+        value = _number(match["num"])
+        if value is None or _MONTHS.search(text[: match.start()]):
+            continue
+        unit_word = (match["hyphen"] or match["unit"] or "").lower()
+        if match["hyphen"] and match["hyphen"].endswith("old"):
+            unit_word = "year-old"
+        if match["scale"]:
+            value *= _SCALES[match["scale"].lower()]
+        if unit_word in _SKIP_UNITS - {"year-old"}:
+            unit_word = ""
+        if not unit_word and (after := _OF_THE_NOUN.match(text, match.end())):
+            unit_word = after[1].lower()  # "seven of its villages"
+        if not unit_word and (before := _OF_NOUN.search(text[: match.start()])):
+            unit_word = before[1].lower()  # "a magnitude of 5.9"
+        if not unit_word and 1900 <= value <= 2100 and "." not in match["num"]:
+            continue  # a bare year is a date, compared as such
+        unit, factor = _unit(unit_word) if unit_word else ("", 1.0)
+        qualifier = (match["qual"] or "").lower()
+        low, high = _QUALIFIERS.get(qualifier, (1.0, 1.0))
+        if not qualifier and unit == "metre":
+            low, high = 0.9, 1.1  # converted lengths are rounded in the text
+        kind = _KINDS.get(qualifier, "about" if qualifier else "exact")
+        scaled = value * factor
+        found.append(Amount(match.group(0), unit, scaled * low, scaled * high, scaled, kind))
+    return found
+
+
+def amounts(claim: Claim) -> list[Amount]:
+    """The claim's quantities: the extractor's slots, else read from its text."""
+    if claim.quantities:
+        return [amount_from_slot(q) for q in claim.quantities]
+    return amounts_from_text(claim.text)
+
+
+def consistent(x: Amount, y: Amount) -> bool:
+    """Whether two amounts of one unit can describe the same value.
+
+    Ranges must overlap ("more than 80" allows 87), but two bounds of the same
+    direction are figures each source chose: "more than 26,000" and "more than
+    31,000" disagree.
+    """
+    slack = 0.005 * max(abs(x.value), abs(y.value))
+    if x.kind == y.kind and x.kind in {"lower", "upper"}:
+        return abs(x.value - y.value) <= slack
+    return x.low - slack <= y.high and y.low - slack <= x.high
+
+
+def casualty_claim(claim: Claim) -> str | None:
+    """"none" when the claim reports no casualties, "some" when it counts them, else None."""
+    if _NO_CASUALTY.search(claim.text):
+        return "none"
+    for match in _CASUALTY.finditer(claim.text):
+        window = claim.text[max(0, match.start() - 40) : match.end() + 25]
+        if any(a.value > 0 and a.unit in {"", "people"} for a in amounts_from_text(window)):
+            return "some"
+    return None
+
+
+def name_entities(claim: Claim) -> list[Entity]:
+    """Entities that name someone or something, in text order."""
+    return [e for e in claim.entities if e.label in NAME_LABELS]
+
+
+def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
+    """Runs of two or more names joined by commas or "and": "Iran and North Korea"."""
+    names = name_entities(claim)
+    lists: list[list[Entity]] = []
+    for entity in names:
+        if lists:
+            last = lists[-1][-1]
+            glue = claim.text[last.end - claim.start : entity.start - claim.start]
+            if last.end <= entity.start and _LIST_GLUE.match(glue):
+                lists[-1].append(entity)
+                continue
+        lists.append([entity])
+    return [tuple(group) for group in lists if len(group) > 1]
+
+
+def canonical(entity: Entity) -> str:
+    """A comparable key for an entity: canonical form, lower case, no leading article."""
+    key = entity.canonical.lower().strip()
+    return key[4:] if key.startswith("the ") else key

@@ -1,0 +1,93 @@
+"""Match two single statements directly: one score for the pair, then its label."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from claimdiff import combiner, embed
+from claimdiff.align import Candidate
+from claimdiff.compare import classify
+from claimdiff.features import PAIR_FEATURES, pair_vector, profile
+from claimdiff.model import Claim, Document, Label, Reason
+from claimdiff.settings import Settings
+
+
+@dataclass(frozen=True)
+class StatementMatch:
+    """How two statements relate: probability, link decision, label and reasons."""
+
+    score: float
+    linked: bool
+    label: Label | None
+    reasons: tuple[Reason, ...]
+
+
+def merge_claims(claims: Sequence[Claim], text: str, document: int) -> Claim:
+    """One claim covering a whole statement, with the slots of all its clauses."""
+    first = claims[0] if claims else None
+    return Claim(
+        id=document,
+        document=document,
+        start=0,
+        end=len(text),
+        text=text,
+        speaker=next((c.speaker for c in claims if c.speaker), None),
+        quotes=tuple(q for c in claims for q in c.quotes),
+        entities=tuple(e for c in claims for e in c.entities),
+        quantities=tuple(q for c in claims for q in c.quantities),
+        dates=tuple(d for c in claims for d in c.dates),
+        negated=first.negated if first else False,
+        modality=first.modality if first else None,
+        predicate=first.predicate if first else None,
+        lemmas=tuple(lemma for c in claims for lemma in c.lemmas),
+    )
+
+
+def statement_features(a: Claim, b: Claim, settings: Settings) -> list[float]:
+    """PAIR_FEATURES of two whole statements."""
+    similarity = 0.0
+    if settings.use_embeddings:
+        vectors = embed.embed([a.text, b.text])
+        similarity = float(embed.cosine(vectors[:1], vectors[1:])[0, 0])
+    return pair_vector(profile(a), profile(b), similarity)
+
+
+def match_claims(
+    a: Claim,
+    b: Claim,
+    settings: Settings,
+    *,
+    model: combiner.Combiner | None = None,
+    features: Sequence[float] | None = None,
+) -> StatementMatch:
+    """Score and label two statement claims (already extracted and merged)."""
+    if model is None:
+        name = "statements" if settings.use_embeddings else "statements_lexical"
+        model = combiner.shipped()[name]
+    row = np.asarray([features if features is not None else statement_features(a, b, settings)])
+    columns = [PAIR_FEATURES.index(n) for n in model.features]
+    probability = float(model.probability(row[:, columns])[0])
+    link = classify(Candidate(a.id, b.id, probability), a, b, settings=settings)
+    linked = probability >= settings.statement_threshold
+    return StatementMatch(round(probability, 4), linked, link.label if linked else None,
+                          link.reasons)
+
+
+def statement_claims(texts: Sequence[str], published: dt.date | None) -> list[Claim]:
+    """Extract each statement and merge its clauses into one claim."""
+    from claimdiff.api import get_extractor
+
+    # Statements are taken as given: no dateline or signature lines to strip.
+    documents = [
+        Document(index, text[:80], f"Statement {index + 1}", text, "", published)
+        for index, text in enumerate(texts)
+    ]
+    extracted = get_extractor().extract_many(documents)
+    return [
+        merge_claims(claims, doc.text, doc.id)
+        for doc, claims in zip(documents, extracted, strict=True)
+    ]

@@ -1,0 +1,131 @@
+"""Maintenance: check integrity and schema, back up online, vacuum."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from claimdiff.store.database import Store
+from claimdiff.store.engine import sqlite_path
+from claimdiff.store.errors import StoreError, short
+from claimdiff.store.migrate import (
+    check_known,
+    head_revision,
+    pg_dump,
+    sqlite_backup,
+)
+from claimdiff.store.schema import Base, ComparisonRow
+
+
+def open_existing(url: str) -> Store:
+    """Open a database for maintenance as it is: never create, never upgrade it."""
+    store = Store(url, migrate=False)
+    path = sqlite_path(store.url)
+    if path is not None and not path.is_file():
+        store.close()
+        raise StoreError(f"no database at {path}")
+    return store
+
+
+def check(store: Store) -> str:
+    """One line on the database's health; StoreError naming the first problem found."""
+    problems = store.read(lambda s: _problems(s.connection()))
+    if problems:
+        raise StoreError(f"database {store.name} is damaged: {problems[0]}")
+    revision = store.revision()
+    check_known(revision, store.url)
+    head = head_revision()
+    if revision is None:
+        return f"ok: {store.name} is empty; ClaimDiff creates its tables on first use"
+    missing = store.read(
+        lambda s: [
+            t.name
+            for t in Base.metadata.sorted_tables
+            if not inspect(s.connection()).has_table(t.name)
+        ]
+    )
+    if revision == head and missing:
+        raise StoreError(f"database {store.name} lacks table {missing[0]} at revision {head}")
+    count = (
+        store.read(lambda s: s.scalar(select(func.count()).select_from(ComparisonRow)))
+        if revision == head
+        else None
+    )
+    state = (
+        f"schema revision {revision} (current), comparisons stored: {count}"
+        if revision == head
+        else f"schema revision {revision} (older than {head}: opening it with ClaimDiff "
+        "upgrades it after a backup)"
+    )
+    return f"ok: {store.name}: integrity ok, {state}"
+
+
+def _problems(connection: Any) -> list[str]:
+    if connection.dialect.name != "sqlite":
+        # PostgreSQL checks its own pages; reading every table proves they are readable.
+        for table in inspect(connection).get_table_names():
+            connection.execute(text(f'SELECT count(*) FROM "{table}"'))
+        return []
+    rows = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+    problems = [row for row in rows if row != "ok"]
+    for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+        problems.append(f"row {rowid} of {table} points to a missing {parent} row")
+    return problems
+
+
+def backup(store: Store, target: Path) -> Path:
+    """Copy the database while others may use it; return the file written."""
+    if target.is_dir():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        source = sqlite_path(store.url)
+        suffix = ".sqlite3" if source is not None else ".dump"
+        target = target / f"claimdiff-{stamp}{suffix}"
+    if target.exists():
+        raise StoreError(f"{target} exists; give a new file name")
+    source = sqlite_path(store.url)
+    if source is not None:
+        sqlite_backup(source, target)
+        with sqlite3.connect(target) as copy:
+            result = copy.execute("PRAGMA integrity_check").fetchone()
+        copy.close()
+        if result is None or result[0] != "ok":
+            raise StoreError(f"the backup {target} failed its integrity check")
+        return target
+    if store.engine.dialect.name == "postgresql":
+        pg_dump(store.url, target)
+        return target
+    raise StoreError(f"cannot back up {store.name}: use your database's own backup tool")
+
+
+def vacuum(store: Store) -> tuple[int | None, int | None]:
+    """Reclaim free space and refresh statistics; return the size before and after (SQLite)."""
+    path = sqlite_path(store.url)
+    before = _size(path)
+    try:
+        with store.engine.connect() as connection:
+            raw: Any = connection.connection.dbapi_connection
+            if path is not None:
+                # Straight to the driver: VACUUM cannot run inside a transaction.
+                raw.execute("VACUUM")
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                raw.execute("PRAGMA optimize")
+            else:
+                raw.autocommit = True
+                raw.execute("VACUUM (ANALYZE)")
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        raise StoreError(f"cannot vacuum {store.name}: {short(error)}") from None
+    except Exception as error:
+        raise StoreError(f"cannot vacuum {store.name}: {short(error)}") from None
+    return before, _size(path)
+
+
+def _size(path: Path | None) -> int | None:
+    if path is None:
+        return None
+    files = [path, path.with_name(path.name + "-wal")]
+    return sum(f.stat().st_size for f in files if f.exists())

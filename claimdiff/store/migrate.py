@@ -1,0 +1,186 @@
+"""Bring a database to the current schema with Alembic, backing it up before any upgrade."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+import subprocess
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+
+from claimdiff.store.engine import WRITE, sqlite_path
+from claimdiff.store.errors import SchemaTooNewError, StoreError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LEGACY_REVISION = "0001"
+"""Databases made before Alembic (tables, no version table) have the first schema."""
+
+_PG_LOCK_KEY = 0x436C6D44  # any constant; serialises migrations of one PostgreSQL database
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic settings pointing at the migrations shipped inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def head_revision() -> str:
+    """The newest schema revision this version of ClaimDiff knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of ClaimDiff can upgrade from."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return frozenset(script.revision for script in scripts.walk_revisions())
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The stored revision; the legacy one for pre-Alembic tables; None for an empty database."""
+    revision = MigrationContext.configure(connection).get_current_revision()
+    if revision is None and inspect(connection).has_table("documents"):
+        return LEGACY_REVISION
+    return revision
+
+
+def check_known(revision: str | None, url: str) -> None:
+    """Refuse, without touching it, a database from a newer ClaimDiff."""
+    if revision is not None and revision not in known_revisions():
+        raise SchemaTooNewError(
+            f"database {display_url(url)} has schema revision {revision}, newer than this "
+            f"ClaimDiff knows (up to {head_revision()}): upgrade ClaimDiff; the database "
+            "was left untouched"
+        )
+
+
+def ensure_schema(engine: Engine, url: str) -> Path | None:
+    """Create or upgrade the schema; return the backup made before an upgrade, if any."""
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    check_known(revision, url)
+    if revision == head_revision():
+        return None
+    return _upgrade_locked(engine, url)
+
+
+def _upgrade_locked(engine: Engine, url: str) -> Path | None:
+    """Upgrade inside one transaction holding the write lock, so only one process migrates."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # Batch migrations recreate tables; with foreign keys on, dropping the old
+            # table would cascade-delete rows. Checked with foreign_key_check below.
+            _raw_pragma(connection, "foreign_keys=OFF")
+        try:
+            connection = connection.execution_options(**{WRITE: True})
+            with connection.begin():
+                if not sqlite:
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY}
+                    )
+                backup = _upgrade(connection, url)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StoreError("schema upgrade broke foreign keys; nothing was changed")
+            return backup
+        finally:
+            if sqlite:
+                _raw_pragma(connection, "foreign_keys=ON")
+
+
+def _raw_pragma(connection: Connection, pragma: str) -> None:
+    # Straight to the driver: through SQLAlchemy it would open a transaction, inside
+    # which SQLite ignores this pragma.
+    dbapi: Any = connection.connection.dbapi_connection
+    dbapi.execute(f"PRAGMA {pragma}")
+
+
+def _upgrade(connection: Connection, url: str) -> Path | None:
+    revision = current_revision(connection)
+    check_known(revision, url)
+    if revision == head_revision():
+        return None  # another process upgraded it while we waited for the lock
+    backup = None
+    config = alembic_config(connection)
+    if revision is not None:
+        backup = backup_before_upgrade(url, revision)
+        if MigrationContext.configure(connection).get_current_revision() is None:
+            command.stamp(config, revision)
+    command.upgrade(config, "head")
+    return backup
+
+
+def backup_before_upgrade(url: str, revision: str) -> Path:
+    """Copy the database next to itself (SQLite) or with pg_dump, named by revision and time."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = sqlite_path(url)
+    if path is not None:
+        target = path.with_name(f"{path.name}.rev{revision}-{stamp}.bak")
+        sqlite_backup(path, target)
+        return target
+    from platformdirs import user_data_path
+
+    folder = user_data_path("ClaimDiff", appauthor=False, ensure_exists=True) / "backups"
+    target = folder / f"postgresql-rev{revision}-{stamp}.dump"
+    pg_dump(url, target)
+    return target
+
+
+def sqlite_backup(source: Path, target: Path) -> None:
+    """An online, consistent copy through SQLite's backup API (safe while others write)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as error:
+        target.unlink(missing_ok=True)
+        raise StoreError(f"cannot back up {source} to {target}: {error}") from None
+    finally:
+        src.close()
+
+
+def pg_dump(url: str, target: Path) -> None:
+    """Dump a PostgreSQL database with pg_dump (custom format, for pg_restore)."""
+    tool = shutil.which("pg_dump")
+    if tool is None:
+        raise StoreError(
+            "pg_dump was not found: install the PostgreSQL client tools to back up "
+            f"{display_url(url)}"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    plain = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    result = subprocess.run(
+        [tool, "--format=custom", f"--file={target}", f"--dbname={plain}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        target.unlink(missing_ok=True)
+        message = (result.stderr.strip().splitlines() or ["failed"])[-1]
+        raise StoreError(f"pg_dump could not back up {display_url(url)}: {message}")
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

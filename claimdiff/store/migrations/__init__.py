@@ -1,0 +1,1 @@
+"""Alembic migrations of the ClaimDiff schema, run by claimdiff.store.migrate."""

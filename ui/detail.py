@@ -1,0 +1,101 @@
+"""The detail panel: both statements of the selected link, its reasons in words, its score."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtWidgets import QTextBrowser
+
+from claimdiff.model import Claim, Comparison, Link
+from ui import highlight
+from ui import theme as themes
+
+_STATUS = {
+    "auto": "found automatically",
+    "confirmed": "confirmed by an analyst",
+    "manual": "linked by an analyst",
+}
+
+
+def marked_text(claim: Claim, spans: list[highlight.TokenSpan], theme: themes.Theme) -> str:
+    """The claim as HTML, its differing words on their reason colour."""
+    parts, cursor = [], 0
+    for span in spans:
+        start, end = span.start - claim.start, span.end - claim.start
+        if start < cursor:
+            continue
+        color = theme.reason.get(span.reason, theme.reason[next(iter(theme.reason))])
+        parts.append(escape(claim.text[cursor:start]))
+        parts.append(
+            f'<span style="background:{color}; font-weight:600" '
+            f'title="{escape(span.reason.value)}">{escape(claim.text[start:end])}</span>'
+        )
+        cursor = end
+    parts.append(escape(claim.text[cursor:]))
+    return "".join(parts)
+
+
+def detail_html(comparison: Comparison, claims: tuple[int, ...], link: Link | None,
+                theme: themes.Theme) -> str:
+    """The HTML shown for a selected table row."""
+    if link is None:
+        claim = comparison.claim(claims[0])
+        source = comparison.documents[claim.document].source
+        return (
+            _chip(highlight.UNIQUE, theme)
+            + f"<p><b>{escape(source)}</b><br>{escape(claim.text)}</p>"
+            + "<p><i>No other source reports this statement.</i> Re-link it (Ctrl+L) "
+            "if another source says the same in other words.</p>"
+        )
+    spans = highlight.link_spans(comparison, link)
+    rows = []
+    for claim_id in (link.a, link.b):
+        claim = comparison.claim(claim_id)
+        source = comparison.documents[claim.document].source
+        text = marked_text(claim, spans[claim_id], theme)
+        rows.append(f"<p><b>{escape(source)}</b><br>{text}</p>")
+    reasons = "".join(
+        f"<li><b>{escape(reason.kind.value)}</b>: {escape(reason.text)}</li>"
+        for reason in link.reasons
+    ) or "<li>No differences found in names, numbers, dates or speakers.</li>"
+    notes = "".join(f"<li>{escape(note)}</li>" for note in link.notes)
+    status = _STATUS.get(link.status.value, link.status.value)
+    if link.label_overridden:
+        status += "; label set by an analyst"
+    return (
+        _chip(link.label.value, theme)
+        + f" &nbsp; score <b>{link.score:.2f}</b> &nbsp; <span>{escape(status)}</span>"
+        + "".join(rows)
+        + f"<p><b>Reasons</b></p><ul>{reasons}</ul>"
+        + (f"<p><b>Notes</b></p><ul>{notes}</ul>" if notes else "")
+    )
+
+
+def _chip(kind: str, theme: themes.Theme) -> str:
+    name = themes.KIND_NAMES.get(kind, kind)
+    return (
+        f'<span style="background:{theme.label[kind]}; color:#FFFFFF; font-weight:600">'
+        f"&nbsp;{escape(name)}&nbsp;</span>"
+    )
+
+
+class DetailPanel(QTextBrowser):
+    """Read-only; the curation buttons sit in the toolbar and the Curate menu."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detail")
+        self.setAccessibleName("Details of the selected link")
+        self.setOpenLinks(False)
+        self.theme = themes.LIGHT
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.setHtml(
+            "<p><i>Select a row in the table or click a highlighted claim to see both "
+            "statements, the reasons and the score here.</i></p>"
+        )
+
+    def show_row(self, comparison: Comparison, claims: tuple[int, ...], link: Link | None) -> None:
+        self.setHtml(detail_html(comparison, claims, link, self.theme))

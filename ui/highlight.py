@@ -1,0 +1,109 @@
+"""Where to paint: claim spans by label and the differing words inside linked claims.
+
+Pure functions over plain values, so they are tested without Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.model import Claim, Comparison, Link, ReasonKind
+
+UNIQUE = "unique"
+
+_RANK = {"conflict": 3, "partial": 2, "agree": 1}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one document's text: ``start``/``end`` are character offsets."""
+
+    start: int
+    end: int
+    kind: str
+    claim: int
+
+
+@dataclass(frozen=True)
+class TokenSpan:
+    """Differing words inside a claim, tagged with the reason kind that flags them."""
+
+    start: int
+    end: int
+    reason: ReasonKind
+
+
+def claim_kind(comparison: Comparison, claim_id: int) -> str:
+    """The label a claim is painted with: its most severe link, or "unique"."""
+    labels = [link.label.value for link in comparison.links_of(claim_id)]
+    if not labels:
+        return UNIQUE
+    return max(labels, key=lambda label: _RANK.get(label, 0))
+
+
+def claim_spans(comparison: Comparison, document: int) -> list[Span]:
+    """The highlighted stretch of every claim of one document, in text order."""
+    return [
+        Span(claim.start, claim.end, claim_kind(comparison, claim.id), claim.id)
+        for claim in comparison.claims
+        if claim.document == document
+    ]
+
+
+def claim_at(comparison: Comparison, document: int, position: int) -> int | None:
+    """The id of the claim of ``document`` covering a character position."""
+    for claim in comparison.claims:
+        if claim.document == document and claim.start <= position < claim.end:
+            return claim.id
+    return None
+
+
+def find_values(text: str, value: str) -> list[tuple[int, int]]:
+    """Offsets of a reason value inside a claim's text.
+
+    A reason may list several values ("Assad, Sunday, US"); each is looked for
+    on its own, case-insensitively and on word boundaries, so "US" never lights
+    up inside "discuss".
+    """
+    value = value.strip()
+    if not value:
+        return []
+    whole = _search(text, value)
+    if whole:
+        return whole
+    found: list[tuple[int, int]] = []
+    for part in re.split(r",\s*|;\s*|\s+and\s+", value):
+        found.extend(_search(text, part.strip()))
+    return sorted(set(found))
+
+
+def _search(text: str, needle: str) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    pattern = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+
+
+def token_spans(link: Link, claim: Claim, side: str) -> list[TokenSpan]:
+    """Differing words of one side ("a" or "b") of a link, in document offsets."""
+    spans: list[TokenSpan] = []
+    for reason in link.reasons:
+        value = reason.a if side == "a" else reason.b
+        for start, end in find_values(claim.text, value):
+            spans.append(TokenSpan(claim.start + start, claim.start + end, reason.kind))
+    return sorted(spans, key=lambda span: (span.start, span.end))
+
+
+def link_spans(comparison: Comparison, link: Link) -> dict[int, list[TokenSpan]]:
+    """Differing words of both claims of a link, keyed by claim id."""
+    return {
+        link.a: token_spans(link, comparison.claim(link.a), "a"),
+        link.b: token_spans(link, comparison.claim(link.b), "b"),
+    }
+
+
+def counterparts(comparison: Comparison, claim_id: int) -> list[int]:
+    """Claims linked to this one, best score first."""
+    links = sorted(comparison.links_of(claim_id), key=lambda link: -link.score)
+    return [link.b if link.a == claim_id else link.a for link in links]

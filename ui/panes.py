@@ -1,0 +1,205 @@
+"""One pane per document: claims highlighted by label, differing words by reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+
+from claimdiff.model import Comparison, Link
+from ui import highlight
+from ui import theme as themes
+
+
+def utf16_offsets(text: str) -> list[int] | None:
+    """Map str offsets to Qt's UTF-16 offsets; None when they are the same."""
+    if all(ord(ch) <= 0xFFFF for ch in text):
+        return None
+    table, position = [], 0
+    for ch in text:
+        table.append(position)
+        position += 2 if ord(ch) > 0xFFFF else 1
+    table.append(position)
+    return table
+
+
+class DocumentPane(QTextBrowser):
+    """The text of one document with claims painted as extra selections."""
+
+    claim_clicked = Signal(int)
+    """A claim id, when the analyst clicks inside a claim."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(10)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.setFont(font)
+        self.comparison: Comparison | None = None
+        self.position = 0
+        self._offsets: list[int] | None = None
+        self._theme = themes.LIGHT
+        self._selected: set[int] = set()
+        self._link: Link | None = None
+
+    def set_document(self, comparison: Comparison, position: int, theme: themes.Theme) -> None:
+        """Show document ``position`` of a comparison."""
+        document = comparison.documents[position]
+        same_text = self.comparison is not None and (
+            self.comparison.documents[self.position].sha256 == document.sha256
+        )
+        self.comparison, self.position, self._theme = comparison, position, theme
+        if not same_text:
+            self.setPlainText(document.text)
+            self._offsets = utf16_offsets(document.text)
+            self._space_lines()
+        source = document.source
+        self.setAccessibleName(f"Text of {source}")
+        self.setAccessibleDescription(
+            f"Article from {source}; claims are highlighted by how they compare"
+        )
+        self.repaint_claims()
+
+    def _space_lines(self) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.mergeBlockFormat(block)
+
+    def set_theme(self, theme: themes.Theme) -> None:
+        self._theme = theme
+        self.repaint_claims()
+
+    def qt_offset(self, offset: int) -> int:
+        return self._offsets[offset] if self._offsets else offset
+
+    def py_offset(self, qt_offset: int) -> int:
+        if not self._offsets:
+            return qt_offset
+        for index, value in enumerate(self._offsets):
+            if value >= qt_offset:
+                return index
+        return len(self._offsets) - 1
+
+    def select(self, claims: set[int], link: Link | None) -> None:
+        """Emphasise these claims and, for a link, its differing words."""
+        self._selected, self._link = claims, link
+        self.repaint_claims()
+
+    def repaint_claims(self) -> None:
+        if self.comparison is None:
+            self.setExtraSelections([])
+            return
+        selections = [
+            self._selection(span.start, span.end, self._claim_format(span))
+            for span in highlight.claim_spans(self.comparison, self.position)
+        ]
+        if self._link is not None:
+            for claim_id, spans in highlight.link_spans(self.comparison, self._link).items():
+                if self.comparison.claim(claim_id).document != self.position:
+                    continue
+                for span in spans:
+                    selections.append(self._selection(span.start, span.end, self._token_format(span)))
+        self.setExtraSelections(selections)
+
+    def _claim_format(self, span: highlight.Span) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        chosen = span.claim in self._selected
+        fmt.setBackground(self._theme.color(span.kind, "strong" if chosen else "tint"))
+        if chosen:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(self._theme.color(span.kind))
+        return fmt
+
+    def _token_format(self, span: highlight.TokenSpan) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(self._theme.reason_color(span.reason))
+        fmt.setFontWeight(QFont.Weight.Bold)
+        return fmt
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.qt_offset(start))
+        cursor.setPosition(self.qt_offset(end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor  # type: ignore[misc]
+        selection.format = fmt  # type: ignore[misc]
+        return selection
+
+    def claim_span_y(self, claim_id: int) -> tuple[int, int] | None:
+        """Top and bottom of a claim in viewport coordinates."""
+        if self.comparison is None:
+            return None
+        claim = self.comparison.claim(claim_id)
+        if claim.document != self.position:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.qt_offset(claim.start))
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(self.qt_offset(max(claim.start, claim.end - 1)))
+        return top, self.cursorRect(cursor).bottom()
+
+    def scroll_to_claim(self, claim_id: int) -> None:
+        """Scroll so the claim sits in the upper third, unless it is fully visible."""
+        span = self.claim_span_y(claim_id)
+        if span is None:
+            return
+        top, bottom = span
+        height = self.viewport().height()
+        if top >= 0 and bottom <= height:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - height // 3)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        self.click_at(event.position().toPoint())
+
+    def click_at(self, point: QPoint) -> None:
+        """Select the claim under a viewport point, if any."""
+        if self.comparison is None:
+            return
+        offset = self.py_offset(self.cursorForPosition(point).position())
+        claim_id = highlight.claim_at(self.comparison, self.position, offset)
+        if claim_id is not None:
+            self.claim_clicked.emit(claim_id)
+
+
+class PaneColumn(QWidget):
+    """A document pane under a header naming the source, title and date."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel()
+        self.header.setObjectName("paneHeader")
+        self.subheader = QLabel()
+        self.subheader.setObjectName("paneSubheader")
+        self.subheader.setWordWrap(False)
+        self.subheader.setMinimumWidth(50)
+        self.pane = DocumentPane()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.subheader)
+        layout.addWidget(self.pane, 1)
+
+    def set_document(self, comparison: Comparison, position: int, theme: themes.Theme) -> None:
+        document = comparison.documents[position]
+        claims = sum(1 for claim in comparison.claims if claim.document == position)
+        date = document.published.isoformat() if document.published else "no date"
+        self.header.setText(document.source)
+        self.subheader.setText(f"{date}  ·  {claims} claims  ·  {document.title}")
+        self.subheader.setToolTip(document.path or "")
+        self.pane.set_document(comparison, position, theme)

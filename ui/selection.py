@@ -1,0 +1,120 @@
+"""Keeping panes, table and detail panel on the same claim; next/previous difference."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel
+
+from claimdiff.model import Link
+from ui.claim_model import KIND_ROLE
+from ui.highlight import UNIQUE
+
+if TYPE_CHECKING:
+    from ui.window import MainWindow
+
+    _Base = MainWindow
+else:
+    _Base = object
+
+
+class SelectionMixin(_Base):
+    """The selection is a tuple of claim ids plus the link between them, if any."""
+
+    def show_selection(self, claims: tuple[int, ...], link: Link | None) -> None:
+        """Paint the selection in every pane, scroll it into view and describe it."""
+        self.selected_claims, self.selected_link = claims, link
+        comparison = self.context.comparison
+        self.view.select(set(claims), link)
+        if comparison is None or not claims:
+            self.detail.show_nothing()
+        else:
+            self.view.scroll_to(claims)
+            self.detail.show_row(comparison, claims, link)
+        self.update_position()
+        self.update_actions()
+
+    def select_claim(self, claim_id: int) -> None:
+        """Select a claim and its best counterpart, in the table when the row is shown."""
+        source_row = self.model.row_of_claim(claim_id)
+        if source_row is None:
+            return
+        row = self.model.row(source_row)
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():
+            self.select_index_row(index.row())
+        else:  # filtered out of the table: the panes and detail panel still follow
+            self.table.view.selectionModel().clearSelection()
+            self.show_selection(row.claims, row.link)
+
+    def select_index_row(self, proxy_row: int) -> None:
+        index = self.proxy.index(proxy_row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.view.selectionModel().setCurrentIndex(index, flags)
+        self.table.view.scrollTo(index)
+
+    def on_pane_claim_clicked(self, claim_id: int) -> None:
+        self.select_claim(claim_id)
+
+    def restore_selection(self, claims: tuple[int, ...], link: Link | None) -> None:
+        """After a reload, select the same link (or claim) again if it still exists."""
+        if link is not None:
+            source_row = self.model.row_of_link(link.a, link.b)
+            if source_row is not None:
+                index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+                if index.isValid():
+                    self.select_index_row(index.row())
+                    row = self.model.row(source_row)
+                    self.show_selection(row.claims, row.link)
+                    return
+        if claims:
+            self.select_claim(claims[0])
+        else:
+            self.show_selection((), None)
+
+    # -- differences -----------------------------------------------------------------
+
+    def difference_rows(self) -> list[int]:
+        """Table rows (as filtered and sorted) that are not plain agreement."""
+        return [
+            row
+            for row in range(self.proxy.rowCount())
+            if self.proxy.index(row, 0).data(KIND_ROLE) != "agree"
+        ]
+
+    def go_to_difference(self, forward: bool) -> None:
+        rows = self.difference_rows()
+        if not rows:
+            self.statusBar().showMessage("No differences in the rows shown", 5000)
+            return
+        current = self.table.view.currentIndex().row() if self.selected_claims else -1
+        if forward:
+            later = [row for row in rows if row > current]
+            target = later[0] if later else rows[0]
+        else:
+            earlier = [row for row in rows if 0 <= row < current]
+            target = earlier[-1] if earlier else rows[-1]
+        self.select_index_row(target)
+
+    def select_first_link_difference(self) -> None:
+        """Select the first partial or conflicting link (for screenshots and first looks)."""
+        for row in self.difference_rows():
+            if self.proxy.index(row, 0).data(KIND_ROLE) != UNIQUE:
+                self.select_index_row(row)
+                return
+        self.go_to_difference(forward=True)
+
+    def update_position(self) -> None:
+        rows = self.difference_rows() if self.context.comparison is not None else []
+        current = self.table.view.currentIndex()
+        if current.isValid() and current.row() in rows and self.selected_claims:
+            self.position_label.setText(f"{rows.index(current.row()) + 1} of {len(rows)}")
+        elif rows:
+            self.position_label.setText(f"{len(rows)} differences")
+        else:
+            self.position_label.setText("")
+        self.position_label.setToolTip("Differences: partial, conflicting and unique claims")
+

@@ -1,0 +1,210 @@
+"""Long work off the GUI thread: read, compare and store on a worker that loads spaCy once."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ui.engine import api
+from claimdiff.model import ClaimDiffError, Comparison, Document
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, float], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    """Documents already read plus new files to read, compared as one set."""
+
+    documents: tuple[Document, ...] = ()
+    paths: tuple[str, ...] = ()
+    db: str | None = None
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    """What a request produced: a comparison, or fewer than two documents so far."""
+
+    documents: tuple[Document, ...]
+    comparison: Comparison | None
+    skipped: tuple[str, ...] = field(default=())
+    """Files left out because the same text is already in the comparison."""
+
+
+def read_new(
+    documents: Sequence[Document], paths: Sequence[str]
+) -> tuple[list[Document], list[str]]:
+    """Append the documents of ``paths``, skipping texts already present."""
+    docs = list(documents)
+    seen = {doc.sha256 for doc in docs}
+    skipped: list[str] = []
+    for path in paths:
+        document = api().read_document(path, len(docs))
+        if document.sha256 in seen:
+            skipped.append(path)
+            continue
+        seen.add(document.sha256)
+        docs.append(document)
+    return docs, skipped
+
+
+def run_request(
+    request: CompareRequest,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> CompareResult:
+    """Do a request synchronously; each call opens (and closes) its own Store."""
+    if progress:
+        progress("load", 0.0)
+    docs, skipped = read_new(request.documents, request.paths)
+    if len(docs) < 2:
+        return CompareResult(tuple(docs), None, tuple(skipped))
+    store = api().open_store(request.db)
+    try:
+        compared = api().compare_documents(docs, db=store, progress=progress, cancelled=cancelled)
+        # Reload so that curations made on these texts earlier are applied.
+        assert compared.id is not None
+        comparison = api().load_comparison(compared.id, db=store)
+    finally:
+        store.close()
+    return CompareResult(tuple(docs), comparison, tuple(skipped))
+
+
+class _JobSignals(QObject):
+    warmed = Signal(str)
+    progressed = Signal(int, str, float)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _CompareJob(QRunnable):
+    def __init__(self, number: int, request: CompareRequest, signals: _JobSignals) -> None:
+        super().__init__()
+        self.number = number
+        self.request = request
+        self.signals = signals
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            api().get_extractor().nlp  # noqa: B018 - loads spaCy once, here, not on the GUI thread
+            result = run_request(
+                self.request,
+                progress=lambda stage, share: self.signals.progressed.emit(
+                    self.number, stage, share
+                ),
+                cancelled=self.cancel_event.is_set,
+            )
+        except ClaimDiffError as error:
+            self.signals.failed.emit(self.number, str(error))
+        except Exception as error:  # a bug must not take the window down with it
+            log.exception("comparison failed")
+            self.signals.failed.emit(self.number, f"unexpected error: {error}")
+        else:
+            self.signals.finished.emit(self.number, result)
+
+
+class _WarmUpJob(QRunnable):
+    def __init__(self, signals: _JobSignals) -> None:
+        super().__init__()
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            api().get_extractor().nlp  # noqa: B018 - the model loads while the analyst looks around
+        except Exception as error:  # reported again when a comparison needs the model
+            log.warning("could not load the language model: %s", error)
+            self.signals.warmed.emit(str(error))
+        else:
+            self.signals.warmed.emit("")
+
+
+class CompareWorker(QObject):
+    """Runs comparisons one at a time on its own thread pool.
+
+    Every request gets a number; results of an older request than the latest
+    are dropped, so a slow first run can never overwrite a newer one.
+    """
+
+    engine_loaded = Signal(str)
+    """The engine and language model are loaded ("" ) or failed to (a message)."""
+    started = Signal(int)
+    progressed = Signal(str, float)
+    comparison_finished = Signal(object)
+    """A :class:`CompareResult` for the latest request."""
+    comparison_failed = Signal(str)
+    comparison_cancelled = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        # spaCy pipelines are not meant for concurrent use: one run at a time.
+        self._pool.setMaxThreadCount(1)
+        self._signals = _JobSignals(self)
+        self._signals.warmed.connect(self.engine_loaded)
+        self._signals.progressed.connect(self.on_job_progressed)
+        self._signals.finished.connect(self.on_job_finished)
+        self._signals.failed.connect(self.on_job_failed)
+        self._latest = 0
+        self._current: _CompareJob | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None
+
+    @property
+    def latest(self) -> int:
+        return self._latest
+
+    def warm_up(self) -> None:
+        """Load the language model in the background before the first comparison."""
+        self._pool.start(_WarmUpJob(self._signals))
+
+    def start(self, request: CompareRequest) -> int:
+        """Queue a request (cancelling any older one) and return its number."""
+        if self._current is not None:
+            self._current.cancel_event.set()
+        self._latest += 1
+        job = _CompareJob(self._latest, request, self._signals)
+        job.setAutoDelete(False)
+        self._current = job
+        self._pool.start(job)
+        self.started.emit(self._latest)
+        return self._latest
+
+    def cancel(self) -> None:
+        """Stop the running request; nothing of it is shown."""
+        if self._current is None:
+            return
+        self._current.cancel_event.set()
+        self._current = None
+        self._latest += 1  # whatever the cancelled job still sends is now stale
+        self.comparison_cancelled.emit()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every job is done (used on shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+    def on_job_progressed(self, number: int, stage: str, share: float) -> None:
+        if number == self._latest:
+            self.progressed.emit(stage, share)
+
+    def on_job_finished(self, number: int, result: CompareResult) -> None:
+        if number != self._latest:
+            log.info("dropped the result of stale request %d", number)
+            return
+        self._current = None
+        self.comparison_finished.emit(result)
+
+    def on_job_failed(self, number: int, message: str) -> None:
+        if number != self._latest:
+            return
+        self._current = None
+        self.comparison_failed.emit(message)
