@@ -1,8 +1,8 @@
 """Run the benchmarks, print figures and ratios to the last run, record them.
 
-    python -m benchmarks                 # everything, recorded in docs/performance.md
-    python -m benchmarks --only align    # one group, printed, not recorded
-    python -m benchmarks --quick         # small inputs, a smoke run of the harness
+python -m benchmarks                 # everything, recorded in docs/performance.md
+python -m benchmarks --only align    # one group, printed, not recorded
+python -m benchmarks --quick         # small inputs, a smoke run of the harness
 """
 
 from __future__ import annotations
@@ -33,22 +33,38 @@ GROUPS: dict[str, Group] = {
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    parser.add_argument("--only", action="append", choices=sorted(GROUPS), metavar="GROUP",
-                        help=f"run only these groups ({', '.join(GROUPS)}); repeatable")  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(GROUPS),
+        metavar="GROUP",
+        help=f"run only these groups ({', '.join(GROUPS)}); repeatable",
+    )
     parser.add_argument("--quick", action="store_true", help="small inputs; never recorded")
     parser.add_argument("--no-profile", action="store_true", help="skip the pyinstrument profiles")
-    parser.add_argument("--record", action="store_true",
-                        help="record even a partial (--only) run in docs/performance.md")  # fmt: skip
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="record even a partial (--only) run in docs/performance.md",
+    )
     parser.add_argument("--no-record", action="store_true", help="print only")
     return parser.parse_args(argv)
 
 
 def _failed(name: str, error: BaseException) -> Figure:
     detail = str(error).strip().splitlines()
-    return Figure(f"{name}_error", f"{name}: did not run", None, "",
-                  note=f"{type(error).__name__}: {detail[0] if detail else ''}"[:160])  # fmt: skip
+    return Figure(
+        f"{name}_error",
+        f"{name}: did not run",
+        None,
+        "",
+        note=f"{type(error).__name__}: {detail[0] if detail else ''}"[:160],
+    )
 
 
 def run_groups(names: list[str], quick: bool) -> list[Figure]:

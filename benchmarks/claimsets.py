@@ -22,10 +22,8 @@ CHUNK = 250
 def _code_key() -> str:
     """Changes whenever the extractor or the corpus generator changes."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "claimdiff" / "extract").rglob("*.py")) + [
-        ROOT / "benchmarks" / "corpus.py",
-        ROOT / "claimdiff" / "model.py",
-    ]:
+    sources = sorted((ROOT / "claimdiff" / "extract").rglob("*.py"))
+    for path in [*sources, ROOT / "benchmarks" / "corpus.py", ROOT / "claimdiff" / "model.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -15,11 +15,51 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 # Names put in place of proper nouns: people, places and organisations of many origins.
 NAMES = (
-    "Okafor Lindqvist Tanaka Moreau Kowalski Haddad Ferreira Nakamura Osei Petrov Castillo "
-    "Brennan Albrecht Sato Mensah Ivanova Delgado Novak Quispe Abiodun Marseille Tromso Oaxaca "
-    "Kisumu Gdansk Valparaiso Tbilisi Mombasa Hokkaido Leipzig Cordoba Tampere Arusha Sfax "
-    "Halden Meridian Northgate Caldera Vantage Helix Corvus Solano Brightwater Redfield"
-).split()
+    "Okafor",
+    "Lindqvist",
+    "Tanaka",
+    "Moreau",
+    "Kowalski",
+    "Haddad",
+    "Ferreira",
+    "Nakamura",
+    "Osei",
+    "Petrov",
+    "Castillo",
+    "Brennan",
+    "Albrecht",
+    "Sato",
+    "Mensah",
+    "Ivanova",
+    "Delgado",
+    "Novak",
+    "Quispe",
+    "Abiodun",
+    "Marseille",
+    "Tromso",
+    "Oaxaca",
+    "Kisumu",
+    "Gdansk",
+    "Valparaiso",
+    "Tbilisi",
+    "Mombasa",
+    "Hokkaido",
+    "Leipzig",
+    "Cordoba",
+    "Tampere",
+    "Arusha",
+    "Sfax",
+    "Halden",
+    "Meridian",
+    "Northgate",
+    "Caldera",
+    "Vantage",
+    "Helix",
+    "Corvus",
+    "Solano",
+    "Brightwater",
+    "Redfield",
+)
 _PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 _NUMBER = re.compile(r"(?<![\d-])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.-])\d+(?:\.\d+)?(?![\d-])")
 _HEADER = re.compile(r"^ date (\d{4})-(\d{2})-(\d{2}) ")

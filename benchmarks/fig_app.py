@@ -37,13 +37,19 @@ def measure(claims: int = 5000, repeat: int = 3) -> list[Figure]:
     try:
         db = f"sqlite:///{work / 'app.sqlite3'}"
         comparison_id = stored_comparison(db, claims)
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(work / "home"),
-               "XDG_CONFIG_HOME": str(work / "config"), "XDG_DATA_HOME": str(work / "data")}  # fmt: skip
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(work / "home"),
+            "XDG_CONFIG_HOME": str(work / "config"),
+            "XDG_DATA_HOME": str(work / "data"),
+        }
         runs = []
         for _ in range(repeat):
             env["BENCH_T0"] = repr(time.monotonic())
-            child = run_child([sys.executable, "-m", "benchmarks.app_driver", db,
-                               str(comparison_id)], env=env).check("app driver")  # fmt: skip
+            child = run_child(
+                [sys.executable, "-m", "benchmarks.app_driver", db, str(comparison_id)], env=env
+            ).check("app driver")
             runs.append(json.loads(child.stdout.strip().splitlines()[-1]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -62,10 +68,30 @@ def _figures(runs: list[dict[str, float]], claims: int) -> list[Figure]:
     last = runs[-1]
     note = f"{last.get('rows', '?')} rows -> {last.get('kept', '?')} for '{last.get('word', '')}'"
     return [
-        Figure("app_visible_s", "app: window visible after launch", visible, "s", "<= 1 s",
-               None if visible is None else visible <= 1, note=f"best of {len(runs)}"),
-        Figure("app_open_s", f"app: open a stored {claims:,}-claim comparison", opened, "s",
-               "<= 1 s", None if opened is None else opened <= 1),
-        Figure("app_filter_s", "app: filter the claim table (type / clear)", slowest, "s",
-               "<= 0.1 s", None if slowest is None else slowest <= 0.1, note=note),
-    ]  # fmt: skip
+        Figure(
+            "app_visible_s",
+            "app: window visible after launch",
+            visible,
+            "s",
+            "<= 1 s",
+            None if visible is None else visible <= 1,
+            note=f"best of {len(runs)}",
+        ),
+        Figure(
+            "app_open_s",
+            f"app: open a stored {claims:,}-claim comparison",
+            opened,
+            "s",
+            "<= 1 s",
+            None if opened is None else opened <= 1,
+        ),
+        Figure(
+            "app_filter_s",
+            "app: filter the claim table (type / clear)",
+            slowest,
+            "s",
+            "<= 0.1 s",
+            None if slowest is None else slowest <= 0.1,
+            note=note,
+        ),
+    ]

@@ -35,21 +35,37 @@ def measure(repeat: int = 5) -> list[Figure]:
         for attempt in range(repeat):
             env = child_env(work / f"home{attempt}")
             db = f"sqlite:///{work / f'seed{attempt}.sqlite3'}"
-            cli.append(run_child([*_cli(), "compare", *map(str, SEEDS), "--db", db],
-                                 env=env).check("claimdiff compare").seconds)  # fmt: skip
+            cli.append(
+                run_child([*_cli(), "compare", *map(str, SEEDS), "--db", db], env=env)
+                .check("claimdiff compare")
+                .seconds
+            )
             floor.append(run_child([sys.executable, "-c", FLOOR], env=env).check("floor").seconds)
-            nosave.append(run_child([*_cli(), "compare", *map(str, SEEDS), "--no-save"],
-                                    env=env).check("compare --no-save").seconds)  # fmt: skip
+            nosave.append(
+                run_child([*_cli(), "compare", *map(str, SEEDS), "--no-save"], env=env)
+                .check("compare --no-save")
+                .seconds
+            )
             version.append(run_child([*_cli(), "--version"], env=env).check("--version").seconds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     ratio = median(cli) / median(floor)
     return [
-        Figure("seed_cli_s", "seed comparison, CLI, cold (new database)", median(cli), "s",
-               note=f"median of {repeat}"),
-        Figure("seed_floor_s", "floor: python -c 'spacy.load(model)'", median(floor), "s",
-               note=f"median of {repeat}"),
+        Figure(
+            "seed_cli_s",
+            "seed comparison, CLI, cold (new database)",
+            median(cli),
+            "s",
+            note=f"median of {repeat}",
+        ),
+        Figure(
+            "seed_floor_s",
+            "floor: python -c 'spacy.load(model)'",
+            median(floor),
+            "s",
+            note=f"median of {repeat}",
+        ),
         Figure("seed_ratio", "seed comparison / floor", ratio, "x", "<= 1.5x", ratio <= 1.5),
         Figure("seed_nosave_s", "seed comparison, CLI, --no-save", median(nosave), "s"),
         Figure("version_s", "claimdiff --version", median(version), "s"),
-    ]  # fmt: skip
+    ]

@@ -27,10 +27,30 @@ def measure(size: int = 200, repeat: int = 2) -> list[Figure]:
     count = sum(len(c) for c in claims)
     pipes = ",".join(nlp.pipe_names)
     return [
-        Figure("extract_bare_wps", f"bare nlp.pipe, {size} articles", words / bare, "words/s",
-               lower_is_better=False, note=f"{words:,} words; pipes {pipes}"),
-        Figure("extract_wps", f"extraction, {size} articles", words / extract, "words/s",
-               lower_is_better=False, note=f"{count:,} claims in {extract:.1f} s"),
-        Figure("extract_share", "extraction / bare nlp.pipe throughput", share, "%", ">= 80 %",
-               share >= 80, lower_is_better=False, note=f"best of {repeat}"),
-    ]  # fmt: skip
+        Figure(
+            "extract_bare_wps",
+            f"bare nlp.pipe, {size} articles",
+            words / bare,
+            "words/s",
+            lower_is_better=False,
+            note=f"{words:,} words; pipes {pipes}",
+        ),
+        Figure(
+            "extract_wps",
+            f"extraction, {size} articles",
+            words / extract,
+            "words/s",
+            lower_is_better=False,
+            note=f"{count:,} claims in {extract:.1f} s",
+        ),
+        Figure(
+            "extract_share",
+            "extraction / bare nlp.pipe throughput",
+            share,
+            "%",
+            ">= 80 %",
+            share >= 80,
+            lower_is_better=False,
+            note=f"best of {repeat}",
+        ),
+    ]

@@ -21,8 +21,17 @@ def measure(size: int = 50) -> list[Figure]:
         db = f"sqlite:///{work / 'nway.sqlite3'}"
         env = child_env(work / "home")
         report = work / "report.json"
-        argv = [*_cli(), "compare", *map(str, paths), "--db", db, "--format", "json", "-o",
-                str(report)]  # fmt: skip
+        argv = [
+            *_cli(),
+            "compare",
+            *map(str, paths),
+            "--db",
+            db,
+            "--format",
+            "json",
+            "-o",
+            str(report),
+        ]
         cold = run_child(argv, env=env).check("cold n-way compare")
         data = json.loads(report.read_text(encoding="utf-8"))
         warm = run_child(argv, env=env).check("warm n-way compare")
@@ -31,10 +40,30 @@ def measure(size: int = 50) -> list[Figure]:
     claims, links = len(data.get("claims", [])), len(data.get("links", []))
     peak = max(cold.peak_rss_mb, warm.peak_rss_mb)
     return [
-        Figure("nway_cold_s", f"{size}-article comparison, cold", cold.seconds, "s", "<= 60 s",
-               cold.seconds <= 60, note=f"{claims:,} claims, {links:,} links"),
-        Figure("nway_warm_s", f"{size}-article comparison, warm (cached claims)", warm.seconds,
-               "s", "<= 5 s", warm.seconds <= 5),
-        Figure("nway_peak_mb", f"{size}-article comparison, peak RSS", peak, "MB", "<= 1024 MB",
-               peak <= 1024, note=f"cold {cold.peak_rss_mb:.0f} MB, warm {warm.peak_rss_mb:.0f} MB"),
-    ]  # fmt: skip
+        Figure(
+            "nway_cold_s",
+            f"{size}-article comparison, cold",
+            cold.seconds,
+            "s",
+            "<= 60 s",
+            cold.seconds <= 60,
+            note=f"{claims:,} claims, {links:,} links",
+        ),
+        Figure(
+            "nway_warm_s",
+            f"{size}-article comparison, warm (cached claims)",
+            warm.seconds,
+            "s",
+            "<= 5 s",
+            warm.seconds <= 5,
+        ),
+        Figure(
+            "nway_peak_mb",
+            f"{size}-article comparison, peak RSS",
+            peak,
+            "MB",
+            "<= 1024 MB",
+            peak <= 1024,
+            note=f"cold {cold.peak_rss_mb:.0f} MB, warm {warm.peak_rss_mb:.0f} MB",
+        ),
+    ]

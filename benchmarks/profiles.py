@@ -1,4 +1,4 @@
-"""Profiles (pyinstrument) of what dominates each figure; run by `python -m benchmarks --profile`."""
+"""Profiles (pyinstrument) of what dominates each figure, kept in out/bench/."""
 
 from __future__ import annotations
 

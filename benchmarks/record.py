@@ -128,7 +128,9 @@ def markdown_section(run: Run, last: dict[str, dict[str, Any]]) -> str:
 def write_doc(run: Run, last: dict[str, dict[str, Any]], path: Path = DOC) -> None:
     """Replace the generated section of docs/performance.md, keeping the prose around it."""
     section = markdown_section(run, last)
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    text = (
+        path.read_text(encoding="utf-8") if path.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    )
     if BEGIN in text and END in text:
         head, rest = text.split(BEGIN, 1)
         tail = rest.split(END, 1)[1]

@@ -48,29 +48,63 @@ def candidate_pairs(a: Sequence[Profile], b: Sequence[Profile], settings: Settin
     """All pairs for small documents; for large ones, pairs that share rare words.
 
     Blocking keeps, for every claim, the ``block_top_k`` claims of the other
-    document with the most IDF weight in common, in both directions.
+    document with the most IDF weight in common, in both directions. Words
+    found in more than ``block_max_share`` of either document's claims are
+    ignored for blocking: they pair everything with everything.
     """
     if len(a) * len(b) <= settings.exhaustive_pairs:
         return [(i, j) for i in range(len(a)) for j in range(len(b))]
-    postings: dict[str, list[int]] = defaultdict(list)
+    rows, cols, gain = _shared_words(a, b, settings)
+    if not len(rows):
+        return []
+    key = rows.astype(np.int64) * len(b) + cols
+    unique, inverse = np.unique(key, return_inverse=True)
+    overlap = np.bincount(inverse, weights=gain)
+    ui, uj = unique // len(b), unique % len(b)
+    keep = _top_k(ui, overlap, settings.block_top_k) | _top_k(uj, overlap, settings.block_top_k)
+    return sorted(zip(ui[keep].tolist(), uj[keep].tolist(), strict=True))
+
+
+def _shared_words(
+    a: Sequence[Profile], b: Sequence[Profile], settings: Settings
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """Every (a claim, b claim, squared IDF) for each word the two claims share."""
+    postings_a: dict[str, list[int]] = defaultdict(list)
+    postings_b: dict[str, list[int]] = defaultdict(list)
+    for i, prof in enumerate(a):
+        for word in prof.words:
+            postings_a[word].append(i)
     for j, prof in enumerate(b):
         for word in prof.words:
-            postings[word].append(j)
-    best_of_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    chosen: set[tuple[int, int]] = set()
-    k = settings.block_top_k
-    for i, prof in enumerate(a):
-        overlap: dict[int, float] = defaultdict(float)
-        for word, weight in prof.weights.items():
-            for j in postings.get(word, ()):
-                overlap[j] += weight * weight
-        for j, value in overlap.items():
-            share = value / (prof.norm * b[j].norm)
-            best_of_b[j].append((share, i))
-        chosen.update((i, j) for j in nlargest(k, overlap, key=overlap.__getitem__))
-    for j, scored in best_of_b.items():
-        chosen.update((i, j) for _, i in nlargest(k, scored))
-    return sorted(chosen)
+            postings_b[word].append(j)
+    cap_a = max(2, int(settings.block_max_share * len(a)))
+    cap_b = max(2, int(settings.block_max_share * len(b)))
+    rows, cols, gain = [], [], []
+    for word, in_a in postings_a.items():
+        in_b = postings_b.get(word)
+        if not in_b or len(in_a) > cap_a or len(in_b) > cap_b:
+            continue
+        weight = a[in_a[0]].weights[word] ** 2
+        rows.append(np.repeat(np.asarray(in_a), len(in_b)))
+        cols.append(np.tile(np.asarray(in_b), len(in_a)))
+        gain.append(np.full(len(in_a) * len(in_b), weight))
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(gain)
+
+
+def _top_k(
+    group: npt.NDArray[np.int64], value: npt.NDArray[np.float64], k: int
+) -> npt.NDArray[np.bool_]:
+    """Mask of the ``k`` highest values within each group."""
+    order = np.lexsort((-value, group))
+    sorted_group = group[order]
+    starts = np.searchsorted(sorted_group, sorted_group, side="left")
+    rank = np.arange(len(order)) - starts
+    mask = np.zeros(len(order), dtype=bool)
+    mask[order[rank < k]] = True
+    return mask
 
 
 def clause_cosine(a: Sequence[Profile], b: Sequence[Profile]) -> npt.NDArray[np.float32]:
@@ -163,10 +197,47 @@ def contradictions(
     )
 
 
+def sibling_conflicts(
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    scored: Scored,
+    chosen: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Link clauses that contradict a claim already linked to another clause of their sentence.
+
+    "He saw no casualties, but Lang said 12 people had been killed": once the
+    first clause links to "no casualties were reported", the second one is
+    about the same event, and its contradiction is what the analyst must see.
+    """
+    from claimdiff.compare import contradicts
+
+    probability = dict(zip(scored.pairs, (float(p) for p in scored.probability), strict=True))
+    taken = {(i, j) for i, j, _ in chosen}
+    siblings_a = _siblings(a)
+    siblings_b = _siblings(b)
+    extra = []
+    for i, j, _ in chosen:
+        around = [(i, k) for k in siblings_b[j]] + [(k, j) for k in siblings_a[i]]
+        for pair in around:
+            if pair not in taken and contradicts(a[pair[0]], b[pair[1]]):
+                taken.add(pair)
+                extra.append((pair[0], pair[1], probability.get(pair, 0.0)))
+    return extra
+
+
+def _siblings(claims: Sequence[Claim]) -> list[list[int]]:
+    """For each claim, the other claims cut from the same sentence."""
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        by_sentence[claim.sentence].append(index)
+    return [[k for k in by_sentence[c.sentence] if k != index] for index, c in enumerate(claims)]
+
+
 def align(a: Sequence[Claim], b: Sequence[Claim], settings: Settings) -> list[Candidate]:
     """Return the pairs of claims that should be linked, best first."""
     if not a or not b:
         return []
     scored = score(a, b, settings)
     chosen = choose(scored, settings, contradictions(a, b, scored, settings))
+    chosen += sibling_conflicts(a, b, scored, chosen)
     return [Candidate(a[i].id, b[j].id, round(p, 4)) for i, j, p in chosen]

@@ -22,7 +22,7 @@ from claimdiff.cluster import attach_clusters
 from claimdiff.curate import apply_curations
 from claimdiff.extract import Extractor
 from claimdiff.extract.claims import PIPELINE_VERSION
-from claimdiff.ingest import document_from_text, language_notices, read_document
+from claimdiff.ingest import document_from_text, language_notices, read_document, shown
 from claimdiff.model import (
     Claim,
     ClaimAnchor,
@@ -100,7 +100,7 @@ def read_documents(paths: Sequence[str | Path]) -> list[Document]:
     for path in paths:
         resolved = Path(path).expanduser().resolve()
         if resolved in given:
-            raise InputError(f"{Path(path).name}: given twice; give each article once")
+            raise InputError(f"{shown(Path(path).name)}: given twice; give each article once")
         given[resolved] = str(path)
     documents = [read_document(path, index) for index, path in enumerate(paths)]
     seen: dict[str, str] = {}
@@ -212,12 +212,20 @@ def match_statements(
     published: dt.date | None = None,
     settings: Settings | None = None,
 ) -> Match:
-    """Compare two statements: are they the same claim, and how do they differ?"""
-    comparison = compare_texts([a, b], published=published, settings=settings)
-    if not comparison.links:
-        return Match(0.0, False, None, ())
-    best = max(comparison.links, key=lambda link: link.score)
-    return Match(best.score, True, best.label, best.reasons)
+    """Compare two statements: are they the same claim, and how do they differ?
+
+    The pair is scored directly as two whole statements, so ``score`` (the
+    probability that they report the same claim) is meaningful even when they
+    are not linked. ``label`` is set only when they are linked; ``reasons``
+    list the slot differences (numbers, dates, names, speakers, negation) either way.
+    """
+    from claimdiff.statement import match_claims, statement_claims
+
+    if not a.strip() or not b.strip():
+        raise InputError("give two statements with some text in each")
+    first, second = statement_claims([a, b], published)
+    found = match_claims(first, second, settings or Settings())
+    return Match(found.score, found.linked, found.label, found.reasons)
 
 
 def load_comparison(comparison_id: int, *, db: str | Store | None = None) -> Comparison:

@@ -108,6 +108,25 @@ def compare(files: tuple[Path, ...], db: str | None, fmt: str, output: Path | No
     _emit(comparison, fmt, output)
 
 
+@main.command(name="eval")
+@click.argument("pair_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--mrpc", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also score match_statements on an MRPC-format TSV.")
+@click.option("--loo", is_flag=True, help="Also report leave-one-pair-out figures.")
+@click.option("--ablate", is_flag=True, help="Print link F1 with each feature removed in turn.")
+@click.option("--fit", is_flag=True, help="Refit the shipped weights on these pairs and MRPC file.")
+@one_line_errors
+def eval_(pair_dirs: tuple[Path, ...], mrpc: Path | None, loo: bool, ablate: bool, fit: bool) -> None:
+    """Score the matcher against gold article pairs (and MRPC statement pairs)."""
+    from claimdiff.evaluate import run_command
+
+    if not pair_dirs and mrpc is None:
+        click.echo("claimdiff: usage error: give gold pair directories, --mrpc TSV, or both", err=True)
+        sys.exit(2)
+    for line in run_command(pair_dirs, mrpc, loo=loo, ablate=ablate, fit=fit):
+        click.echo(line)
+
+
 @main.command(name="list")
 @db_option
 @one_line_errors
@@ -161,8 +180,11 @@ def export(comparison_id: int, fmt: str | None, output: Path, db: str | None) ->
     from claimdiff import api
     from claimdiff.report import format_for_path, write_report
 
+    fmt = fmt or format_for_path(output) or (None if output.suffix else "html")
+    if fmt is None:
+        raise ClaimDiffError(f"cannot tell the report format from {output.name!r}: give --format")
     comparison = api.load_comparison(comparison_id, db=db)
-    written = write_report(comparison, fmt or format_for_path(output) or "html", output)
+    written = write_report(comparison, fmt, output)
     click.echo(f"report: {written.resolve()}")
 
 

@@ -31,7 +31,8 @@ class Combiner:
     def probability(self, x: Array) -> Array:
         """Probability that each row of ``x`` is a true link."""
         z = (x - np.asarray(self.mean)) / np.asarray(self.scale)
-        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.weights) + self.bias)))
+        result: Array = 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.weights) + self.bias)))
+        return result
 
     def without(self, drop: Sequence[str]) -> tuple[str, ...]:
         """The feature names left once ``drop`` is removed (for ablations)."""
@@ -53,19 +54,24 @@ def fit(
     y: Array,
     names: Sequence[str],
     *,
-    l2: float = 1.0,
+    l2: float | Array = 1.0,
     positive_weight: float = 1.0,
     steps: int = 50,
 ) -> Combiner:
-    """Fit L2-regularised logistic regression by Newton's method."""
+    """Fit L2-regularised logistic regression by Newton's method.
+
+    ``l2`` is one penalty for every feature, or one per feature: the many
+    embedding dimensions need far stronger shrinkage than a handful of scores.
+    """
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
     sample = np.where(y > 0.5, positive_weight, 1.0)
     w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], l2)
-    penalty[-1] = 0.0  # the bias is not shrunk
+    penalty = np.append(
+        np.broadcast_to(np.asarray(l2, dtype=np.float64), (x.shape[1],)), 0.0
+    )  # the bias is not shrunk
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-(z @ w)))
         gradient = z.T @ (sample * (p - y)) + penalty * w

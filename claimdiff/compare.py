@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
 from claimdiff.features import profile
-from claimdiff.model import Claim, Document, Label, Link, Reason, ReasonKind
+from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
 from claimdiff.settings import Settings
 from claimdiff.slots import (
     Amount,
@@ -20,6 +20,13 @@ from claimdiff.slots import (
     entity_lists,
     name_entities,
 )
+
+
+NEUTRAL_NAMES = ("the first source", "the second source")
+"""How reasons name the sources when the documents are not known."""
+
+ENTITY_WEIGHT = 8.0
+"""IDF-like weight of a named entity in the content a link must share to agree."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
 
 
 def casualty_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
-    """"No casualties" on one side against a death or injury count on the other."""
+    """ "No casualties" on one side against a death or injury count on the other."""
     ca, cb = casualty_claim(a), casualty_claim(b)
     if {ca, cb} != {"none", "some"}:
         return []
@@ -86,18 +93,25 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         return []
     ta = _join([d.text for d in a.dates if d.value in da])
     tb = _join([d.text for d in b.dates if d.value in db])
-    when = (_join([f"{v:%B} {v.day}" for v in sorted(da)]),
-            _join([f"{v:%B} {v.day}" for v in sorted(db)]))
+    when = (
+        _join([f"{v:%B} {v.day}" for v in sorted(da)]),
+        _join([f"{v:%B} {v.day}" for v in sorted(db)]),
+    )
     text = f"{names[0]} dates it {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
     return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
 
 
 def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
-    """Lists of names that overlap but differ conflict: "Iran and North Korea" vs "Russia and Iran"."""
+    """Overlapping but different lists of names conflict.
+
+    "Iran and North Korea" against "Russia and Iran": the same slot (who
+    condemned the strike) holds different entities. A list that only adds
+    names to the other's is a detail, not a conflict.
+    """
     findings = []
     for la in entity_lists(a):
         for lb in entity_lists(b):
-            ka, kb = {canonical(e) for e in la}, {canonical(e) for e in lb}
+            ka, kb = _keys(la, lb), {canonical(e) for e in lb}
             if ka & kb and not (ka <= kb or kb <= ka):
                 ta = _join([e.text for e in la])
                 tb = _join([e.text for e in lb])
@@ -105,9 +119,9 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
                 findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), Label.CONFLICT))
     if findings:
         return findings
-    ka = {canonical(e): e.text for e in name_entities(a)}
-    kb = {canonical(e): e.text for e in name_entities(b)}
-    for side, (mine, theirs) in enumerate(((ka, kb), (kb, ka))):
+    named_a = {canonical(e): e.text for e in name_entities(a)}
+    named_b = {canonical(e): e.text for e in name_entities(b)}
+    for side, (mine, theirs) in enumerate(((named_a, named_b), (named_b, named_a))):
         only = [mine[k] for k in mine if k not in theirs and not _mentioned(k, theirs)]
         if only:
             values = ("", _join(only)) if side else (_join(only), "")
@@ -116,8 +130,30 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     return findings
 
 
+def _keys(mine: Sequence[Entity], theirs: Sequence[Entity]) -> set[str]:
+    """Canonical keys, spelling variants snapped to the other side's ("Turk" -> "turks")."""
+    other = [canonical(e) for e in theirs]
+    keys = set()
+    for entity in mine:
+        key = canonical(entity)
+        close = [o for o in other if o == key or fuzz.ratio(o, key) >= 85 or _abbreviates(o, key)]
+        keys.add(close[0] if close else key)
+    return keys
+
+
+def _abbreviates(x: str, y: str) -> bool:
+    """ "mo." abbreviates "missouri"."""
+    short, long = sorted((x, y), key=len)
+    return (
+        short.endswith(".")
+        and len(short) > 2
+        and long.startswith(short[0])
+        and all(ch in long for ch in short.rstrip("."))
+    )
+
+
 def _mentioned(key: str, others: dict[str, str]) -> bool:
-    """"Lang" and "Miabek Lang" name the same person."""
+    """ "Lang" and "Miabek Lang" name the same person."""
     return any(key in other.split() or other in key.split() for other in others)
 
 
@@ -126,14 +162,18 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     findings = []
     if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
         same_quote = bool(a.quotes and b.quotes) and _quotes_match(a.quotes, b.quotes)
+        named = _named(a, a.speaker) and _named(b, b.speaker)
         text = f"{names[0]} attributes it to {a.speaker}; {names[1]} to {b.speaker}."
-        weight = Label.CONFLICT if same_quote else Label.PARTIAL
+        # A title against a name ("the minister" / "Sahel") may be the same person.
+        weight = Label.CONFLICT if same_quote and named else Label.PARTIAL
         findings.append(Finding(Reason(ReasonKind.SPEAKER, a.speaker, b.speaker, text), weight))
     if a.negated != b.negated:
         neg, pos = (0, 1) if a.negated else (1, 0)
         text = f"{names[neg]} says it did not happen; {names[pos]} says it did."
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
-        findings.append(Finding(Reason(ReasonKind.NEGATION, *values, text), Label.CONFLICT))
+        same_event = not (a.predicate and b.predicate) or a.predicate == b.predicate
+        weight = Label.CONFLICT if same_event else Label.PARTIAL
+        findings.append(Finding(Reason(ReasonKind.NEGATION, *values, text), weight))
     if (a.modality or None) != (b.modality or None):
         ma, mb = a.modality or "stated as fact", b.modality or "stated as fact"
         text = f"{names[0]} words it as {ma}; {names[1]} as {mb}."
@@ -147,8 +187,19 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
 
 def _same_speaker(x: str, y: str) -> bool:
     wx, wy = set(x.lower().replace("'s", "").split()), set(y.lower().replace("'s", "").split())
-    generic = {"a", "an", "the", "said", "says", "spokesman", "spokeswoman", "official", "he", "she"}
-    return bool((wx & wy) - generic) or not (wx - generic) or not (wy - generic)
+    if bool((wx & wy) - _GENERIC) or not (wx - _GENERIC) or not (wy - _GENERIC):
+        return True
+    return fuzz.token_set_ratio(x.lower(), y.lower()) >= 75  # "Sundwell" / "Sundwall"
+
+
+def _named(claim: Claim, speaker: str) -> bool:
+    """Whether the speaker is a named person, not a title or a pronoun."""
+    return any(e.label == "PERSON" and e.text in speaker for e in claim.entities)
+
+
+_GENERIC = frozenset(
+    {"a", "an", "the", "said", "says", "spokesman", "spokeswoman", "official", "he", "she", "they"}
+)
 
 
 def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
@@ -158,17 +209,22 @@ def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
 CHECKS = (number_findings, casualty_findings, date_findings, entity_findings, voice_findings)
 
 
-def findings(a: Claim, b: Claim, names: tuple[str, str] = ("One source", "the other")) -> list[Finding]:
+def findings(
+    a: Claim, b: Claim, names: tuple[str, str] | None = None
+) -> list[Finding]:
     """Every difference between two claims that report the same thing."""
     found: list[Finding] = []
     for check in CHECKS:
-        found.extend(check(a, b, names))
-    return found
+        found.extend(check(a, b, names or NEUTRAL_NAMES))
+    return [
+        Finding(replace(f.reason, text=f.reason.text[:1].upper() + f.reason.text[1:]), f.weight)
+        for f in found
+    ]
 
 
 def contradicts(a: Claim, b: Claim) -> bool:
-    """Whether two claims give different values for the same quantity, or deny a toll."""
-    checks = (number_findings, casualty_findings)
+    """Whether two claims give different values for the same slot: a quantity, a toll, a list."""
+    checks = (number_findings, casualty_findings, entity_findings)
     names = ("", "")
     return any(f.weight is Label.CONFLICT for check in checks for f in check(a, b, names))
 
@@ -179,17 +235,36 @@ def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> 
         return Label.CONFLICT
     if any(f.weight is Label.PARTIAL and _counts(f, a, b) for f in found):
         return Label.PARTIAL
-    pa, pb = profile(a), profile(b)
-    shared = pa.words & pb.words
-    covered = [
-        sum(p.weights[w] for w in shared) / (sum(p.weights.values()) or 1.0) for p in (pa, pb)
-    ]
+    wa, wb = content_weights(a), content_weights(b)
+    shared = wa.keys() & wb.keys()
+    covered = [sum(w[k] for k in shared) / (sum(w.values()) or 1.0) for w in (wa, wb)]
     return Label.AGREE if max(covered) >= settings.agree_cover else Label.PARTIAL
 
 
+def content_weights(claim: Claim) -> dict[str, float]:
+    """IDF weights of a claim's content words, names replaced by their canonical form.
+
+    "the US" and "the United States" then count as the same content.
+    """
+    names = name_entities(claim)
+    inside = {
+        w.lower()
+        for e in names
+        for w in claim.text[e.start - claim.start : e.end - claim.start].split()
+    }
+    weights = {w: v for w, v in profile(claim).weights.items() if w not in inside}
+    for entity in names:
+        weights[f"@{canonical(entity)}"] = ENTITY_WEIGHT
+    return weights
+
+
 def _counts(finding: Finding, a: Claim, b: Claim) -> bool:
-    """A one-sided name or number makes a link partial only if the shorter claim holds it."""
-    if finding.reason.kind not in (ReasonKind.ENTITY, ReasonKind.NUMBER):
+    """A one-sided name makes a link partial only if the shorter claim holds it.
+
+    The longer report naming the venue as well is the same claim in more
+    words; the shorter one naming someone the longer leaves out is a detail.
+    """
+    if finding.reason.kind is not ReasonKind.ENTITY:
         return True
     shorter_is_a = len(a.text) <= len(b.text)
     return bool(finding.reason.a if shorter_is_a else finding.reason.b)
@@ -202,7 +277,7 @@ def source_names(documents: Sequence[Document] | None, a: Claim, b: Claim) -> tu
         da, db = by_id.get(a.document), by_id.get(b.document)
         if da and db and da.source and db.source and da.source != db.source:
             return da.source, db.source
-    return "One source", "the other"
+    return NEUTRAL_NAMES
 
 
 def classify(

@@ -38,9 +38,11 @@ def embed(texts: Sequence[str]) -> Matrix:
         _cache.update(zip(todo, vectors, strict=True))
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
-    return np.stack([_cache[t] for t in texts])
+    stacked: Matrix = np.stack([_cache[t] for t in texts])
+    return stacked
 
 
 def cosine(a: Matrix, b: Matrix) -> Matrix:
     """Cosine similarity between every row of ``a`` and every row of ``b``."""
-    return np.clip(a @ b.T, -1.0, 1.0).astype(np.float32)
+    result: Matrix = np.clip(a @ b.T, -1.0, 1.0).astype(np.float32)
+    return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,13 +108,19 @@ def load_gold(directory: str | Path) -> GoldPair:
             key = (int(cells[0]), int(cells[1]))
             label = Label(cells[2].strip())
         except (IndexError, ValueError):
-            raise InputError(f"{folder / 'gold.tsv'}:{number}: expected a_idx, b_idx, label") from None
+            raise InputError(
+                f"{folder / 'gold.tsv'}:{number}: expected a_idx, b_idx, label"
+            ) from None
         if len(cells) > 3 and cells[3].strip().lower().startswith("secondary:"):
             secondary.add(key)
         else:
             labels[key] = label
     return GoldPair(
-        folder.name, folder / "a.txt", folder / "b.txt", (sides[0], sides[1]), labels,
+        folder.name,
+        folder / "a.txt",
+        folder / "b.txt",
+        (sides[0], sides[1]),
+        labels,
         frozenset(secondary),
     )
 
@@ -269,3 +275,70 @@ def binary_scores(truth: Sequence[bool], guess: Sequence[bool]) -> tuple[float, 
     right = sum(1 for t, g in zip(truth, guess, strict=True) if t == g)
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     return right / len(truth) if truth else 0.0, f1
+
+
+def mrpc_scores(rows: Sequence[tuple[bool, str, str]], settings: Settings) -> tuple[float, float]:
+    """Accuracy and F1 of ``match_statements`` on MRPC rows (paraphrase = linked, no conflict)."""
+    from claimdiff import embed
+    from claimdiff.statement import match_claims, statement_claims
+
+    texts = [text for _, a, b in rows for text in (a, b)]
+    claims = statement_claims(texts, None)
+    if settings.use_embeddings:
+        embed.embed(texts)  # one batch; match_claims then reads the cache
+    guesses = []
+    for k in range(len(rows)):
+        match = match_claims(claims[2 * k], claims[2 * k + 1], settings)
+        guesses.append(match.linked and match.label is not Label.CONFLICT)
+    return binary_scores([gold for gold, _, _ in rows], guesses)
+
+
+def ablation_table(rows: Sequence[tuple[str, PairScore, PairScore]]) -> str:
+    """Markdown table: link F1 and conflict recall with each feature removed."""
+    lines = [
+        "| feature removed | LOPO P | LOPO R | LOPO F1 | LOPO conflict R | in-sample F1 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, loo, fitted in rows:
+        lines.append(
+            f"| {name} | {loo.precision:.3f} | {loo.recall:.3f} | {loo.f1:.3f} | "
+            f"{loo.conflict_recall:.2f} | {fitted.f1:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def run_command(
+    directories: Sequence[str | Path],
+    mrpc: str | Path | None,
+    *,
+    settings: Settings | None = None,
+    loo: bool = False,
+    ablate: bool = False,
+    fit: bool = False,
+) -> Iterator[str]:
+    """What ``claimdiff eval`` prints, line by line, as each figure is ready."""
+    from claimdiff import fitting
+
+    settings = settings or Settings()
+    pairs = [prepare(d) for d in directories]
+    rows = read_mrpc(mrpc) if mrpc is not None else []
+    if fit:
+        if not pairs:
+            raise ClaimDiffError("--fit needs the gold pair directories")
+        figures = fitting.fit_all(pairs, rows, settings)
+        yield f"refitted weights: {fitting.DATA / 'weights.json'}"
+        yield f"cross-validated: {figures}"
+    if pairs:
+        yield "article pairs (shipped weights):"
+        yield format_scores(evaluate_prepared(pairs, settings))
+    if pairs and loo:
+        data = [fitting.pair_examples(p, settings) for p in pairs]
+        yield "article pairs, leave-one-pair-out (each scored by weights fitted on the others):"
+        yield format_scores(fitting.leave_one_out(pairs, data, fitting.PAIR_NAMES, settings))
+    if pairs and ablate:
+        yield "ablation (each feature removed in turn):"
+        yield ablation_table(fitting.ablation(pairs, settings))
+    if rows:
+        accuracy, f1 = mrpc_scores(rows, settings)
+        name = Path(mrpc or "").name
+        yield f"MRPC {name}: {len(rows)} pairs, accuracy {accuracy:.3f}, F1 {f1:.3f}"

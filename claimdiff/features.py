@@ -36,22 +36,138 @@ PAIR_FEATURES = (
 )
 """Features of a pair on its own; ``match_statements`` uses only these."""
 
+SURFACE_FEATURES = (
+    "char_ratio",
+    "word_cover_min",
+    "word_cover_max",
+    "bigram_share",
+    "trigram_share",
+    "length_gap",
+    "partial_ratio",
+    "contradiction",
+)
+"""Surface features of two whole statements (words as written, stop words included)."""
+
+EMBEDDING_SIZE = 512
+INTERACTION_FEATURES = tuple(f"emb_diff_{k}" for k in range(EMBEDDING_SIZE)) + tuple(
+    f"emb_prod_{k}" for k in range(EMBEDDING_SIZE)
+)
+"""|u - v| and u * v of the two statement embeddings, for ``match_statements``."""
+
 CONTEXT_FEATURES = ("idf_margin", "embedding_margin", "clause_margin")
 """How far a pair falls short of the best pair of either claim (0 for the best)."""
 
 STOPWORDS = frozenset(
-    "a an the and or but of to in on at by for with from as is are was were be been being "
-    "has have had do does did this that these those it its he she they them his her their "
-    "we our you your i me my which who whom whose what when where while would will shall "
-    "should can could may might must not no so than then there here also about into over "
-    "after before said say says told tell -pron- s 's".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "would",
+        "will",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "so",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "said",
+        "say",
+        "says",
+        "told",
+        "tell",
+        "-pron-",
+        "s",
+        "'s",
+    ]
 )
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
     w: float(i)
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 _CLAUSE_BREAK = re.compile(
@@ -202,7 +318,9 @@ def clause_overlap(a: Profile, b: Profile) -> float:
     return best
 
 
-def _share(x: frozenset[object], y: frozenset[object]) -> tuple[float, float]:
+def _share(
+    x: frozenset[str] | frozenset[float], y: frozenset[str] | frozenset[float]
+) -> tuple[float, float]:
     if not x or not y:
         return 0.0, 0.0
     shared = len(x & y)
@@ -214,8 +332,8 @@ def pair_vector(
 ) -> list[float]:
     """The PAIR_FEATURES of one pair, in order."""
     cosine, cover = idf_overlap(a, b)
-    entity_share, entity_clash = _share(a.entities, b.entities)  # type: ignore[arg-type]
-    number_share, number_clash = _share(a.numbers, b.numbers)  # type: ignore[arg-type]
+    entity_share, entity_clash = _share(a.entities, b.entities)
+    number_share, number_clash = _share(a.numbers, b.numbers)
     la, lb = len(a.words) or 1, len(b.words) or 1
     return [
         fuzz.token_set_ratio(a.key, b.key) / 100.0,
@@ -260,13 +378,39 @@ def context_matrix(
 ) -> Vector:
     """CONTEXT_FEATURES: each pair's shortfall from the best pair of its row or column."""
     out = np.zeros((len(pairs), len(CONTEXT_FEATURES)))
+    if not pairs:
+        return out
+    rows = np.asarray([i for i, _ in pairs])
+    cols = np.asarray([j for _, j in pairs])
     for k, name in enumerate(("idf_cosine", "embedding", "clause_idf")):
         column = features[:, PAIR_FEATURES.index(name)]
         row_best = np.full(shape[0], -1.0)
         col_best = np.full(shape[1], -1.0)
-        for (i, j), value in zip(pairs, column, strict=True):
-            row_best[i] = max(row_best[i], value)
-            col_best[j] = max(col_best[j], value)
-        for n, ((i, j), value) in enumerate(zip(pairs, column, strict=True)):
-            out[n, k] = value - min(row_best[i], col_best[j])
+        np.maximum.at(row_best, rows, column)
+        np.maximum.at(col_best, cols, column)
+        out[:, k] = column - np.minimum(row_best[rows], col_best[cols])
     return out
+
+
+def _ngram_share(x: list[str], y: list[str], n: int) -> float:
+    gx = {tuple(x[k : k + n]) for k in range(len(x) - n + 1)}
+    gy = {tuple(y[k : k + n]) for k in range(len(y) - n + 1)}
+    return len(gx & gy) / max(1, min(len(gx), len(gy)))
+
+
+def surface_vector(a: str, b: str, contradiction: bool) -> list[float]:
+    """SURFACE_FEATURES of two statements, in order."""
+    wa, wb = _WORD.findall(a.lower()), _WORD.findall(b.lower())
+    sa, sb = set(wa) or {""}, set(wb) or {""}
+    shared = len(sa & sb)
+    covers = sorted((shared / len(sa), shared / len(sb)))
+    return [
+        fuzz.ratio(a, b) / 100.0,
+        covers[0],
+        covers[1],
+        _ngram_share(wa, wb, 2),
+        _ngram_share(wa, wb, 3),
+        abs(len(wa) - len(wb)) / max(1, len(wa), len(wb)),
+        fuzz.partial_ratio(a.lower(), b.lower()) / 100.0,
+        float(contradiction),
+    ]

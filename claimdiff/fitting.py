@@ -12,19 +12,25 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from claimdiff import combiner
-from claimdiff.align import Scored, choose, contradictions, score
+from claimdiff import combiner, embed
+from claimdiff.align import Scored, choose, contradictions, score, sibling_conflicts
 from claimdiff.evaluate import PairScore, Prepared, evaluate_prepared
 from claimdiff.features import CONTEXT_FEATURES, PAIR_FEATURES
 from claimdiff.model import Claim, Link
 from claimdiff.settings import Settings
-from claimdiff.statement import match_claims, statement_claims, statement_features
+from claimdiff.statement import (
+    STATEMENT_FEATURES,
+    match_claims,
+    statement_claims,
+    statement_features,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 Array = npt.NDArray[np.float64]
 PAIR_NAMES = PAIR_FEATURES + CONTEXT_FEATURES
 EMBEDDING_FEATURES = ("embedding", "embedding_margin")
 L2 = 1.0
+EMBEDDING_L2 = 1000.0
 
 
 def build_idf(sentences: Sequence[str]) -> dict[str, float]:
@@ -85,6 +91,7 @@ def links_from(
     a, b = prepared.claims
     rescored = replace(scored, probability=probability)
     chosen = choose(rescored, settings, contradictions(a, b, rescored, settings))
+    chosen += sibling_conflicts(a, b, rescored, chosen)
     return [
         classify(Candidate(a[i].id, b[j].id, p), a[i], b[j], documents=prepared.documents)
         for i, j, p in chosen
@@ -129,11 +136,20 @@ def statement_data(
     rows: Sequence[tuple[bool, str, str]], settings: Settings
 ) -> tuple[list[tuple[Claim, Claim]], Array, Array]:
     """Extract MRPC statements once: merged claims, features and gold."""
-    claims = statement_claims([text for _, a, b in rows for text in (a, b)], None)
+    texts = [text for _, a, b in rows for text in (a, b)]
+    claims = statement_claims(texts, None)
+    if settings.use_embeddings:
+        embed.embed(texts)  # one batch: far faster than one call per pair
     pairs = [(claims[2 * k], claims[2 * k + 1]) for k in range(len(rows))]
     x = np.asarray([statement_features(a, b, settings) for a, b in pairs])
     y = np.asarray([1.0 if gold else 0.0 for gold, _, _ in rows])
     return pairs, x, y
+
+
+def fit_statements(x: Array, y: Array, names: Sequence[str]) -> combiner.Combiner:
+    """Fit the statement combiner; embedding dimensions are shrunk much harder."""
+    penalty = np.asarray([EMBEDDING_L2 if n.startswith("emb_") else L2 for n in names])
+    return combiner.fit(x, y, names, l2=penalty)
 
 
 def statement_cv(
@@ -148,13 +164,14 @@ def statement_cv(
     from claimdiff.evaluate import binary_scores
     from claimdiff.model import Label
 
-    columns = [PAIR_FEATURES.index(n) for n in names]
+    columns = [STATEMENT_FEATURES.index(n) for n in names]
     fold_of = np.arange(len(y)) % folds
     guesses = [False] * len(y)
     for fold in range(folds):
-        model = combiner.fit(x[fold_of != fold][:, columns], y[fold_of != fold], names, l2=L2)
+        model = fit_statements(x[fold_of != fold][:, columns], y[fold_of != fold], names)
         for k in np.flatnonzero(fold_of == fold):
-            match = match_claims(*pairs[k], settings, model=model, features=x[k])
+            a, b = pairs[int(k)]
+            match = match_claims(a, b, settings, model=model, features=list(x[int(k)]))
             guesses[k] = match.linked and match.label is not Label.CONFLICT
     return binary_scores([bool(v) for v in y], guesses)
 
@@ -176,3 +193,55 @@ def save_idf(table: dict[str, float], source: str) -> Path:
 
     idf_table.cache_clear()
     return path
+
+
+def fit_all(
+    pairs: Sequence[Prepared], rows: Sequence[tuple[bool, str, str]], settings: Settings
+) -> dict[str, object]:
+    """Fit and ship every combiner; return the cross-validated figures."""
+    from claimdiff.statement import EMBEDDING_BASED
+
+    data = [pair_examples(p, settings) for p in pairs]
+    lexical_pairs = tuple(
+        n for n in PAIR_NAMES if n not in EMBEDDING_FEATURES and n not in {"clause_embedding"}
+    )
+    models = {"pairs": fit_pairs(data, PAIR_NAMES), "pairs_lexical": fit_pairs(data, lexical_pairs)}
+    figures: dict[str, object] = {
+        "pairs_leave_one_out": _figures(leave_one_out(pairs, data, PAIR_NAMES, settings)[-1]),
+    }
+    if rows:
+        statements, x, y = statement_data(rows, settings)
+        lexical = tuple(n for n in STATEMENT_FEATURES if n not in EMBEDDING_BASED)
+        models["statements"] = fit_statements(x, y, STATEMENT_FEATURES)
+        models["statements_lexical"] = fit_statements(
+            x[:, [STATEMENT_FEATURES.index(n) for n in lexical]], y, lexical
+        )
+        accuracy, f1 = statement_cv(statements, x, y, STATEMENT_FEATURES, settings)
+        figures["mrpc_cv5"] = {"accuracy": round(accuracy, 4), "f1": round(f1, 4)}
+    note = {"pairs": [p.gold.name for p in pairs], "mrpc_rows": len(rows), **figures}
+    save_weights(models, note)
+    return figures
+
+
+def ablation(
+    pairs: Sequence[Prepared], settings: Settings
+) -> list[tuple[str, PairScore, PairScore]]:
+    """Leave-one-pair-out and in-sample totals with each feature removed in turn."""
+    data = [pair_examples(p, settings) for p in pairs]
+    rows = []
+    for dropped in ("none", *PAIR_NAMES):
+        names = tuple(n for n in PAIR_NAMES if n != dropped)
+        loo = leave_one_out(pairs, data, names, settings)[-1]
+        fitted = in_sample(pairs, data, fit_pairs(data, names), settings)[-1]
+        rows.append((dropped, loo, fitted))
+    return rows
+
+
+def _figures(total: PairScore) -> dict[str, float]:
+    return {
+        "precision": round(total.precision, 4),
+        "recall": round(total.recall, 4),
+        "f1": round(total.f1, 4),
+        "label_accuracy": round(total.label_accuracy, 4),
+        "conflict_recall": round(total.conflict_recall, 4),
+    }

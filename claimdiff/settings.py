@@ -13,10 +13,10 @@ class Settings:
     the matcher stricter or looser per comparison (``--set link_threshold=0.6``).
     """
 
-    link_threshold: float = 0.25
+    link_threshold: float = 0.2
     """Lowest link probability (0..1) at which two claims of two articles are linked."""
 
-    conflict_link_threshold: float = 0.04
+    conflict_link_threshold: float = 0.01
     """Lower threshold for pairs that state different values of the same quantity."""
 
     statement_threshold: float = 0.5
@@ -28,15 +28,18 @@ class Settings:
     secondary_margin: float = 0.15
     """Extra links of a claim must score within this margin of its best link."""
 
-    agree_cover: float = 0.8
+    agree_cover: float = 0.75
     """A link with no differing slot is "agree" when this share of one claim's words
     (IDF-weighted) is found in the other; below it, one side adds detail: "partial"."""
 
     exhaustive_pairs: int = 250_000
     """Documents with at most this many claim pairs are scored exhaustively, unblocked."""
 
-    block_top_k: int = 12
+    block_top_k: int = 8
     """With blocking, each claim is scored against this many claims of the other side."""
+
+    block_max_share: float = 0.02
+    """With blocking, words in more than this share of a document's claims are not keys."""
 
     use_embeddings: bool = True
     """Add USE sentence-embedding similarity to the lexical features."""
@@ -62,4 +65,4 @@ class Settings:
                 changes[name] = int(raw)
             else:
                 changes[name] = float(raw)
-        return replace(self, **changes)
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimdiff.model import Claim, Entity, Quantity
 
@@ -15,41 +15,94 @@ NAME_LABELS = frozenset(
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _TO_METRES = {
-    "m": 1.0, "metre": 1.0, "meter": 1.0, "km": 1000.0, "kilometre": 1000.0,
-    "kilometer": 1000.0, "mile": 1609.344, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048,
-    "yard": 0.9144, "mi": 1609.344,
+    "m": 1.0,
+    "metre": 1.0,
+    "meter": 1.0,
+    "km": 1000.0,
+    "kilometre": 1000.0,
+    "kilometer": 1000.0,
+    "mile": 1609.344,
+    "ft": 0.3048,
+    "foot": 0.3048,
+    "feet": 0.3048,
+    "yard": 0.9144,
+    "mi": 1609.344,
 }
 _UNIT_ALIASES = {
-    "percent": "percent", "per": "percent", "%": "percent", "pc": "percent",
-    "person": "people", "people": "people", "dead": "people", "died": "people",
+    "percent": "percent",
+    "per": "percent",
+    "%": "percent",
+    "pc": "percent",
+    "person": "people",
+    "people": "people",
+    "dead": "people",
+    "died": "people",
 }
 _QUALIFIERS = {
-    "more than": (1.0, 1.6), "over": (1.0, 1.6), "at least": (1.0, 1.6),
-    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "up to": (0.5, 1.0),
-    "less than": (0.5, 1.0), "fewer than": (0.5, 1.0), "under": (0.5, 1.0),
+    "more than": (1.0, 1.6),
+    "over": (1.0, 1.6),
+    "at least": (1.0, 1.6),
+    "nearly": (0.85, 1.0),
+    "almost": (0.85, 1.0),
+    "up to": (0.5, 1.0),
+    "less than": (0.5, 1.0),
+    "fewer than": (0.5, 1.0),
+    "under": (0.5, 1.0),
     "between": (1.0, 1.0),
-    "about": (0.8, 1.2), "around": (0.8, 1.2), "some": (0.8, 1.2), "roughly": (0.8, 1.2),
-    "approximately": (0.8, 1.2), "an estimated": (0.8, 1.2), "estimated": (0.8, 1.2),
+    "about": (0.8, 1.2),
+    "around": (0.8, 1.2),
+    "some": (0.8, 1.2),
+    "roughly": (0.8, 1.2),
+    "approximately": (0.8, 1.2),
+    "an estimated": (0.8, 1.2),
+    "estimated": (0.8, 1.2),
 }
 """How far each qualifier lets the true value stray from the stated one."""
 
 _KINDS = {
-    "more than": "lower", "over": "lower", "at least": "lower", "nearly": "upper",
-    "almost": "upper", "up to": "upper", "less than": "upper", "fewer than": "upper",
+    "more than": "lower",
+    "over": "lower",
+    "at least": "lower",
+    "nearly": "upper",
+    "almost": "upper",
+    "up to": "upper",
+    "less than": "upper",
+    "fewer than": "upper",
     "under": "upper",
 }
 _WORD_NUMBERS = {
     w: float(i)
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _QUALIFIER_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUALIFIER_RE})\s+)?"
-    r"(?P<num>\d+(?:[.,]\d+)*|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
+    r"(?P<num>(?<![\w.-])\d+(?:[.,]\d+)*|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion)\b)?"
     r"(?:-(?P<hyphen>[a-z]+(?:-[a-z]+)?)|\s*(?P<unit>%|[a-z]+))?",
     re.IGNORECASE,
@@ -58,9 +111,39 @@ _MONTHS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
 _SKIP_UNITS = frozenset(
-    "and or of in on at to the a an as by for from with was were had have is are be "
-    "gmt am pm p a.m p.m year-old".split()
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "the",
+        "a",
+        "an",
+        "as",
+        "by",
+        "for",
+        "from",
+        "with",
+        "was",
+        "were",
+        "had",
+        "have",
+        "is",
+        "are",
+        "be",
+        "gmt",
+        "am",
+        "pm",
+        "p",
+        "a.m",
+        "p.m",
+        "year-old",
+    ]
 )
+_TOLL_VERB = re.compile(r"\b(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
 _CASUALTY = re.compile(
     r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|injuries|casualt\w*|"
     r"fatalit\w*|victims?)\b",
@@ -71,11 +154,15 @@ _NO_CASUALTY = re.compile(
     r"injuries|casualt\w*|fatalit\w*|victims?|hurt)\b",
     re.IGNORECASE,
 )
-_OF_THE_NOUN = re.compile(r"\s+of\s+(?:its|the|their|his|her|these|those)\s+([a-z]{3,})\b",
-                          re.IGNORECASE)
+_OF_THE_NOUN = re.compile(
+    r"\s+of\s+(?:its|the|their|his|her|these|those)\s+([a-z]{3,})\b", re.IGNORECASE
+)
 _OF_NOUN = re.compile(r"\b([a-z]{4,})\s+of\s+$", re.IGNORECASE)
-_LIST_GLUE = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)"
-                        r"(?:the\s+)?$", re.IGNORECASE)
+_LIST_GLUE = re.compile(
+    r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -140,6 +227,8 @@ def amounts_from_text(text: str) -> list[Amount]:
             unit_word = "year-old"
         if match["scale"]:
             value *= _SCALES[match["scale"].lower()]
+        if unit_word in {"st", "nd", "rd", "th"}:
+            continue  # an ordinal ("15th-century") is not a quantity
         if unit_word in _SKIP_UNITS - {"year-old"}:
             unit_word = ""
         if not unit_word and (after := _OF_THE_NOUN.match(text, match.end())):
@@ -161,9 +250,26 @@ def amounts_from_text(text: str) -> list[Amount]:
 
 def amounts(claim: Claim) -> list[Amount]:
     """The claim's quantities: the extractor's slots, else read from its text."""
-    if claim.quantities:
-        return [amount_from_slot(q) for q in claim.quantities]
-    return amounts_from_text(claim.text)
+    read = amounts_from_text(claim.text)
+    if not claim.quantities:
+        return read
+    found = []
+    for slot in claim.quantities:
+        amount = amount_from_slot(slot)
+        if not amount.unit:
+            amount = replace(amount, unit=_unit_for(amount, read, claim.text))
+        found.append(amount)
+    return found
+
+
+def _unit_for(amount: Amount, read: list[Amount], text: str) -> str:
+    """A unit for a bare number: from the text ("a magnitude of 5.9"), or people if a toll."""
+    for other in read:
+        if other.unit and abs(other.value - amount.value) < 1e-9:
+            return other.unit
+    if amount.value >= 1 and _TOLL_VERB.search(text):
+        return "people"  # "killed more than 31,000": a death toll counts people
+    return ""
 
 
 def consistent(x: Amount, y: Amount) -> bool:
@@ -180,7 +286,7 @@ def consistent(x: Amount, y: Amount) -> bool:
 
 
 def casualty_claim(claim: Claim) -> str | None:
-    """"none" when the claim reports no casualties, "some" when it counts them, else None."""
+    """ "none" when the claim reports no casualties, "some" when it counts them, else None."""
     if _NO_CASUALTY.search(claim.text):
         return "none"
     for match in _CASUALTY.finditer(claim.text):

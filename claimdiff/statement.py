@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from claimdiff import combiner, embed
 from claimdiff.align import Candidate
-from claimdiff.compare import classify
-from claimdiff.features import PAIR_FEATURES, pair_vector, profile
+from claimdiff.compare import classify, contradicts
+from claimdiff.features import (
+    INTERACTION_FEATURES,
+    PAIR_FEATURES,
+    SURFACE_FEATURES,
+    pair_vector,
+    profile,
+    surface_vector,
+)
 from claimdiff.model import Claim, Document, Label, Reason
 from claimdiff.settings import Settings
 
@@ -47,13 +55,27 @@ def merge_claims(claims: Sequence[Claim], text: str, document: int) -> Claim:
     )
 
 
+STATEMENT_FEATURES = PAIR_FEATURES + SURFACE_FEATURES + INTERACTION_FEATURES
+EMBEDDING_BASED = frozenset(("embedding", "clause_embedding", *INTERACTION_FEATURES))
+"""Features that are zero when embeddings are off; the lexical model leaves them out."""
+
+
 def statement_features(a: Claim, b: Claim, settings: Settings) -> list[float]:
-    """PAIR_FEATURES of two whole statements."""
+    """STATEMENT_FEATURES of two whole statements."""
     similarity = 0.0
+    interaction = [0.0] * len(INTERACTION_FEATURES)
     if settings.use_embeddings:
         vectors = embed.embed([a.text, b.text])
         similarity = float(embed.cosine(vectors[:1], vectors[1:])[0, 0])
-    return pair_vector(profile(a), profile(b), similarity)
+        interaction = [
+            *np.abs(vectors[0] - vectors[1]).tolist(),
+            *(vectors[0] * vectors[1]).tolist(),
+        ]
+    return [
+        *pair_vector(profile(a), profile(b), similarity),
+        *surface_vector(a.text, b.text, contradicts(a, b)),
+        *interaction,
+    ]
 
 
 def match_claims(
@@ -69,12 +91,19 @@ def match_claims(
         name = "statements" if settings.use_embeddings else "statements_lexical"
         model = combiner.shipped()[name]
     row = np.asarray([features if features is not None else statement_features(a, b, settings)])
-    columns = [PAIR_FEATURES.index(n) for n in model.features]
+    index = _feature_index()
+    columns = [index[n] for n in model.features]
     probability = float(model.probability(row[:, columns])[0])
     link = classify(Candidate(a.id, b.id, probability), a, b, settings=settings)
     linked = probability >= settings.statement_threshold
-    return StatementMatch(round(probability, 4), linked, link.label if linked else None,
-                          link.reasons)
+    return StatementMatch(
+        round(probability, 4), linked, link.label if linked else None, link.reasons
+    )
+
+
+@lru_cache(maxsize=1)
+def _feature_index() -> dict[str, int]:
+    return {name: k for k, name in enumerate(STATEMENT_FEATURES)}
 
 
 def statement_claims(texts: Sequence[str], published: dt.date | None) -> list[Claim]:

@@ -35,7 +35,7 @@ def render(svg: Path, out_dir: Path, sizes: tuple[int, ...] = SIZES) -> list[Pat
         renderer.render(painter)
         painter.end()
         target = out_dir / png_name(size)
-        if not image.save(str(target), "PNG"):
+        if not image.save(str(target)):  # the format follows the .png suffix
             raise SystemExit(f"render_icons: could not write {target}")
         written.append(target)
     return written

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from claimdiff.extract import Extractor
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -24,3 +28,13 @@ def db_url(tmp_path: Path) -> str:
 @pytest.fixture
 def seed_paths() -> list[Path]:
     return [AFP, RFERL]
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One claim extractor with the real spaCy model, loaded once per test run."""
+    from claimdiff.extract import Extractor
+
+    ready = Extractor()
+    ready.nlp  # noqa: B018 - load the model now, outside any one test's timing
+    return ready

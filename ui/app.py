@@ -5,6 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the real imports wait until the arguments are parsed
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.window import MainWindow
 
 MIN_SHOT = (1280, 800)
 """Smallest screenshot size, so README images stay legible."""
@@ -15,44 +22,50 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("files", nargs="*", type=Path, help="articles to compare")
     parser.add_argument("--db", default=None, metavar="URL", help="database URL")
     parser.add_argument(
-        "--screenshot", type=Path, default=None, metavar="PATH",
+        "--screenshot",
+        type=Path,
+        default=None,
+        metavar="PATH",
         help="compare FILES, save a PNG of the window and exit",
     )
-    parser.add_argument("--theme", choices=("light", "dark"), default=None,
-                        help="use this theme (and remember it)")
+    parser.add_argument(
+        "--theme", choices=("light", "dark"), default=None, help="use this theme (and remember it)"
+    )
     return parser.parse_args(argv)
 
 
-def make_application(argv: list[str]):  # type: ignore[no-untyped-def]
+def make_application(argv: list[str]) -> QApplication:
     """The QApplication, named after the one application id."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from ui import APP_ID, APPLICATION_NAME, ORGANIZATION_DOMAIN
+    from ui import APP_ID, APPLICATION_NAME, ORGANIZATION_DOMAIN, compat
 
+    compat.protect_none_refcount()
     QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
     QCoreApplication.setOrganizationName(APPLICATION_NAME)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
     QGuiApplication.setDesktopFileName(APP_ID)
-    app = QApplication.instance() or QApplication(argv)
-    return app
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else QApplication(argv)
 
 
-def make_window(db: str | None, settings=None):  # type: ignore[no-untyped-def]
+def make_window(db: str | None, settings: QSettings | None = None) -> MainWindow:
     """The context and main window; ``settings`` defaults to the user's QSettings."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings as Settings
 
-    from ui import icons
+    from ui import compat, icons
     from ui.context import AppContext
     from ui.window import MainWindow
 
+    compat.protect_none_refcount()
     icons.install()
-    context = AppContext(db, settings if settings is not None else QSettings())
+    context = AppContext(db, settings if settings is not None else Settings())
     return MainWindow(context)
 
 
-def screenshot(window, path: Path) -> int:  # type: ignore[no-untyped-def]
+def screenshot(window: MainWindow, path: Path) -> int:
     """Wait for the comparison, select the first difference, save a PNG."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -82,27 +95,39 @@ def screenshot(window, path: Path) -> int:  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application(sys.argv[:1])
+    if args.screenshot:
+        return run_screenshot(args)
     window = make_window(args.db)
     if args.theme:
         window.context.set_theme(args.theme)
-    if args.screenshot:
-        from ui import dialogs
-
-        # Headless: errors go to stderr instead of a dialog nobody can close.
-        window.context.runner.show_dialog = lambda _p, title, message: print(
-            f"claimdiff-gui: {title}: {message}", file=sys.stderr
-        )
-        _ = dialogs
-        window.resize(1440, 900)
     window.show()
+    window.context.worker.warm_up()
     if args.files:
         window.context.open_files([str(f) for f in args.files])
-    if args.screenshot:
+    return int(app.exec())
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    """Headless run: fixed size, throwaway settings, errors on stderr."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings as Settings
+
+    with tempfile.TemporaryDirectory() as folder:
+        # The user's saved layout and theme must neither shape nor absorb a docs screenshot.
+        settings = Settings(str(Path(folder) / "settings.ini"), Settings.Format.IniFormat)
+        window = make_window(args.db, settings)
+        window.context.runner.show_dialog = lambda _parent, title, message: print(
+            f"claimdiff-gui: {title}: {message}", file=sys.stderr
+        )
+        window.context.set_theme(args.theme or "light")
+        window.resize(1440, 900)
+        window.show()
+        if args.files:
+            window.context.open_files([str(f) for f in args.files])
         code = screenshot(window, args.screenshot)
         window.close()
         return code
-    window.context.worker.warm_up()
-    return app.exec()
 
 
 if __name__ == "__main__":  # pragma: no cover

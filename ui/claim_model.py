@@ -19,8 +19,17 @@ from ui.highlight import UNIQUE
 
 COL_LABEL, COL_STATUS, COL_SCORE, COL_SOURCE_A, COL_CLAIM_A, COL_SOURCE_B, COL_CLAIM_B = range(7)
 COL_REASONS, COL_NOTES = 7, 8
-HEADERS = ("Label", "Status", "Score", "Source", "Statement", "Source", "Counterpart",
-           "Reasons", "Notes")
+HEADERS = (
+    "Label",
+    "Status",
+    "Score",
+    "Source",
+    "Statement",
+    "Source",
+    "Counterpart",
+    "Reasons",
+    "Notes",
+)
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's label value, or "unique"."""
@@ -54,10 +63,17 @@ class Row:
 
 
 def rows_of(comparison: Comparison) -> list[Row]:
-    """Links first in document order, then unique claims in document order."""
+    """Every link and unique claim in reading order: by document, then by offset of ``a``."""
     rows = [Row(link.label.value, link.a, link.b, link) for link in comparison.links]
     rows.extend(Row(UNIQUE, claim_id, None, None) for claim_id in comparison.unique)
-    return rows
+    claims = comparison.claims
+
+    def reading_order(row: Row) -> tuple[int, int, int]:
+        claim = claims[row.a]
+        other = claims[row.b].start if row.b is not None else -1
+        return (claim.document, claim.start, other)
+
+    return sorted(rows, key=reading_order)
 
 
 class ClaimTableModel(QAbstractTableModel):
@@ -67,6 +83,8 @@ class ClaimTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._comparison: Comparison | None = None
         self._rows: list[Row] = []
+        self._search: list[str | None] = []
+        """Lower-cased row text, made on first use: filtering must not rebuild it."""
         self._theme = themes.LIGHT
 
     # -- feeding ------------------------------------------------------------
@@ -82,12 +100,14 @@ class ClaimTableModel(QAbstractTableModel):
         if not same_shape or comparison is None or self._comparison is None:
             self.beginResetModel()
             self._comparison, self._rows = comparison, new_rows
+            self._search = [None] * len(new_rows)
             self.endResetModel()
             return
         old_rows = self._rows
         self._comparison, self._rows = comparison, new_rows
+        self._search = [None] * len(new_rows)
         last = self.columnCount() - 1
-        for number, (old, new) in enumerate(zip(old_rows, new_rows)):
+        for number, (old, new) in enumerate(zip(old_rows, new_rows, strict=True)):
             if old != new:
                 self.dataChanged.emit(self.index(number, 0), self.index(number, last))
 
@@ -100,6 +120,12 @@ class ClaimTableModel(QAbstractTableModel):
 
     def row(self, number: int) -> Row:
         return self._rows[number]
+
+    def documents_of(self, number: int) -> tuple[int, ...]:
+        """Document positions a row touches (used by the filter, so no Qt roles)."""
+        assert self._comparison is not None
+        claims = self._comparison.claims
+        return tuple(claims[c].document for c in self._rows[number].claims)
 
     def row_of_claim(self, claim_id: int) -> int | None:
         """The first row touching a claim: its best link, else its unique row."""
@@ -143,10 +169,11 @@ class ClaimTableModel(QAbstractTableModel):
             return self._theme.color(row.kind, "tint")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self._custom(row, column, role)
+        return self._custom(index.row(), column, role)
 
-    def _custom(self, row: Row, column: int, role: int) -> Any:
+    def _custom(self, number: int, column: int, role: int) -> Any:
         assert self._comparison is not None
+        row = self._rows[number]
         if role == KIND_ROLE:
             return row.kind
         if role == LINK_ROLE:
@@ -156,7 +183,7 @@ class ClaimTableModel(QAbstractTableModel):
         if role == DOCUMENTS_ROLE:
             return tuple(self._comparison.claim(c).document for c in row.claims)
         if role == SEARCH_ROLE:
-            return " ".join(self._display(row, c) for c in range(len(HEADERS))).lower()
+            return self.search_text(number)
         if role == SORT_ROLE:
             if column == COL_LABEL:
                 return _KIND_ORDER.get(row.kind, 9)
@@ -167,6 +194,15 @@ class ClaimTableModel(QAbstractTableModel):
                 return claim.document * 100_000_000 + claim.start
             return self._display(row, column).lower()
         return None
+
+    def search_text(self, number: int) -> str:
+        """Every searchable word of a row, lower-cased (cached)."""
+        cached = self._search[number]
+        if cached is None:
+            row = self._rows[number]
+            cached = " ".join(self._display(row, c) for c in range(len(HEADERS))).lower()
+            self._search[number] = cached
+        return cached
 
     def _display(self, row: Row, column: int) -> str:
         comparison = self._comparison
@@ -227,12 +263,14 @@ class ClaimFilterProxyModel(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self._kind is not None and model.data(index, KIND_ROLE) != self._kind:
+        if not isinstance(model, ClaimTableModel):
+            return True
+        # Plain method calls, not data(): this runs for every row on every keystroke.
+        if self._kind is not None and model.row(source_row).kind != self._kind:
             return False
-        if self._document is not None and self._document not in model.data(index, DOCUMENTS_ROLE):
+        if self._document is not None and self._document not in model.documents_of(source_row):
             return False
         if self._words:
-            haystack = model.data(index, SEARCH_ROLE) or ""
+            haystack = model.search_text(source_row)
             return all(word in haystack for word in self._words)
         return True

@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
-from ui.engine import api
 from claimdiff.model import ClaimDiffError, Curation
 from ui import dialogs
+from ui.engine import api
 
 if TYPE_CHECKING:
     from ui.context import AppContext

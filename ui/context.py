@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ui.engine import api
 from claimdiff.model import Comparison, Document
 from ui import theme as themes
 from ui.commands import CommandRunner
+from ui.engine import api
 from ui.worker import CompareRequest, CompareResult, CompareWorker
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class AppContext(QObject):
         self.worker.comparison_failed.connect(self.on_worker_failed)
         self._store: Store | None = None
         self._pending: list[str] = []
+        self._in_flight: tuple[str, ...] = ()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -94,10 +95,15 @@ class AppContext(QObject):
             self.on_debounce_timeout()
 
     def on_debounce_timeout(self) -> None:
-        paths, self._pending = tuple(self._pending), []
+        # A run still going is superseded, so its files travel on with the new request.
+        carried = self._in_flight if self.worker.busy else ()
+        paths = tuple(dict.fromkeys((*carried, *self._pending)))
+        self._pending = []
+        self._in_flight = paths
         self.worker.start(CompareRequest(self.documents, paths, self.db))
 
     def on_worker_finished(self, result: CompareResult) -> None:
+        self._in_flight = ()
         self.documents = result.documents
         for path in result.skipped:
             self.runner.message_posted.emit(f"{path}: already in the comparison, skipped")
@@ -108,6 +114,7 @@ class AppContext(QObject):
         self.show(result.comparison, fresh=self.comparison is None)
 
     def on_worker_failed(self, message: str) -> None:
+        self._in_flight = ()
         self.runner.report("Compare", message)
 
     def show(self, comparison: Comparison, *, fresh: bool) -> None:
@@ -129,6 +136,7 @@ class AppContext(QObject):
         """Back to the empty state."""
         self.worker.cancel()
         self._pending = []
+        self._in_flight = ()
         self.comparison = None
         self.documents = ()
         self.undo_stack.clear()

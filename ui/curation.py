@@ -12,7 +12,10 @@ def anchor(comparison: Comparison, claim_id: int) -> ClaimAnchor:
 
 
 def on_link(
-    comparison: Comparison, link: Link, action: CurationAction, author: str,
+    comparison: Comparison,
+    link: Link,
+    action: CurationAction,
+    author: str,
     value: str | None = None,
 ) -> Curation:
     """A curation of one existing link: confirm, reject, label or note."""

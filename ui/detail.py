@@ -36,8 +36,9 @@ def marked_text(claim: Claim, spans: list[highlight.TokenSpan], theme: themes.Th
     return "".join(parts)
 
 
-def detail_html(comparison: Comparison, claims: tuple[int, ...], link: Link | None,
-                theme: themes.Theme) -> str:
+def detail_html(
+    comparison: Comparison, claims: tuple[int, ...], link: Link | None, theme: themes.Theme
+) -> str:
     """The HTML shown for a selected table row."""
     if link is None:
         claim = comparison.claim(claims[0])
@@ -55,10 +56,13 @@ def detail_html(comparison: Comparison, claims: tuple[int, ...], link: Link | No
         source = comparison.documents[claim.document].source
         text = marked_text(claim, spans[claim_id], theme)
         rows.append(f"<p><b>{escape(source)}</b><br>{text}</p>")
-    reasons = "".join(
-        f"<li><b>{escape(reason.kind.value)}</b>: {escape(reason.text)}</li>"
-        for reason in link.reasons
-    ) or "<li>No differences found in names, numbers, dates or speakers.</li>"
+    reasons = (
+        "".join(
+            f"<li><b>{escape(reason.kind.value)}</b>: {escape(reason.text)}</li>"
+            for reason in link.reasons
+        )
+        or "<li>No differences found in names, numbers, dates or speakers.</li>"
+    )
     notes = "".join(f"<li>{escape(note)}</li>" for note in link.notes)
     status = _STATUS.get(link.status.value, link.status.value)
     if link.label_overridden:

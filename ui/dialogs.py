@@ -31,16 +31,18 @@ from claimdiff.model import Comparison, Label
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """The one error dialog of the app: a title and a readable sentence, no traceback."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setAccessibleName(f"{title} error")
     box.exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     """Ask before something that cannot be undone; the safe answer is the default."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent
+    )
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -62,8 +64,9 @@ def ask_note(parent: QWidget | None) -> str | None:
 def ask_label(parent: QWidget | None, current: Label | None) -> Label | None:
     names = [label.value for label in Label]
     start = names.index(current.value) if current else 0
-    value, ok = QInputDialog.getItem(parent, "Set label", "Label of this link:", names, start,
-                                     False)
+    value, ok = QInputDialog.getItem(
+        parent, "Set label", "Label of this link:", names, start, False
+    )
     return Label(value) if ok else None
 
 
@@ -77,7 +80,10 @@ def ask_counterpart(parent: QWidget | None, comparison: Comparison, claim_id: in
 
 def choose_files(parent: QWidget | None, title: str) -> list[str]:
     paths, _ = QFileDialog.getOpenFileNames(
-        parent, title, "", "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)"
+        parent,
+        title,
+        "",
+        "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;All files (*)",
     )
     return paths
 
@@ -89,7 +95,9 @@ class RelinkDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Re-link claim")
         claim = comparison.claim(claim_id)
-        current = {link.b if link.a == claim_id else link.a for link in comparison.links_of(claim_id)}
+        current = {
+            link.b if link.a == claim_id else link.a for link in comparison.links_of(claim_id)
+        }
         self.filter = QLineEdit(placeholderText="Filter statements")
         self.filter.setAccessibleName("Filter counterpart statements")
         self.list = QListWidget()

@@ -34,18 +34,32 @@ class TokenSpan:
     reason: ReasonKind
 
 
+def claim_kinds(comparison: Comparison) -> dict[int, str]:
+    """The label every claim is painted with: its most severe link, or "unique".
+
+    One pass over the links, so that painting stays fast for thousands of claims.
+    """
+    kinds = {claim.id: UNIQUE for claim in comparison.claims}
+    for link in comparison.links:
+        for claim_id in (link.a, link.b):
+            current = kinds.get(claim_id, UNIQUE)
+            if _RANK.get(link.label.value, 0) > _RANK.get(current, 0):
+                kinds[claim_id] = link.label.value
+    return kinds
+
+
 def claim_kind(comparison: Comparison, claim_id: int) -> str:
-    """The label a claim is painted with: its most severe link, or "unique"."""
-    labels = [link.label.value for link in comparison.links_of(claim_id)]
-    if not labels:
-        return UNIQUE
-    return max(labels, key=lambda label: _RANK.get(label, 0))
+    """The label one claim is painted with."""
+    return claim_kinds(comparison).get(claim_id, UNIQUE)
 
 
-def claim_spans(comparison: Comparison, document: int) -> list[Span]:
+def claim_spans(
+    comparison: Comparison, document: int, kinds: dict[int, str] | None = None
+) -> list[Span]:
     """The highlighted stretch of every claim of one document, in text order."""
+    kinds = kinds if kinds is not None else claim_kinds(comparison)
     return [
-        Span(claim.start, claim.end, claim_kind(comparison, claim.id), claim.id)
+        Span(claim.start, claim.end, kinds.get(claim.id, UNIQUE), claim.id)
         for claim in comparison.claims
         if claim.document == document
     ]

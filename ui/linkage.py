@@ -118,4 +118,3 @@ class LinkageWidget(QWidget):
 def is_visible_link(widget: LinkageWidget, link: Link) -> bool:
     """Whether a link is drawn by this strip (used by tests and the window)."""
     return any(candidate == link for candidate, _, _ in widget.links())
-

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QMouseEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from claimdiff.model import Comparison, Link
@@ -33,6 +40,17 @@ class DocumentPane(QTextBrowser):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.position = 0
+        self._offsets: list[int] | None = None
+        self._theme = themes.LIGHT
+        self._selected: set[int] = set()
+        self._link: Link | None = None
+        self._kinds: dict[int, str] | None = None
+        self._formats: dict[tuple[str, object], QTextCharFormat] = {}
+        self._cursors: dict[tuple[int, int], QTextCursor] = {}
+        self._geometry: dict[int, tuple[int, int]] = {}
+        """Claim id -> (top, bottom) in document coordinates, until the layout changes."""
         self.setOpenLinks(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -43,12 +61,8 @@ class DocumentPane(QTextBrowser):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
-        self.comparison: Comparison | None = None
-        self.position = 0
-        self._offsets: list[int] | None = None
-        self._theme = themes.LIGHT
-        self._selected: set[int] = set()
-        self._link: Link | None = None
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.connect(self.on_layout_size_changed)
 
     def set_document(self, comparison: Comparison, position: int, theme: themes.Theme) -> None:
         """Show document ``position`` of a comparison."""
@@ -56,8 +70,14 @@ class DocumentPane(QTextBrowser):
         same_text = self.comparison is not None and (
             self.comparison.documents[self.position].sha256 == document.sha256
         )
+        if theme is not self._theme:
+            self._formats.clear()
         self.comparison, self.position, self._theme = comparison, position, theme
+        self._kinds = None
+        self._geometry.clear()
         if not same_text:
+            self._cursors.clear()
+            self._geometry.clear()
             self.setPlainText(document.text)
             self._offsets = utf16_offsets(document.text)
             self._space_lines()
@@ -77,6 +97,7 @@ class DocumentPane(QTextBrowser):
 
     def set_theme(self, theme: themes.Theme) -> None:
         self._theme = theme
+        self._formats.clear()
         self.repaint_claims()
 
     def qt_offset(self, offset: int) -> int:
@@ -99,37 +120,53 @@ class DocumentPane(QTextBrowser):
         if self.comparison is None:
             self.setExtraSelections([])
             return
+        if self._kinds is None:
+            self._kinds = highlight.claim_kinds(self.comparison)
         selections = [
             self._selection(span.start, span.end, self._claim_format(span))
-            for span in highlight.claim_spans(self.comparison, self.position)
+            for span in highlight.claim_spans(self.comparison, self.position, self._kinds)
         ]
         if self._link is not None:
             for claim_id, spans in highlight.link_spans(self.comparison, self._link).items():
                 if self.comparison.claim(claim_id).document != self.position:
                     continue
                 for span in spans:
-                    selections.append(self._selection(span.start, span.end, self._token_format(span)))
+                    selections.append(
+                        self._selection(span.start, span.end, self._token_format(span))
+                    )
         self.setExtraSelections(selections)
 
     def _claim_format(self, span: highlight.Span) -> QTextCharFormat:
-        fmt = QTextCharFormat()
         chosen = span.claim in self._selected
-        fmt.setBackground(self._theme.color(span.kind, "strong" if chosen else "tint"))
-        if chosen:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(self._theme.color(span.kind))
+        key = (span.kind, chosen)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(self._theme.color(span.kind, "strong" if chosen else "tint"))
+            if chosen:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(self._theme.color(span.kind))
+            self._formats[key] = fmt
         return fmt
 
     def _token_format(self, span: highlight.TokenSpan) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        fmt.setBackground(self._theme.reason_color(span.reason))
-        fmt.setFontWeight(QFont.Weight.Bold)
+        key = ("reason", span.reason.value)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(self._theme.reason_color(span.reason))
+            fmt.setFontWeight(QFont.Weight.Bold)
+            self._formats[key] = fmt
         return fmt
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.qt_offset(start))
-        cursor.setPosition(self.qt_offset(end), QTextCursor.MoveMode.KeepAnchor)
+        # Cursors are kept per span: placing thousands of them anew on every click is slow.
+        cursor = self._cursors.get((start, end))
+        if cursor is None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.qt_offset(start))
+            cursor.setPosition(self.qt_offset(end), QTextCursor.MoveMode.KeepAnchor)
+            self._cursors[(start, end)] = cursor
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor  # type: ignore[misc]
         selection.format = fmt  # type: ignore[misc]
@@ -139,14 +176,32 @@ class DocumentPane(QTextBrowser):
         """Top and bottom of a claim in viewport coordinates."""
         if self.comparison is None:
             return None
-        claim = self.comparison.claim(claim_id)
-        if claim.document != self.position:
-            return None
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.qt_offset(claim.start))
-        top = self.cursorRect(cursor).top()
-        cursor.setPosition(self.qt_offset(max(claim.start, claim.end - 1)))
-        return top, self.cursorRect(cursor).bottom()
+        span = self._geometry.get(claim_id)
+        if span is None:
+            claim = self.comparison.claim(claim_id)
+            if claim.document != self.position:
+                return None
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.qt_offset(claim.start))
+            offset = self.verticalScrollBar().value()
+            top = self.cursorRect(cursor).top() + offset
+            cursor.setPosition(self.qt_offset(max(claim.start, claim.end - 1)))
+            span = (top, self.cursorRect(cursor).bottom() + offset)
+            self._geometry[claim_id] = span
+        offset = self.verticalScrollBar().value()
+        return span[0] - offset, span[1] - offset
+
+    def on_layout_size_changed(self, _size: object) -> None:
+        self._geometry.clear()  # the layout grew or re-flowed (large texts lay out in steps)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._geometry.clear()  # lines re-wrap, so every claim may move
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._geometry.clear()
+        super().changeEvent(event)
 
     def scroll_to_claim(self, claim_id: int) -> None:
         """Scroll so the claim sits in the upper third, unless it is fully visible."""

@@ -78,12 +78,19 @@ class SelectionMixin(_Base):
     # -- differences -----------------------------------------------------------------
 
     def difference_rows(self) -> list[int]:
-        """Table rows (as filtered and sorted) that are not plain agreement."""
-        return [
-            row
-            for row in range(self.proxy.rowCount())
-            if self.proxy.index(row, 0).data(KIND_ROLE) != "agree"
-        ]
+        """Table rows (as filtered and sorted) that are not plain agreement (cached)."""
+        if self._difference_rows is None:
+            self._difference_rows = [
+                row
+                for row in range(self.proxy.rowCount())
+                if self.proxy.index(row, 0).data(KIND_ROLE) != "agree"
+            ]
+        return self._difference_rows
+
+    def on_proxy_rows_changed(self, *_args: object) -> None:
+        # A filter change removes rows one by one; recount once, after the last of them.
+        self._difference_rows = None
+        self.position_timer.start()
 
     def go_to_difference(self, forward: bool) -> None:
         rows = self.difference_rows()
@@ -117,4 +124,3 @@ class SelectionMixin(_Base):
         else:
             self.position_label.setText("")
         self.position_label.setToolTip("Differences: partial, conflicting and unique claims")
-

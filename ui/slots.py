@@ -162,8 +162,10 @@ class ActionSlotsMixin(_Base):
         if comparison_id is None:
             return
         name = self.library.current_name()
-        text = (f"Delete the stored comparison “{name}”?\n\nThe analysts' curations of these "
-                "articles are kept, but the comparison itself cannot be restored.")
+        text = (
+            f"Delete the stored comparison “{name}”?\n\nThe analysts' curations of these "
+            "articles are kept, but the comparison itself cannot be restored."
+        )
         if dialogs.confirm(self, "Delete comparison", text, "Delete"):
             self.context.runner.do(DeleteCommand(self.context, comparison_id, name))
 

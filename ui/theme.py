@@ -100,8 +100,8 @@ DARK = Theme(
     muted="#A6A6A6",
     selection="#56B4E9",
     label={"agree": "#3A9AD9", "partial": "#E69F00", "conflict": "#E8743B", UNIQUE: "#9A9A9A"},
-    tint={"agree": "#14354A", "partial": "#43361A", "conflict": "#4A2818", UNIQUE: "#303236"},
-    strong={"agree": "#1E5478", "partial": "#6B5118", "conflict": "#7A3A1A", UNIQUE: "#4A4D52"},
+    tint={"agree": "#14354A", "partial": "#4A4012", "conflict": "#5A2216", UNIQUE: "#303236"},
+    strong={"agree": "#1E5478", "partial": "#75640F", "conflict": "#8A3315", UNIQUE: "#4A4D52"},
     reason=_REASONS_DARK,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -57,9 +57,11 @@ class EmptyState(QWidget):
             label.setWordWrap(True)
             layout.addWidget(label)
         for name in ("open", "sample"):
-            button = QPushButton(window.actions[name].text().replace("…", "").replace("&", ""))
-            button.setIcon(window.actions[name].icon())
-            button.clicked.connect(window.actions[name].trigger)
+            button = QPushButton(
+                window.named_actions[name].text().replace("…", "").replace("&", "")
+            )
+            button.setIcon(window.named_actions[name].icon())
+            button.clicked.connect(window.named_actions[name].trigger)
             button.setMaximumWidth(280)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
@@ -78,15 +80,21 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        context.setParent(self)  # the context lives exactly as long as its window
         context.runner.parent_widget = self
         self.setWindowTitle(APPLICATION_NAME)
         self.setWindowIcon(icons.icon(icons.APP_ICON.removeprefix("icons:").removesuffix(".svg")))
         self.setAcceptDrops(True)
-        self.actions = actions.build_actions(self, self)
+        self.named_actions = actions.build_actions(self, self)
         self.model = ClaimTableModel(self)
         self.proxy = ClaimFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.library_model = LibraryModel(self)
+        self._difference_rows: list[int] | None = None
+        self.position_timer = QTimer(self)
+        self.position_timer.setSingleShot(True)
+        self.position_timer.setInterval(0)
+        self.position_timer.timeout.connect(self.update_position)
         self._build_widgets()
         self._build_menus()
         self._build_status_bar()
@@ -138,12 +146,23 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
             actions.key_sequences((QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
         )
         self.redo_action.setIcon(icons.icon("redo"))
-        for name in ("open", "add", "export", None, "previous_difference", "next_difference",
-                     None, "confirm", "reject", "relink", "note"):
+        for name in (
+            "open",
+            "add",
+            "export",
+            None,
+            "previous_difference",
+            "next_difference",
+            None,
+            "confirm",
+            "reject",
+            "relink",
+            "note",
+        ):
             if name is None:
                 toolbar.addSeparator()
             else:
-                toolbar.addAction(self.actions[name])
+                toolbar.addAction(self.named_actions[name])
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
@@ -163,7 +182,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
                 menu.addSeparator()
             if spec.name in ("quit", "label_agree", "library_open"):
                 menu.addSeparator()
-            menu.addAction(spec_action := self.actions[spec.name])
+            menu.addAction(spec_action := self.named_actions[spec.name])
             spec_action.setParent(self)
         menus[actions.VIEW].addAction(self.library_dock.toggleViewAction())
         self.refresh_recent()
@@ -177,7 +196,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName("Comparison progress")
         self.cancel_button = QToolButton()
-        self.cancel_button.setDefaultAction(self.actions["cancel"])
+        self.cancel_button.setDefaultAction(self.named_actions["cancel"])
         self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.cancel_button.setAccessibleName("Cancel comparison")
         for widget in (self.position_label, self.progress, self.cancel_button):
@@ -192,19 +211,34 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         ctx.library_changed.connect(self.refresh_library)
         ctx.recent_changed.connect(self.refresh_recent)
         ctx.theme_changed.connect(self.apply_theme)
-        ctx.runner.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.runner.message_posted.connect(self.on_runner_message_posted)
         ctx.worker.engine_loaded.connect(self.on_worker_engine_loaded)
         ctx.worker.started.connect(self.on_worker_started)
         ctx.worker.progressed.connect(self.on_worker_progressed)
-        for signal in (ctx.worker.comparison_finished, ctx.worker.comparison_failed,
-                       ctx.worker.comparison_cancelled):
+        for signal in (
+            ctx.worker.comparison_finished,
+            ctx.worker.comparison_failed,
+            ctx.worker.comparison_cancelled,
+        ):
             signal.connect(self.on_worker_stopped)
-        ctx.undo_stack.indexChanged.connect(lambda _index: self.update_actions())
+        ctx.undo_stack.indexChanged.connect(self.on_undo_index_changed)
         self.table.view.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
-        self.proxy.layoutChanged.connect(self.update_position)
-        self.proxy.modelReset.connect(self.update_position)
+        for signal in (
+            self.proxy.layoutChanged,
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.dataChanged,
+        ):
+            signal.connect(self.on_proxy_rows_changed)
         self.library.open_requested.connect(self.open_stored)
         self.view.claim_clicked.connect(self.on_pane_claim_clicked)
+
+    def on_runner_message_posted(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def on_undo_index_changed(self, _index: int) -> None:
+        self.update_actions()
 
     # -- comparison shown ------------------------------------------------------
 
@@ -222,7 +256,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.model.set_comparison(comparison)
         self.table.set_documents([d.source for d in comparison.documents])
         self.stack.setCurrentWidget(self.splitter)
-        self.setWindowTitle(f"{comparison.name} – {APPLICATION_NAME}")
+        self.setWindowTitle(f"{comparison.name} - {APPLICATION_NAME}")
         counts = comparison.counts()
         self.statusBar().showMessage(
             f"{counts['links']} links ({counts['agree']} agree, {counts['partial']} partial, "
@@ -308,7 +342,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.model.set_theme(theme)
         self.view.set_theme(theme)
         self.detail.theme = theme
-        self.actions["toggle_dark"].setChecked(theme.dark)
+        self.named_actions["toggle_dark"].setChecked(theme.dark)
         if self.selected_claims and self.context.comparison is not None:
             self.detail.show_row(self.context.comparison, self.selected_claims, self.selected_link)
 
@@ -348,13 +382,14 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         has = self.context.comparison is not None
         link = self.selected_link is not None
         busy = self.context.worker.busy
-        for name in ("confirm", "reject", "note", "label_agree", "label_partial",
-                     "label_conflict"):
-            self.actions[name].setEnabled(link)
-        self.actions["relink"].setEnabled(bool(self.selected_claims))
+        for name in ("confirm", "reject", "note", "label_agree", "label_partial", "label_conflict"):
+            self.named_actions[name].setEnabled(link)
+        self.named_actions["relink"].setEnabled(bool(self.selected_claims))
         for name in ("export", "next_difference", "previous_difference", "add"):
-            self.actions[name].setEnabled(has or (name == "add" and bool(self.context.documents)))
-        self.actions["cancel"].setEnabled(busy)
+            self.named_actions[name].setEnabled(
+                has or (name == "add" and bool(self.context.documents))
+            )
+        self.named_actions["cancel"].setEnabled(busy)
 
     def selected_row_kind(self) -> str | None:
         index = self.table.view.currentIndex()

@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ui.engine import api
 from claimdiff.model import ClaimDiffError, Comparison, Document
+from ui.engine import api
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,8 @@ def run_request(
 
 
 class _JobSignals(QObject):
+    finished_or_failed = Signal(int)
+    """Every job ends with this, stale or not (tests wait on it)."""
     warmed = Signal(str)
     progressed = Signal(int, str, float)
     finished = Signal(int, object)
@@ -109,6 +111,8 @@ class _CompareJob(QRunnable):
             self.signals.failed.emit(self.number, f"unexpected error: {error}")
         else:
             self.signals.finished.emit(self.number, result)
+        finally:
+            self.signals.finished_or_failed.emit(self.number)
 
 
 class _WarmUpJob(QRunnable):

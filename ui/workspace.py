@@ -36,8 +36,14 @@ from ui.claim_model import (
 from ui.linkage import LinkageWidget
 from ui.panes import PaneColumn
 
-LEGEND_REASONS = (ReasonKind.NUMBER, ReasonKind.DATE, ReasonKind.ENTITY, ReasonKind.SPEAKER,
-                  ReasonKind.NEGATION, ReasonKind.QUOTE)
+LEGEND_REASONS = (
+    ReasonKind.NUMBER,
+    ReasonKind.DATE,
+    ReasonKind.ENTITY,
+    ReasonKind.SPEAKER,
+    ReasonKind.NEGATION,
+    ReasonKind.QUOTE,
+)
 
 
 class Swatch(QWidget):
@@ -198,6 +204,8 @@ class ClaimTablePanel(QWidget):
         self.view = QTableView()
         self.view.setModel(proxy)
         self.view.setAccessibleName("Claim table")
+        # Rows arrive in reading order; sorting starts only when a header is clicked.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -205,7 +213,6 @@ class ClaimTablePanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.sortByColumn(COL_SOURCE_A, Qt.SortOrder.AscendingOrder)
         self._size_columns()
         bar = QHBoxLayout()
         bar.addWidget(QLabel("&Show:", buddy=self.kind))
@@ -228,12 +235,19 @@ class ClaimTablePanel(QWidget):
     def _size_columns(self) -> None:
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in (COL_LABEL, COL_SCORE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for column in (COL_CLAIM_A, COL_CLAIM_B):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        widths = {COL_STATUS: 72, COL_SOURCE_A: 84, COL_SOURCE_B: 84, COL_REASONS: 200,
-                  COL_NOTES: 120}
+        # Widths from the font, not ResizeToContents: that measures every row on each reset.
+        em = self.view.fontMetrics().horizontalAdvance("M")
+        widths = {
+            COL_LABEL: 7 * em,
+            COL_SCORE: 4 * em,
+            COL_STATUS: 5 * em,
+            COL_SOURCE_A: 6 * em,
+            COL_SOURCE_B: 6 * em,
+            COL_REASONS: 14 * em,
+            COL_NOTES: 9 * em,
+        }
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(column, width)
@@ -251,9 +265,7 @@ class ClaimTablePanel(QWidget):
             action = menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(not self.view.isColumnHidden(column))
-            action.toggled.connect(
-                lambda shown, c=column: self.view.setColumnHidden(c, not shown)
-            )
+            action.toggled.connect(lambda shown, c=column: self.view.setColumnHidden(c, not shown))
         menu.exec(self.view.horizontalHeader().mapToGlobal(point))
 
     def set_documents(self, sources: list[str]) -> None:

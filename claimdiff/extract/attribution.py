@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -165,41 +164,11 @@ COGNITION_VERBS = frozenset(
 )
 """Verbs whose clausal complement holds the event ("Japan hopes the US ... will put")."""
 
-_QUOTE_PAIRS = re.compile(
-    r"\"([^\"\n]*)(?:\"|$)|\u201c([^\u201c\u201d\n]*)(?:[\u201d\"]|$)"
-    r"|\u00ab([^\u00bb\n]*)(?:\u00bb|$)"
-    r"|\u2018(.*?)(?:\u2019(?!\w)|$)"
-    r"|(?<![\w'])'(?=\w)(.*?\S)(?:'(?!\w)|$)",
-    re.MULTILINE,
-)
-"""Double, guillemet, curly single and straight single quotes; an apostrophe inside a word
-("don't", "Washington's") never closes a quote. An unclosed quote runs to the line's end."""
+_HEARSAY = SPEECH_VERBS | COGNITION_VERBS
 _REPORTING_DEPS = frozenset({"ROOT", "conj", "parataxis", "advcl", "ccomp"})
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks; an unclosed quote runs to the line's end."""
-    spans: list[tuple[int, int]] = []
-    for match in _QUOTE_PAIRS.finditer(text):
-        group = next(g for g in range(1, 6) if match.start(g) >= 0)
-        if any(ch.isalpha() for ch in match[group]):
-            spans.append((match.start(group), match.end(group)))
-    return spans
-
-
-def quotes_in(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str, ...]:
-    """The quoted text inside ``start:end`` of ``text``, cleaned of trailing commas."""
-    found: list[str] = []
-    for q_start, q_end in spans:
-        if q_start < end and start < q_end:
-            piece = text[max(q_start, start) : min(q_end, end)].strip().rstrip(",;:").strip()
-            piece = piece.strip('"\u201c\u201d')
-            if any(ch.isalpha() for ch in piece):
-                found.append(piece)
-    return tuple(found)
 
 
 @dataclass
@@ -250,6 +219,8 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
     for verb in verbs:
         if verb.dep_ not in _REPORTING_DEPS or any(a.dep_ in _NOUN_CLAUSES for a in verb.ancestors):
             continue
+        if _hearsay_infinitive(verb):
+            continue
         # Only an active subject speaks: "a man said to have been released" is not a speaker.
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -263,6 +234,14 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
             target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
             return (target, token) if target is not None else None
     return None
+
+
+def _hearsay_infinitive(verb: Token) -> bool:
+    """ "A man said to have been released": the small parser often makes "said" the root."""
+    doc = verb.doc
+    return (
+        verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to" and doc[verb.i + 1].dep_ == "aux"
+    )
 
 
 def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple[str, bool]:
@@ -336,7 +315,8 @@ def event_chain(span: Span) -> list[Token]:
 def _descend(verb: Token, span: Span) -> Token | None:
     inside = [c for c in verb.children if span.start <= c.i < span.end]
     if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in COGNITION_VERBS:
-        return next((c for c in inside if c.dep_ == "ccomp"), None)
+        wanted = ("ccomp", "xcomp") if _passive(verb) else ("ccomp",)
+        return next((c for c in inside if c.dep_ in wanted), None)
     if verb.lemma_ in CONTROL_VERBS or verb.lemma_ == "be":
         xcomp = next((c for c in inside if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if xcomp is None:
@@ -344,6 +324,11 @@ def _descend(verb: Token, span: Span) -> Token | None:
                 xcomp = next((c for c in adj.children if c.dep_ == "xcomp"), None)
         return xcomp
     return None
+
+
+def _passive(verb: Token) -> bool:
+    """ "was said to have", "is believed to be": hearsay."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def predicate(chain: list[Token]) -> str | None:
@@ -377,6 +362,8 @@ def modality(span: Span, chain: list[Token]) -> str | None:
                 return MODALS[child.lower_]
         if verb is not chain[-1] and verb.lemma_ in SCHEDULED:
             return SCHEDULED[verb.lemma_]
+        if verb is not chain[-1] and _passive(verb) and verb.lemma_ in _HEARSAY:
+            return "reportedly"
         for child in verb.children:
             if child.dep_ == "acomp" and child.lemma_ in SCHEDULED:
                 return SCHEDULED[child.lemma_]

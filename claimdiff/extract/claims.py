@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimdiff.extract import attribution as attr
+from claimdiff.extract import quotes
 from claimdiff.extract.dates import dates
 from claimdiff.extract.entities import EntityResolver, ruler_patterns, span_ents
 from claimdiff.extract.quantities import quantities
@@ -84,30 +85,36 @@ class Extractor:
         documents: Iterable[Document],
         progress: Callable[[int, int], None] | None = None,
     ) -> list[tuple[Claim, ...]]:
-        """Return the claims of several documents, batching their paragraphs through spaCy."""
+        """Return the claims of several documents, batching their paragraphs through spaCy.
+
+        ``progress`` is called with the characters done and the total (an empty document
+        counts as one), so one long document still reports steady progress.
+        """
         docs = list(documents)
         pieces = [
             (chunk, (index, offset))
             for index, d in enumerate(docs)
             for offset, chunk in chunks(d.text)
         ]
-        builders = [ClaimBuilder(d) for d in docs]
         remaining = [0] * len(docs)
         for _, (index, _offset) in pieces:
             remaining[index] += 1
-        done = 0
-        for _empty in (n for n in remaining if n == 0):
-            done += 1
-            if progress:
-                progress(done, len(docs))
-        for parsed, (index, offset) in self._parse(pieces):
-            builders[index].add_chunk(parsed, offset)
+        total = sum(len(chunk) for chunk, _ in pieces) + remaining.count(0)
+        done = remaining.count(0)
+        results: list[tuple[Claim, ...]] = [() for _ in docs]
+        parsed: list[list[tuple[Doc, int]]] = [[] for _ in docs]
+        if progress and done:
+            progress(done, total)
+        for doc, (index, offset) in self._parse(pieces):
+            parsed[index].append((doc, offset))
             remaining[index] -= 1
             if remaining[index] == 0:
-                done += 1
-                if progress:
-                    progress(done, len(docs))
-        return [builder.claims() for builder in builders]
+                results[index] = ClaimBuilder(docs[index]).build(parsed[index])
+                parsed[index] = []
+            done += len(doc.text)
+            if progress:
+                progress(done, total)
+        return results
 
     def _parse(
         self, pieces: list[tuple[str, tuple[int, int]]]
@@ -125,9 +132,17 @@ class ClaimBuilder:
     made: list[Claim] = field(default_factory=list)
     sentences: int = 0
 
+    def build(self, parsed: list[tuple[Doc, int]]) -> tuple[Claim, ...]:
+        """The claims of a document from all its parsed paragraphs, numbered from 0."""
+        self.resolver.learn_people(ent for doc, _ in parsed for ent in doc.ents)
+        for doc, offset in parsed:
+            self.add_chunk(doc, offset)
+        return tuple(self.made)
+
     def add_chunk(self, doc: Doc, offset: int) -> None:
         """Make the claims of one paragraph (or piece of one) parsed by spaCy."""
-        quoted = attr.quote_spans(doc.text)
+        text = doc.text  # built anew on every access, so read it once per paragraph
+        quoted = quotes.quote_spans(text)
         first = len(self.made)
         for sent in doc.sents:
             said = attr.speaker(sent, self.resolver, self.memory) if _parsed(doc) else None
@@ -137,17 +152,17 @@ class ClaimBuilder:
                     own = said.speaker if said else None
                     if len(parts) > 1 and said is not None:
                         own = self._clause_speaker(clause, said)
-                    self.made.append(self._claim(clause, offset, own, quoted))
+                    self.made.append(self._claim(clause, offset, own, (text, quoted)))
             self._remember_people(sent)
             self.sentences += 1
-        _carry_quote_speakers(self.made, first, doc.text, offset, quoted)
-
-    def claims(self) -> tuple[Claim, ...]:
-        """The claims made so far, numbered from 0."""
-        return tuple(self.made)
+        _carry_quote_speakers(self.made, first, text, offset, quoted)
 
     def _claim(
-        self, clause: Span, offset: int, said_by: str | None, quoted: list[tuple[int, int]]
+        self,
+        clause: Span,
+        offset: int,
+        said_by: str | None,
+        quoted: tuple[str, list[tuple[int, int]]],
     ) -> Claim:
         start = clause.start_char + offset
         end = clause.end_char + offset
@@ -160,7 +175,7 @@ class ClaimBuilder:
             end=end,
             text=self.document.text[start:end],
             speaker=said_by,
-            quotes=attr.quotes_in(clause.doc.text, clause.start_char, clause.end_char, quoted),
+            quotes=quotes.quotes_in(quoted[0], clause.start_char, clause.end_char, quoted[1]),
             entities=self.resolver.entities(clause, offset),
             quantities=quantities(clause, offset),
             dates=dates(clause, self.document.published, offset),
@@ -237,7 +252,7 @@ def _mostly_quoted(text: str, start: int, end: int, quoted: list[tuple[int, int]
     letters = sum(1 for ch in text[start:end] if ch.isalpha())
     inside = sum(
         1
-        for q_start, q_end in quoted
+        for q_start, q_end in quotes.overlapping(quoted, start, end)
         for ch in text[max(start, q_start) : min(end, q_end)]
         if ch.isalpha()
     )
@@ -246,4 +261,4 @@ def _mostly_quoted(text: str, start: int, end: int, quoted: list[tuple[int, int]
 
 def _open_quote_at_end(claim: Claim, offset: int, quoted: list[tuple[int, int]]) -> bool:
     end = claim.end - offset
-    return any(q_start < end < q_end for q_start, q_end in quoted)
+    return any(q_start < end < q_end for q_start, q_end in quotes.overlapping(quoted, end, end + 1))

@@ -201,9 +201,7 @@ def _relative(words: list[str], dateline: dt.date, future: bool) -> dt.date | No
     if weekday is not None:
         return _weekday(weekday, words, dateline, future)
     if "ago" in words:
-        count = COUNTS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
-        unit = words[1].rstrip("s")
-        return dateline - dt.timedelta(days=count * UNIT_DAYS[unit]) if count else None
+        return _ago(words[: words.index("ago")], dateline)
     if not _MODIFIERS.intersection(words):
         return None  # "in the week before the murder" is no particular week
     step = (
@@ -220,6 +218,19 @@ def _relative(words: list[str], dateline: dt.date, future: bool) -> dt.date | No
     if "year" in words:
         return dt.date(dateline.year + step, 1, 1)
     return None
+
+
+def _ago(words: list[str], dateline: dt.date) -> dt.date | None:
+    """ "two days ago", "a few weeks ago", "12 weeks ago"."""
+    if not words or words[-1].rstrip("s") not in UNIT_DAYS:
+        return None
+    unit = UNIT_DAYS[words[-1].rstrip("s")]
+    counts = [
+        COUNTS[w] if w in COUNTS else int(w) for w in words[:-1] if w in COUNTS or w.isdigit()
+    ]
+    if "few" in words or "several" in words:
+        counts = [3]
+    return dateline - dt.timedelta(days=counts[-1] * unit) if counts else None
 
 
 def _weekday(weekday: int, words: list[str], dateline: dt.date, future: bool) -> dt.date:
@@ -252,7 +263,7 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
             found.append((ent.start_char, ent.end_char))
     mentions = []
     for start, end in sorted(found):
-        expression = span.doc.text[start:end]
+        expression = text[start - base : end - base]
         value, granularity = resolve(expression, dateline, _future(span, start, end))
         if value is None and granularity == "vague":
             continue  # "decades", "the 15th century": nothing to compare
@@ -269,6 +280,9 @@ def _future(span: Span, start: int, end: int) -> bool:
     for _ in range(6):
         if verb is None or verb.pos_ in ("VERB", "AUX"):
             break
+        if verb.dep_ == "ROOT" and verb.tag_ == "NNS":
+            # A sentence rooted in a plural noun is a verb the tagger missed: "Tillerson heads".
+            return True
         verb = verb.head if verb.head is not verb else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -21,6 +22,7 @@ ENTITY_LABELS = frozenset(
 _KEY_DROP = re.compile(r"[.\-\s\u2010-\u2015'\u2019]+")
 _LEADING_THE = re.compile(r"^(?:the|The|THE|a|A|an|An)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_NICKNAME = re.compile(r"\s[\"\u201c'\u2018][^\"\u201d'\u2019]+[\"\u201d'\u2019]\s")
 _EDGE_PUNCT = " \t\n,;:\"'\u201c\u201d\u2018\u2019()[]"
 
 
@@ -52,7 +54,7 @@ def canonical_table() -> CanonicalTable:
             aliases[alias_key(name)] = (canonical, entry["label"])
             # Single ordinary words ("Britain") are left to the statistical tagger, so the
             # ruler cannot break longer names it would have found ("Latin America").
-            if " " in name or not name.istitle() or any(ch.isdigit() for ch in name):
+            if not (name.isalpha() and name[:1].isupper() and name[1:].islower()):
                 ruler.append((name, entry["label"]))
     demonyms = {alias_key(k): v for k, v in raw["demonyms"].items()}
     titles = sorted((tuple(t.casefold().split()) for t in raw["titles"]), key=len, reverse=True)
@@ -122,7 +124,8 @@ def canonical_name(text: str, label: str = "") -> tuple[str, str]:
     if label in ("NORP", "") and key in table.demonyms:
         return table.demonyms[key], label or "NORP"
     if label == "PERSON":
-        name = strip_titles(name)
+        # Vincent "the Chin" Gigante: the nickname is no part of the name
+        name = strip_titles(" ".join(_NICKNAME.sub(" ", name).split()))
     return name, label
 
 
@@ -131,11 +134,21 @@ class EntityResolver:
 
     The first full name used for a person ("Rex Tillerson") is remembered, so a later
     bare surname ("Tillerson"), even one the tagger mislabels as an organisation,
-    resolves to it. A surname seen before any full name stays as written.
+    resolves to it. A surname seen before any full name stays as written, but is still
+    labelled a person when the document names that person anywhere.
     """
 
     def __init__(self) -> None:
         self._surnames: dict[str, str] = {}
+        self._people: set[str] = set()
+
+    def learn_people(self, ents: Iterable[Span]) -> None:
+        """Note every name the tagger calls a person anywhere in the document."""
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                words = canonical_name(ent.text, "PERSON")[0].split()
+                if words:
+                    self._people.add(words[-1].casefold())
 
     def resolve(self, text: str, label: str) -> tuple[str, str]:
         """Canonical form and label for one mention, in document order."""
@@ -148,6 +161,8 @@ class EntityResolver:
             full = self._surnames.get(canonical.casefold())
             if full:
                 return full, "PERSON"
+            if label in ("ORG", "") and canonical.casefold() in self._people:
+                return canonical, "PERSON"  # "Tillerson" tagged ORG here, PERSON elsewhere
         return canonical, label
 
     def person(self, text: str) -> str:

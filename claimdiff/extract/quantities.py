@@ -203,11 +203,14 @@ def _excluded_tokens(span: Span) -> set[int]:
 
 
 def _age(ent: Span) -> bool:
-    """ "John Jenkin, 23," - spaCy tags an age in apposition as a date."""
+    """ "John Jenkin, 23," - spaCy tags an age as a date."""
     return len(ent) == 1 and ent.text.isdigit() and _age_position(ent.doc, ent.start)
 
 
 def _age_position(doc: Doc, i: int) -> bool:
+    """ "Alice McMeekin, 58," or "has died, aged 77": a bare number that is an age."""
+    if i >= 1 and doc[i - 1].lower_ in ("aged", "age"):
+        return True
     if i < 2 or doc[i - 1].text != "," or doc[i - 2].ent_type_ != "PERSON":
         return False
     return i + 1 >= len(doc) or doc[i + 1].is_punct
@@ -310,7 +313,7 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
     last = max(unit_end, j) - 1
     start_char = doc[begin].idx
     end_char = doc[last].idx + len(doc[last].text)
-    text = doc.text[start_char:end_char]
+    text = doc[begin : last + 1].text
     return (
         Quantity(text, value, unit, qualifier, low, high, start_char + offset, end_char + offset),
         max(unit_end, j),

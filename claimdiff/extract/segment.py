@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 BREAKS_PIPE = "claimdiff_line_breaks"
 """Name of the pipeline component that starts sentences after line breaks."""
 
-MAX_CHUNK = 50_000
+MAX_CHUNK = 10_000
 """Longest piece of text handed to spaCy at once; longer paragraphs are cut at line ends."""
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
@@ -155,6 +155,12 @@ def _joiner(token: Token) -> bool:
 
 
 def _substantial(span: Span) -> bool:
-    """A clause worth its own claim: a verb and at least three words."""
+    """A clause worth its own claim: at least three words, one of them a verb or a subject.
+
+    The small model sometimes tags a verb as a noun ("Tillerson heads to Moscow"), so a
+    subject is taken as evidence of a clause too.
+    """
     words = sum(1 for t in span if t.is_alpha)
-    return words >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span)
+    return words >= 3 and any(
+        t.pos_ in ("VERB", "AUX") or t.dep_ in _SUBJECTS or t.dep_ == "compound" for t in span
+    )

@@ -14,6 +14,7 @@ from claimdiff.ingest.sniff import HEAD_BYTES, sniff_format
 from claimdiff.ingest.text import RawArticle, decode_bytes, markdown_to_text, split_metadata
 from claimdiff.model import Document, InputError
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SENTENCE = re.compile(r".{20,}?[.!?](?=\s|$)")
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -29,6 +30,7 @@ __all__ = [
     "document_from_text",
     "language_notices",
     "read_document",
+    "shown",
 ]
 
 
@@ -99,7 +101,7 @@ def default_title(body: str, limit: int = 80) -> str:
 
 
 def _read_article(raw: bytes, file: Path) -> RawArticle:
-    name = file.name
+    name = shown(file.name)
     fmt = sniff_format(raw[:HEAD_BYTES], file.suffix, name=name)
     if fmt == "pdf":
         from claimdiff.ingest.pdf import read_pdf
@@ -109,11 +111,11 @@ def _read_article(raw: bytes, file: Path) -> RawArticle:
         from claimdiff.ingest.docx import read_docx
 
         return read_docx(raw, name=name)
-    text = decode_bytes(raw, name=name)
     if fmt == "html":
-        from claimdiff.ingest.html import read_html
+        from claimdiff.ingest.html import decode_html, read_html
 
-        return read_html(text, name=name)
+        return read_html(decode_html(raw, name=name), name=name)
+    text = decode_bytes(raw, name=name)
     if fmt == "markdown":
         body, title = markdown_to_text(text)
         return RawArticle(text=body, fmt="markdown", title=title)
@@ -125,31 +127,37 @@ def _read_bytes(file: Path) -> bytes:
     try:
         info = file.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{file}: is a folder, not a file")
+            raise InputError(f"{shown(file)}: is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{file}: not a regular file")
+            raise InputError(f"{shown(file)}: not a regular file")
         if info.st_size > MAX_BYTES:
             raise InputError(
-                f"{file.name}: file is {info.st_size // (1024 * 1024)} MB, over the "
+                f"{shown(file.name)}: file is {info.st_size // (1024 * 1024)} MB, over the "
                 f"{MAX_BYTES // (1024 * 1024)} MB limit for one article"
             )
         # Root may read anything; a file nobody may read is still refused.
         if not os.access(file, os.R_OK) or not info.st_mode & 0o444:
-            raise InputError(f"{file}: no permission to read this file")
+            raise InputError(f"{shown(file)}: no permission to read this file")
         with file.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"{file}: no such file") from None
+        raise InputError(f"{shown(file)}: no such file") from None
     except PermissionError:
-        raise InputError(f"{file}: no permission to read this file") from None
+        raise InputError(f"{shown(file)}: no permission to read this file") from None
     except OSError as error:
-        raise InputError(f"{file}: cannot read ({error.strerror or error})") from None
+        raise InputError(f"{shown(file)}: cannot read ({error.strerror or error})") from None
     if len(data) > MAX_BYTES:
-        raise InputError(f"{file.name}: file grew past the {MAX_BYTES // (1024 * 1024)} MB limit")
+        limit = MAX_BYTES // (1024 * 1024)
+        raise InputError(f"{shown(file.name)}: file grew past the {limit} MB limit")
     if not data.strip():
-        raise InputError(f"{file.name}: file is empty")
+        raise InputError(f"{shown(file.name)}: file is empty")
     return data
 
 
+def shown(path: str | Path) -> str:
+    """A file name fit for a one-line message: control characters are escaped."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match[0]):02x}", str(path))
+
+
 def _name(path: str | None) -> str:
-    return Path(path).name if path else "text"
+    return shown(Path(path).name) if path else "text"

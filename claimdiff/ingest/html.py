@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import trafilatura
@@ -9,6 +10,7 @@ import trafilatura
 from claimdiff.ingest.text import (
     RawArticle,
     clean_paragraph,
+    decode_bytes,
     join_paragraphs,
     parse_date,
     silenced,
@@ -17,7 +19,21 @@ from claimdiff.model import InputError
 
 # Scripts, styles and event handlers never reach the text: trafilatura parses
 # with lxml (no JavaScript, no network) and keeps only text-bearing elements.
+_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]{2,40})", re.IGNORECASE)
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+
+def decode_html(raw: bytes, *, name: str) -> str:
+    """Decode a web page, honouring its ``<meta charset>`` before guessing."""
+    declared = _CHARSET.search(raw[:4096])
+    if declared and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode(declared[1].decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode_bytes(raw, name=name)
 
 
 def read_html(markup: str, *, name: str) -> RawArticle:

@@ -50,7 +50,7 @@ def read_pdf(data: bytes, *, name: str) -> RawArticle:
         text=join_paragraphs(_paragraphs(pages)),
         fmt="pdf",
         title=_clean_meta(info.get("/Title")),
-        source=None,
+        source=_clean_meta(info.get("/Author")),
         created=parse_date(info.get("/CreationDate")),
     )
 

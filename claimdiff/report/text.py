@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from claimdiff.model import Comparison
+
+# Article text may carry terminal escape sequences ("\x1b[2J"); they are shown, never obeyed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control and bidi-override characters become visible escapes."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
@@ -37,4 +52,4 @@ def render_text(comparison: Comparison) -> str:
             lines.append("")
             lines.append(f"Only in {document.source}:")
             lines.extend(f"  - {claim.text}" for claim in own)
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"

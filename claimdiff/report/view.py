@@ -188,9 +188,9 @@ def mark_values(text: str, values: Iterable[str], claim: Claim | None = None) ->
 def _find_all(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for needle in sorted(needles, key=len, reverse=True):
-        if len(needle.strip()) < 2:
+        if not needle.strip() or (len(needle.strip()) < 2 and not needle.strip().isdigit()):
             continue
-        pattern = re.compile(rf"(?<!\w){re.escape(needle.strip())}(?!\w)", re.IGNORECASE)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(needle.strip())}(?![\w-])", re.IGNORECASE)
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return spans
 

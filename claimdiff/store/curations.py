@@ -70,13 +70,17 @@ def set_revoked(session: Session, curation_id: int, revoked: bool) -> Curation:
     return to_curation(row)
 
 
-def for_documents(session: Session, hashes: Collection[str]) -> list[Curation]:
-    """Non-revoked curations whose first anchor lies in one of these documents, oldest first."""
-    rows = session.scalars(
-        select(CurationRow)
-        .where(CurationRow.a_sha256.in_(list(hashes)), CurationRow.revoked.is_(False))
-        .order_by(CurationRow.created, CurationRow.id)
-    )
+def for_documents(
+    session: Session, hashes: Collection[str], *, revoked: bool = False
+) -> list[Curation]:
+    """Curations whose first anchor lies in one of these documents, oldest first.
+
+    Revoked (undone) ones are left out unless ``revoked`` is true.
+    """
+    query = select(CurationRow).where(CurationRow.a_sha256.in_(list(hashes)))
+    if not revoked:
+        query = query.where(CurationRow.revoked.is_(False))
+    rows = session.scalars(query.order_by(CurationRow.created, CurationRow.id))
     return [to_curation(row) for row in rows]
 
 

@@ -61,12 +61,14 @@ def default_url() -> str:
 
 
 class Store:
-    """Reads and writes comparisons. Each thread should open its own Store.
+    """Reads and writes comparisons as plain values.
+
+    Threads may share a Store: every call runs in its own session and transaction.
 
     Opening a database creates or upgrades its schema (after a backup, kept in
     :attr:`backup`); ``migrate=False`` opens it as it is, for maintenance.
-    Every read and write runs in its own transaction; writers that meet a lock
-    retry until ``timeout`` seconds have passed, then raise :class:`StoreError`.
+    Writers that meet a lock retry until ``timeout`` seconds have passed, then
+    raise :class:`StoreError`.
     """
 
     def __init__(
@@ -97,6 +99,12 @@ class Store:
     def close(self) -> None:
         """Release every pooled connection."""
         self._finalizer()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     # -- transactions -----------------------------------------------------
 
@@ -238,7 +246,14 @@ class Store:
 
     def curations_for(self, comparison: Comparison) -> tuple[Curation, ...]:
         """Non-revoked curations whose anchors match claims of this comparison, oldest first."""
+        return self._curations(comparison, revoked=False)
+
+    def curation_history(self, comparison: Comparison) -> tuple[Curation, ...]:
+        """Every curation of this comparison's claims, undone ones too, oldest first."""
+        return self._curations(comparison, revoked=True)
+
+    def _curations(self, comparison: Comparison, *, revoked: bool) -> tuple[Curation, ...]:
         hashes = {document.sha256 for document in comparison.documents}
-        found = self.read(lambda s: curation_rows.for_documents(s, hashes))
+        found = self.read(lambda s: curation_rows.for_documents(s, hashes, revoked=revoked))
         index = AnchorIndex(comparison)
         return tuple(curation for curation in found if index.matches(curation))

@@ -15,7 +15,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 
 from claimdiff.store.engine import WRITE, sqlite_path
 from claimdiff.store.errors import SchemaTooNewError, StoreError
@@ -135,7 +135,8 @@ def backup_before_upgrade(url: str, revision: str) -> Path:
     from platformdirs import user_data_path
 
     folder = user_data_path("ClaimDiff", appauthor=False, ensure_exists=True) / "backups"
-    target = folder / f"postgresql-rev{revision}-{stamp}.dump"
+    database = make_url(url).database or "postgresql"
+    target = folder / f"{database}.rev{revision}-{stamp}.dump"
     pg_dump(url, target)
     return target
 
@@ -181,6 +182,4 @@ def pg_dump(url: str, target: Path) -> None:
 
 def display_url(url: str) -> str:
     """The URL with any password hidden, for messages."""
-    from sqlalchemy.engine import make_url
-
     return make_url(url).render_as_string(hide_password=True)

@@ -12,6 +12,7 @@ from tests.gui.helpers import compare
 from ui.app import make_window
 from ui.window import MainWindow
 
+
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     """Settings in a temporary INI file, never the user's own."""
@@ -27,9 +28,7 @@ def errors() -> list[tuple[str, str]]:
 @pytest.fixture
 def window(qtbot, db_url: str, settings: QSettings, errors) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     win = make_window(db_url, settings)
-    win.context.runner.show_dialog = lambda _parent, title, message: errors.append(
-        (title, message)
-    )
+    win.context.runner.show_dialog = lambda _parent, title, message: errors.append((title, message))
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

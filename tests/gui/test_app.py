@@ -16,9 +16,21 @@ def test_screenshot_mode(tmp_path: Path, seed_paths: list[Path], db_url: str) ->
     shot = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "ui.app", *map(str, seed_paths), "--screenshot", str(shot),
-         "--db", db_url],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "ui.app",
+            *map(str, seed_paths),
+            "--screenshot",
+            str(shot),
+            "--db",
+            db_url,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     image = QImage(str(shot))
@@ -28,9 +40,22 @@ def test_screenshot_mode(tmp_path: Path, seed_paths: list[Path], db_url: str) ->
 def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path: Path, seed_paths: list[Path]) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "ui.app", str(seed_paths[0]), str(tmp_path / "missing.txt"),
-         "--screenshot", str(tmp_path / "x.png"), "--db", f"sqlite:///{tmp_path / 'd.db'}"],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "ui.app",
+            str(seed_paths[0]),
+            str(tmp_path / "missing.txt"),
+            "--screenshot",
+            str(tmp_path / "x.png"),
+            "--db",
+            f"sqlite:///{tmp_path / 'd.db'}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 1
     assert "missing.txt" in done.stderr
@@ -49,8 +74,14 @@ def test_window_shows_without_loading_spacy(tmp_path: Path, db_url: str) -> None
         "window.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True"]
 

@@ -41,7 +41,7 @@ def make_comparison() -> Comparison:
     ]
     docs = tuple(
         Document(id=i, title=f"Title {i}", source=src, text=text, sha256=f"sha{i}")
-        for i, (src, text) in enumerate(zip(["AFP", "Reuters", "BBC"], texts))
+        for i, (src, text) in enumerate(zip(["AFP", "Reuters", "BBC"], texts, strict=True))
     )
     claims = (
         Claim(0, 0, 0, 26, "Ten people died on Monday."),
@@ -73,7 +73,11 @@ def cell(model, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):  # typ
 def test_rows_are_links_then_unique_claims(model: ClaimTableModel) -> None:
     assert model.rowCount() == 5  # 3 links + "The mayor resigned." + "Roads were closed."
     assert [cell(model, r, COL_LABEL) for r in range(5)] == [
-        "Conflict", "Agree", "Conflict", "Unique", "Unique",
+        "Conflict",
+        "Agree",
+        "Conflict",
+        "Unique",
+        "Unique",
     ]
     assert cell(model, 0, COL_CLAIM_A) == "Ten people died on Monday."
     assert cell(model, 0, COL_CLAIM_B) == "Twelve people died on Monday."
@@ -99,8 +103,9 @@ def test_curation_updates_cells_without_reset(model: ClaimTableModel) -> None:
     confirmed = dataclasses.replace(comparison.links[1], status=LinkStatus.CONFIRMED)
     changed: list[tuple[int, int]] = []
     resets: list[bool] = []
-    model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((top.row(),
-                                                                             bottom.row())))
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): changed.append((top.row(), bottom.row()))
+    )
     model.modelReset.connect(lambda: resets.append(True))
     model.set_comparison(
         dataclasses.replace(comparison, links=(comparison.links[0], confirmed, comparison.links[2]))
@@ -137,18 +142,30 @@ def shown(proxy: ClaimFilterProxyModel) -> list[str]:
     ("kind", "document", "text", "expected"),
     [
         # by label
-        ("conflict", None, "", ["conflict:Ten people died on Monday.",
-                                "conflict:Twelve people died on Monday."]),
+        (
+            "conflict",
+            None,
+            "",
+            ["conflict:Ten people died on Monday.", "conflict:Twelve people died on Monday."],
+        ),
         # unique claims only
         ("unique", None, "", ["unique:The mayor resigned.", "unique:Roads were closed."]),
         # by document: everything touching BBC (position 2)
-        (None, 2, "", ["agree:Ten people died on Monday.",
-                       "conflict:Twelve people died on Monday."]),
+        (
+            None,
+            2,
+            "",
+            ["agree:Ten people died on Monday.", "conflict:Twelve people died on Monday."],
+        ),
         # by words, case-insensitive, every word must occur
         (None, None, "ROADS closed", ["unique:Roads were closed."]),
         # words also match sources and reasons
-        (None, None, "twelve reuters", ["conflict:Ten people died on Monday.",
-                                        "conflict:Twelve people died on Monday."]),
+        (
+            None,
+            None,
+            "twelve reuters",
+            ["conflict:Ten people died on Monday.", "conflict:Twelve people died on Monday."],
+        ),
         # filters combine
         ("agree", 1, "", []),
     ],

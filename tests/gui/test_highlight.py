@@ -51,8 +51,10 @@ def test_token_spans_are_in_document_offsets() -> None:
     comparison = _comparison()
     spans = highlight.link_spans(comparison, comparison.links[0])
     texts = {
-        claim: [comparison.documents[comparison.claim(claim).document].text[s.start:s.end]
-                for s in found]
+        claim: [
+            comparison.documents[comparison.claim(claim).document].text[s.start : s.end]
+            for s in found
+        ]
         for claim, found in spans.items()
     }
     assert texts == {0: ["Ten"], 2: ["Twelve"]}

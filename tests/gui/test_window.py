@@ -20,7 +20,7 @@ from ui.window import EMPTY_TITLE, MainWindow
 def test_empty_window_explains_what_to_do(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.empty
     assert window.empty.title.text() == EMPTY_TITLE
-    assert not window.actions["export"].isEnabled()
+    assert not window.named_actions["export"].isEnabled()
 
 
 def test_dropping_two_files_shows_the_comparison(
@@ -54,7 +54,9 @@ def test_a_dropped_file_joins_the_current_comparison(
     comparison = compare(qtbot, compared, [third])
     assert len(comparison.documents) == 3
     assert [d.sha256 for d in comparison.documents[:2]] == [d.sha256 for d in before.documents]
-    assert comparison.documents[2].text.startswith("LUCCA") or "Lucca" in comparison.documents[2].text
+    assert (
+        comparison.documents[2].text.startswith("LUCCA") or "Lucca" in comparison.documents[2].text
+    )
     assert len(compared.view.panes) == 3
     assert len(compared.view.strips) == 2
     assert compared.table.document.count() == 4  # "All documents" + three sources
@@ -65,15 +67,14 @@ def test_clicking_a_claim_selects_its_counterpart(qtbot, compared: MainWindow) -
     assert comparison is not None
     link = max(comparison.links, key=lambda candidate: candidate.score)
     left, right = compared.view.panes
-    qtbot.mouseClick(left.viewport(), Qt.MouseButton.LeftButton,
-                     pos=claim_point(left, link.a))
+    qtbot.mouseClick(left.viewport(), Qt.MouseButton.LeftButton, pos=claim_point(left, link.a))
     assert compared.selected_link is not None
     assert link.a in compared.selected_claims
     other = compared.selected_link.b
     assert comparison.claim(other).document == 1
     assert other in right._selected  # the counterpart is painted as selected
     top, bottom = right.claim_span_y(other) or (-1, -1)
-    assert 0 <= top and bottom <= right.viewport().height()  # and scrolled into view
+    assert top >= 0 and bottom <= right.viewport().height()  # and scrolled into view
     current = compared.table.view.currentIndex()
     assert compared.proxy.mapToSource(current).row() == compared.model.row_of_link(
         compared.selected_link.a, other
@@ -100,12 +101,13 @@ def test_filters_narrow_the_table(compared: MainWindow) -> None:
     panel.document.setCurrentIndex(panel.document.findData(1))
     unique_afp = [c for c in comparison.unique if comparison.claim(c).document == 0]
     assert compared.proxy.rowCount() == compared.model.rowCount() - len(unique_afp)
-    assert panel.count.text() == f"{compared.proxy.rowCount()} of {compared.model.rowCount()} rows"
+    shown, total = compared.proxy.rowCount(), compared.model.rowCount()
+    assert panel.count.text() == (f"{shown} of {total} rows" if shown != total else f"{total} rows")
 
 
 def test_next_difference_walks_the_table(qtbot, compared: MainWindow) -> None:
     total = len(compared.difference_rows())
-    compared.table.view.setFocus()
+    assert compared.selected_link is None and total > 2
     qtbot.keyClick(compared, Qt.Key.Key_F7)
     assert compared.position_label.text() == f"1 of {total}"
     qtbot.keyClick(compared, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -135,9 +137,11 @@ def _stored_link(db_url: str, comparison_id: int, pair: tuple[int, int]):  # typ
 def test_confirm_undo_redo_are_stored(compared: MainWindow, db_url: str) -> None:
     comparison_id = compared.context.comparison.id  # type: ignore[union-attr]
     pair = _select_first_link(compared)
-    compared.actions["confirm"].trigger()
+    compared.named_actions["confirm"].trigger()
     assert _stored_link(db_url, comparison_id, pair).status is LinkStatus.CONFIRMED
-    assert compared.selected_link is not None and compared.selected_link.status is LinkStatus.CONFIRMED
+    assert (
+        compared.selected_link is not None and compared.selected_link.status is LinkStatus.CONFIRMED
+    )
     curations = api.curations_for(compared.context.comparison, db=db_url)
     assert [c.action for c in curations] == [CurationAction.CONFIRM]
     assert curations[0].author  # signed by someone
@@ -151,14 +155,14 @@ def test_confirm_undo_redo_are_stored(compared: MainWindow, db_url: str) -> None
 def test_reject_label_and_note(compared: MainWindow, db_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     comparison_id = compared.context.comparison.id  # type: ignore[union-attr]
     pair = _select_first_link(compared)
-    compared.actions["label_agree"].trigger()
+    compared.named_actions["label_agree"].trigger()
     link = _stored_link(db_url, comparison_id, pair)
     assert link.label is Label.AGREE and link.label_overridden
     monkeypatch.setattr(dialogs, "ask_note", lambda _parent: "Checked with the wire copy.")
-    compared.actions["note"].trigger()
+    compared.named_actions["note"].trigger()
     assert _stored_link(db_url, comparison_id, pair).notes == ("Checked with the wire copy.",)
     assert "Checked with the wire copy." in compared.detail.toPlainText()
-    compared.actions["reject"].trigger()
+    compared.named_actions["reject"].trigger()
     assert _stored_link(db_url, comparison_id, pair) is None
     compared.undo_action.trigger()
     assert _stored_link(db_url, comparison_id, pair) is not None
@@ -171,12 +175,12 @@ def test_relink_picks_another_counterpart(compared: MainWindow, db_url: str, mon
     linked = {link.b for link in comparison.links_of(a)} | {a}
     new_b = next(c.id for c in comparison.claims if c.document == 1 and c.id not in linked)
     monkeypatch.setattr(dialogs, "ask_counterpart", lambda _p, _c, _claim: new_b)
-    compared.actions["relink"].trigger()
-    stored = {(l.a, l.b): l for l in api.load_comparison(comparison.id, db=db_url).links}  # type: ignore[arg-type]
+    compared.named_actions["relink"].trigger()
+    stored = {(x.a, x.b): x for x in api.load_comparison(comparison.id, db=db_url).links}  # type: ignore[arg-type]
     assert stored[(a, new_b)].status is LinkStatus.MANUAL
     assert (a, old_b) not in stored
     compared.undo_action.trigger()
-    stored = {(l.a, l.b) for l in api.load_comparison(comparison.id, db=db_url).links}  # type: ignore[arg-type]
+    stored = {(x.a, x.b) for x in api.load_comparison(comparison.id, db=db_url).links}  # type: ignore[arg-type]
     assert (a, old_b) in stored and (a, new_b) not in stored
 
 
@@ -218,7 +222,7 @@ def test_store_error_is_reported_not_raised(compared: MainWindow, errors, monkey
 
     monkeypatch.setattr(api, "add_curation", locked)
     _select_first_link(compared)
-    compared.actions["confirm"].trigger()
+    compared.named_actions["confirm"].trigger()
     assert errors == [("Confirm link", "Database error: database is locked.")]
     assert compared.context.undo_stack.count() == 0
     assert "database is locked" in compared.statusBar().currentMessage()
@@ -227,15 +231,15 @@ def test_store_error_is_reported_not_raised(compared: MainWindow, errors, monkey
 def test_library_rename_and_delete(compared: MainWindow, db_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     compared.library.selectRow(0)
     monkeypatch.setattr(dialogs, "ask_text", lambda *_args: "Lucca, two sources")
-    compared.actions["library_rename"].trigger()
+    compared.named_actions["library_rename"].trigger()
     assert [s.name for s in api.open_store(db_url).list_comparisons()] == ["Lucca, two sources"]
     assert compared.windowTitle().startswith("Lucca, two sources")
     compared.library.selectRow(0)
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: False)
-    compared.actions["library_delete"].trigger()
+    compared.named_actions["library_delete"].trigger()
     assert len(api.open_store(db_url).list_comparisons()) == 1  # declined: kept
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
-    compared.actions["library_delete"].trigger()
+    compared.named_actions["library_delete"].trigger()
     assert api.open_store(db_url).list_comparisons() == []
     assert compared.stack.currentWidget() is compared.empty
 
@@ -243,10 +247,10 @@ def test_library_rename_and_delete(compared: MainWindow, db_url: str, monkeypatc
 def test_reopen_from_library(qtbot, compared: MainWindow) -> None:
     comparison = compared.context.comparison
     assert comparison is not None and comparison.id is not None
-    compared.actions["new"].trigger()
+    compared.named_actions["new"].trigger()
     assert compared.stack.currentWidget() is compared.empty
     compared.library.selectRow(0)
-    compared.actions["library_open"].trigger()
+    compared.named_actions["library_open"].trigger()
     assert compared.context.comparison is not None
     assert compared.context.comparison.id == comparison.id
     assert compared.model.rowCount() == len(comparison.links) + len(comparison.unique)
@@ -264,18 +268,20 @@ def test_missing_model_warning_is_shown(compared: MainWindow) -> None:
 
 
 def test_theme_and_recent_files_are_remembered(compared: MainWindow, settings, seed_paths) -> None:  # type: ignore[no-untyped-def]
-    compared.actions["toggle_dark"].trigger()
+    compared.named_actions["toggle_dark"].trigger()
     assert settings.value("view/theme") == "dark"
     assert compared.context.theme.dark
-    assert compared.model.data(compared.model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name() \
+    assert (
+        compared.model.data(compared.model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name()
         == compared.context.theme.tint[compared.model.row(0).kind].lower()
+    )
     recent = compared.context.recent_files()
     assert [Path(p).name for p in recent[:2]] == [p.name for p in reversed(seed_paths)]
     assert compared.recent_menu.actions()
 
 
 def test_every_action_is_keyboard_reachable(window: MainWindow) -> None:
-    for name, action in window.actions.items():
+    for name, action in window.named_actions.items():
         in_menu = any(action in menu.actions() for menu in _menus(window))
         assert in_menu or not action.shortcut().isEmpty(), name
 
@@ -287,5 +293,57 @@ def _menus(window: MainWindow) -> list:  # type: ignore[type-arg]
 
 @pytest.mark.parametrize("name", ["open", "export", "next_difference", "confirm", "undo"])
 def test_main_actions_have_shortcuts(window: MainWindow, name: str) -> None:
-    action = window.undo_action if name == "undo" else window.actions[name]
+    action = window.undo_action if name == "undo" else window.named_actions[name]
     assert not action.shortcut().isEmpty()
+
+
+def test_sample_comparison_opens_the_seed_pair(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(
+        window.context.comparison_changed,
+        timeout=COMPARE_TIMEOUT_MS,
+        check_params_cb=lambda comparison, _fresh: comparison is not None,
+    ):
+        window.named_actions["sample"].trigger()
+    comparison = window.context.comparison
+    assert comparison is not None
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths]
+    assert [d.text[:60] in text for d, text in zip(comparison.documents, texts, strict=True)] == [
+        True,
+        True,
+    ]
+
+
+def test_a_newer_drop_supersedes_a_running_comparison(
+    qtbot, window: MainWindow, seed_paths: list[Path]
+) -> None:  # type: ignore[no-untyped-def]
+    context = window.context
+    drop_files(window, [seed_paths[0]])
+    context.compare_now()
+    first = context.worker.latest
+    assert context.worker.busy
+    with qtbot.waitSignal(
+        context.comparison_changed,
+        timeout=COMPARE_TIMEOUT_MS,
+        check_params_cb=lambda comparison, _fresh: comparison is not None,
+    ):
+        drop_files(window, [seed_paths[1]])
+        context.compare_now()
+    assert context.worker.latest == first + 1
+    comparison = context.comparison
+    assert comparison is not None
+    assert [Path(d.path or "").name for d in comparison.documents] == [p.name for p in seed_paths]
+
+
+def test_cancel_drops_the_running_comparison(
+    qtbot, window: MainWindow, seed_paths: list[Path]
+) -> None:  # type: ignore[no-untyped-def]
+    context = window.context
+    drop_files(window, seed_paths)
+    context.compare_now()
+    assert window.named_actions["cancel"].isEnabled()
+    with qtbot.waitSignal(context.worker._signals.finished_or_failed, timeout=COMPARE_TIMEOUT_MS):
+        window.named_actions["cancel"].trigger()
+    assert not context.worker.busy
+    assert context.comparison is None
+    assert window.stack.currentWidget() is window.empty
+    assert "cancelled" in window.statusBar().currentMessage()

@@ -201,3 +201,42 @@ def test_non_english_document_is_stored_with_a_notice(
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         connection.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["1", "--output", "report.docx"], "cannot tell the report format from 'report.docx'"),
+        (["999", "--output", "report.html"], "999"),  # no such comparison
+    ],
+)
+def test_export_errors_are_one_line(
+    tmp_path: Path, filled_db: tuple[str, Path], args: list[str], message: str
+) -> None:
+    url, path = filled_db
+    before = snapshot(path)
+    args = [str(tmp_path / a) if a.startswith("report") else a for a in args]
+    result = run_cli("export", *args, "--db", url)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("claimdiff: error: ") and message in line
+    assert snapshot(path) == before
+    assert not list(tmp_path.glob("report*"))
+
+
+@pytest.mark.parametrize("ending", [".html", ".pdf", ".csv", ".md", ".json"])
+def test_export_takes_the_format_from_the_file_name(
+    tmp_path: Path, filled_db: tuple[str, Path], ending: str
+) -> None:
+    url, _ = filled_db
+    target = tmp_path / f"Bericht für Redaktion{ending}"
+    result = run_cli("export", "1", "--db", url, "--output", target)
+    assert result.returncode == 0, result.stderr
+    data = target.read_bytes()
+    expected = {".html": b"<!DOCTYPE html>", ".pdf": b"%PDF-", ".csv": b"row,label,score"}
+    expected |= {
+        ".md": b"# ClaimDiff comparison 1",
+        ".json": b'{\n  "format": "claimdiff.comparison"',
+    }
+    assert data.startswith(expected[ending])
+    assert not list(tmp_path.glob(".Bericht*"))  # no temporary file left behind

@@ -15,7 +15,7 @@ from claimdiff.store.engine import sqlite_path
 from tests.integration.conftest import ComparisonFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-WRITERS, EACH = 4, 8
+WRITERS, EACH = 4, 5
 
 WRITER = textwrap.dedent(
     """
@@ -37,13 +37,14 @@ WRITER = textwrap.dedent(
 READER = textwrap.dedent(
     """
     import sys, time
+    from pathlib import Path
     sys.path.insert(0, sys.argv[1])
     from claimdiff.store import Store
 
-    url, seconds = sys.argv[2], float(sys.argv[3])
+    url, stop = sys.argv[2], Path(sys.argv[3])
     store = Store(url)
-    reads, end = 0, time.monotonic() + seconds
-    while time.monotonic() < end:
+    reads, end = 0, time.monotonic() + 120
+    while (not stop.exists() or reads == 0) and time.monotonic() < end:
         for row in store.list_comparisons()[:3]:
             assert store.load_comparison(row.id).claims, row
         reads += 1
@@ -61,11 +62,14 @@ def _spawn(script: str, *args: object) -> subprocess.Popen[str]:
     )
 
 
-def test_concurrent_writers_all_stored_while_readers_read(store_url: str) -> None:
+def test_concurrent_writers_all_stored_while_readers_read(store_url: str, tmp_path: Path) -> None:
     Store(store_url).close()  # the schema exists before the race starts
-    readers = [_spawn(READER, store_url, 6) for _ in range(2)]
+    stop = tmp_path / "writers-done"
+    readers = [_spawn(READER, store_url, stop) for _ in range(2)]
     writers = [_spawn(WRITER, store_url, n, EACH) for n in range(WRITERS)]
-    outputs = [(p, *p.communicate(timeout=240)) for p in writers + readers]
+    outputs = [(p, *p.communicate(timeout=240)) for p in writers]
+    stop.touch()  # readers kept reading for as long as writers wrote
+    outputs += [(p, *p.communicate(timeout=240)) for p in readers]
     for process, _out, err in outputs:
         assert process.returncode == 0, err[-2000:]
         assert "locked" not in err

@@ -15,13 +15,13 @@ from claimdiff import api
 from claimdiff.store import Store
 from claimdiff.store.engine import sqlite_path
 from tests.conftest import AFP, RFERL
-from tests.integration.conftest import ComparisonFactory
+from tests.integration.conftest import ComparisonFactory, build_comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Runs `claimdiff compare`, but stops for good inside the save transaction, once the
-# documents and claims are written and before the links are: the worst moment to die.
-PAUSED_COMPARE = textwrap.dedent(
+# Stops for good inside the save transaction, once the documents and claims are
+# written and before the links are: the worst moment to die.
+PAUSE = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
@@ -33,69 +33,93 @@ PAUSED_COMPARE = textwrap.dedent(
         time.sleep(600)
 
     rows._link_row = pause_mid_write
+    """
+)
+CLI_COMPARE = PAUSE + textwrap.dedent(
+    """
     from claimdiff.cli import main
     main(["compare", sys.argv[4], sys.argv[5], "--db", sys.argv[3]])
     """
 )
+STORE_SAVE = PAUSE + textwrap.dedent(
+    """
+    from claimdiff.store import Store
+    from tests.integration.conftest import build_comparison
+    Store(sys.argv[3]).save_comparison(build_comparison(sys.argv[4], sys.argv[5]), "test-1")
+    """
+)
+NEW_TEXTS = ("Gamma said 7 ships sailed.\nDelta fell.", "Gamma said 9 ships sailed.\nDelta fell.")
 
 
-def _wait_for(path: Path, process: subprocess.Popen[str], seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while not path.exists():
-        if process.poll() is not None:
-            raise AssertionError(f"compare ended before the save: {process.communicate()}")
-        assert time.monotonic() < deadline, "compare never reached the save transaction"
-        time.sleep(0.05)
-
-
-def test_sigkill_mid_save_keeps_database_consistent(
-    store_url: str, make_comparison: ComparisonFactory, tmp_path: Path
-) -> None:
-    store = Store(store_url)
-    earlier = store.save_comparison(make_comparison(), "test-1")
-    before = store.load_comparison(earlier.id or 0)
-    counts = store.row_counts()
-    store.close()
-
+def _kill_mid_save(script: str, url: str, tmp_path: Path, *args: str) -> None:
     ready = tmp_path / "ready"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            PAUSED_COMPARE,
-            str(ROOT),
-            str(ready),
-            store_url,
-            str(AFP),
-            str(RFERL),
-        ],
+        [sys.executable, "-c", script, str(ROOT), str(ready), url, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    deadline = time.monotonic() + 180
     try:
-        _wait_for(ready, process)
+        while not ready.exists():
+            if process.poll() is not None:
+                raise AssertionError(f"ended before the save: {process.communicate()}")
+            assert time.monotonic() < deadline, "never reached the save transaction"
+            time.sleep(0.05)
     finally:
         os.kill(process.pid, signal.SIGKILL)
         process.communicate(timeout=30)
     assert process.returncode == -signal.SIGKILL
 
-    path = sqlite_path(store_url)
-    if path is not None:
-        with sqlite3.connect(path) as check:
-            assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            assert check.execute("PRAGMA foreign_key_check").fetchall() == []
-        check.close()
+
+def _assert_consistent(url: str) -> None:
+    path = sqlite_path(url)
+    if path is None:
+        return  # PostgreSQL rolls back the dead client's transaction itself
+    with sqlite3.connect(path) as check:
+        assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert check.execute("PRAGMA foreign_key_check").fetchall() == []
+    check.close()
+
+
+def _earlier(url: str, make_comparison: ComparisonFactory) -> tuple[int, object, dict[str, int]]:
+    store = Store(url)
+    earlier = store.save_comparison(make_comparison(), "test-1")
+    state = (earlier.id or 0, store.load_comparison(earlier.id or 0), store.row_counts())
+    store.close()
+    return state
+
+
+def test_sigkill_mid_save_then_save_again(
+    store_url: str, make_comparison: ComparisonFactory, tmp_path: Path
+) -> None:
+    earlier_id, before, counts = _earlier(store_url, make_comparison)
+    _kill_mid_save(STORE_SAVE, store_url, tmp_path, *NEW_TEXTS)
+    _assert_consistent(store_url)
     store = Store(store_url)
-    # Nothing of the killed comparison was kept, and the earlier one is intact.
+    assert store.row_counts() == counts  # nothing of the killed save was kept
+    assert store.load_comparison(earlier_id) == before
+    again = store.save_comparison(build_comparison(*NEW_TEXTS), "test-1")
+    loaded = store.load_comparison(again.id or 0)
+    assert [c.text for c in loaded.claims] == [*NEW_TEXTS[0].split("\n"), *NEW_TEXTS[1].split("\n")]
+    assert store.row_counts()["documents"] == counts["documents"] + 2
+    store.close()
+
+
+def test_sigkill_mid_cli_compare_then_compare_again(
+    store_url: str, make_comparison: ComparisonFactory, tmp_path: Path
+) -> None:
+    earlier_id, before, counts = _earlier(store_url, make_comparison)
+    _kill_mid_save(CLI_COMPARE, store_url, tmp_path, str(AFP), str(RFERL))
+    _assert_consistent(store_url)
+    store = Store(store_url)
     assert store.row_counts() == counts
-    assert store.load_comparison(earlier.id or 0) == before
-    # A new comparison works, and stores the seeds' documents this time.
+    assert store.load_comparison(earlier_id) == before
     fresh = api.compare_files([AFP, RFERL], db=store)
-    assert fresh.id is not None and fresh.id != earlier.id
-    after = store.row_counts()
-    assert after["documents"] == counts["documents"] + 2
+    assert fresh.id is not None and fresh.id != earlier_id
     stored_links = len(store.load_comparison(fresh.id).links)
     assert stored_links > 0
+    after = store.row_counts()
+    assert after["documents"] == counts["documents"] + 2
     assert after["links"] == counts["links"] + stored_links
     store.close()

@@ -37,10 +37,24 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(message)
     work = tmp_path_factory.mktemp("pyinstaller")
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(SPEC)],
-        capture_output=True, text=True, timeout=900, cwd=work,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(SPEC),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=work,
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     moved = tmp_path_factory.mktemp("elsewhere") / "ClaimDiff"
     shutil.copytree(work / "dist" / "claimdiff", moved, symlinks=True)
@@ -51,9 +65,13 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _run(program: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
     home.mkdir(exist_ok=True)
     return subprocess.run(
-        [str(program), *args], capture_output=True, text=True, timeout=300,
-        env=_clean_env(home), cwd=home,
-    )  # fmt: skip
+        [str(program), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=_clean_env(home),
+        cwd=home,
+    )
 
 
 def test_bundle_holds_both_programs_and_its_data(bundle: Path) -> None:
@@ -90,8 +108,14 @@ def test_bundled_cli_compares_the_seeds_headless(bundle: Path, tmp_path: Path) -
 
 
 def test_bundled_cli_fails_on_bad_input_with_one_line(bundle: Path, tmp_path: Path) -> None:
-    result = _run(bundle / "claimdiff", "compare", "missing-a.txt", "missing-b.txt",
-                  "--no-save", home=tmp_path / "home")  # fmt: skip
+    result = _run(
+        bundle / "claimdiff",
+        "compare",
+        "missing-a.txt",
+        "missing-b.txt",
+        "--no-save",
+        home=tmp_path / "home",
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("claimdiff: error:") and "Traceback" not in result.stderr
 

@@ -166,6 +166,7 @@ def test_revoke_and_restore_keep_the_record(
     assert revoked.revoked
     assert store.curations_for(saved) == ()
     assert store.row_counts()["curations"] == 1  # undone, not deleted
+    assert [(c.id, c.revoked) for c in store.curation_history(saved)] == [(reject.id, True)]
     restored = store.restore_curation(reject.id or 0)
     assert not restored.revoked
     assert [c.id for c in store.curations_for(saved)] == [reject.id]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
 from click.testing import CliRunner, Result
+from sqlalchemy import create_engine
 
 from claimdiff.cli import main
 from claimdiff.store import Store
-from claimdiff.store.engine import sqlite_path
+from claimdiff.store.migrate import alembic_config
 from tests.integration.conftest import ComparisonFactory
 
 
@@ -25,13 +27,24 @@ def _one_line_error(result: Result) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def filled(store_url: str, make_comparison: ComparisonFactory) -> str:
-    store = Store(store_url)
+def _fill(url: str, make_comparison: ComparisonFactory) -> str:
+    store = Store(url)
     store.save_comparison(make_comparison(), "test-1")
     store.save_comparison(make_comparison(settings=0.3), "test-1")
     store.close()
-    return store_url
+    return url
+
+
+@pytest.fixture
+def filled(store_url: str, make_comparison: ComparisonFactory) -> str:
+    """Two comparisons, on each backend."""
+    return _fill(store_url, make_comparison)
+
+
+@pytest.fixture
+def filled_sqlite(db_url: str, make_comparison: ComparisonFactory) -> str:
+    """Two comparisons in SQLite (PostgreSQL backups are tested in test_postgres)."""
+    return _fill(db_url, make_comparison)
 
 
 def test_check_reports_revision_and_count(filled: str) -> None:
@@ -77,13 +90,11 @@ def test_damaged_sqlite_gives_one_line(
         assert any(w in message for w in ("not a database", "malformed", "damaged")), message
 
 
-def test_backup_copies_a_database_in_use(filled: str, tmp_path: Path) -> None:
-    if sqlite_path(filled) is None:
-        pytest.skip("PostgreSQL backups are covered in test_postgres")
+def test_backup_copies_a_database_in_use(filled_sqlite: str, tmp_path: Path) -> None:
     target = tmp_path / "copy.sqlite3"
-    reader = Store(filled)  # another program has it open
+    reader = Store(filled_sqlite)  # another program has it open
     reader.list_comparisons()
-    result = _run("db", "backup", str(target), "--db", filled)
+    result = _run("db", "backup", str(target), "--db", filled_sqlite)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"backup: {target}")
     copy = Store(f"sqlite:///{target}")
@@ -92,14 +103,12 @@ def test_backup_copies_a_database_in_use(filled: str, tmp_path: Path) -> None:
     ]
     copy.close()
     reader.close()
-    again = _one_line_error(_run("db", "backup", str(target), "--db", filled))
+    again = _one_line_error(_run("db", "backup", str(target), "--db", filled_sqlite))
     assert "exists" in again
 
 
-def test_backup_into_a_folder_names_the_file(filled: str, tmp_path: Path) -> None:
-    if sqlite_path(filled) is None:
-        pytest.skip("PostgreSQL backups are covered in test_postgres")
-    result = _run("db", "backup", str(tmp_path), "--db", filled)
+def test_backup_into_a_folder_names_the_file(filled_sqlite: str, tmp_path: Path) -> None:
+    result = _run("db", "backup", str(tmp_path), "--db", filled_sqlite)
     assert result.exit_code == 0, result.output
     (written,) = tmp_path.glob("claimdiff-*.sqlite3")
     assert str(written) in result.stdout
@@ -130,3 +139,14 @@ def test_every_command_accepts_db(filled: str) -> None:
     assert shown.exit_code == 0, shown.output
     assert '"Alpha said 3 people came."' in shown.stdout
     assert _run("db", "vacuum", "--db", filled).exit_code == 0
+
+
+def test_check_leaves_an_older_database_as_it_is(filled: str) -> None:
+    engine = create_engine(filled)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    engine.dispose()
+    result = _run("db", "check", "--db", filled)
+    assert result.exit_code == 0, result.output
+    assert "schema revision 0001 (older than 0002" in result.stdout
+    assert Store(filled, migrate=False).revision() == "0001"  # check never upgrades

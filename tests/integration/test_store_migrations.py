@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
@@ -15,6 +17,7 @@ from claimdiff.cli import main
 from claimdiff.store import SchemaTooNewError, Store
 from claimdiff.store.engine import sqlite_path
 from claimdiff.store.migrate import alembic_config, head_revision
+from claimdiff.store.schema import Base
 from tests.integration.conftest import ComparisonFactory
 
 PIPELINE = "test-1"
@@ -139,3 +142,12 @@ def test_cli_reports_a_newer_database_in_one_line(store_url: str) -> None:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "9999_future" in lines[0], args
         assert "Traceback" not in result.output
+
+
+def test_migrations_build_exactly_the_models(store_url: str) -> None:
+    Store(store_url).close()
+    engine = create_engine(store_url)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []

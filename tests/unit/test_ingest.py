@@ -286,3 +286,13 @@ def test_join_paragraphs_normalises_structured_text() -> None:
     assert join_paragraphs(["  The  \ufb01rst\nline ", "", "Se\u00adcond\u00a0one."]) == (
         "The first line\n\nSecond one."
     )
+
+
+def test_control_characters_in_a_file_name_never_break_the_one_line_message(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "evil\nname\x1b[2J.txt"
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    assert str(caught.value) == "evil\\x0aname\\x1b[2J.txt: file is empty"

@@ -165,10 +165,14 @@ def _wrapped(paragraph: str, width: int = 60) -> list[str | None]:
 
 def test_pdf_lines_are_joined_into_paragraphs() -> None:
     lines = [line for p in PARAGRAPHS for line in _wrapped(p)]
-    info = "/Title (G7 in Lucca) /CreationDate (D:20170411093000Z)"
+    info = "/Title (G7 in Lucca) /Author (AFP) /CreationDate (D:20170411093000Z)"
     article = read_pdf(make_pdf(lines, info=info), name="a.pdf")
     assert article.text == BODY
-    assert (article.title, article.created) == ("G7 in Lucca", dt.date(2017, 4, 11))
+    assert (article.title, article.source, article.created) == (
+        "G7 in Lucca",
+        "AFP",
+        dt.date(2017, 4, 11),
+    )
 
 
 def test_pdf_line_broken_after_a_hyphen_keeps_the_compound() -> None:
@@ -272,3 +276,22 @@ def test_docx_zip_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader, "MAX_UNZIPPED", 1000)
     with pytest.raises(InputError, match="unpacks to over"):
         read_docx(make_docx(PARAGRAPHS), name="bomb.docx")
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding"),
+    [
+        ("windows-1252", "cp1252"),  # declared Windows encoding with curly quotes
+        ("iso-8859-1", "latin-1"),  # declared Latin-1
+        ("utf-8", "utf-8"),  # declared UTF-8
+    ],
+)
+def test_html_declared_charset_is_honoured(tmp_path: Path, charset: str, encoding: str) -> None:
+    quote = "“clear message”" if encoding != "latin-1" else '"clear message"'
+    paragraphs = [*PARAGRAPHS[:2], f"The café owner in Lucca said a {quote} was sent to Moscow."]
+    page = _page(paragraphs).replace("<head>", f'<head><meta charset="{charset}">')
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode(encoding))
+    document = read_document(path)
+    assert f"The café owner in Lucca said a {quote} was sent" in document.text
+    assert document.fmt == "html"

@@ -206,7 +206,9 @@ def test_html_is_self_contained() -> None:
     assert isinstance(html, str)
     assert "<style>" in html
     assert not re.search(r"<(link|script|iframe|object|embed|img)\b", html, re.IGNORECASE)
-    assert not re.search(r"<[^>]*\s(src|href)\s*=", html, re.IGNORECASE)
+    assert not re.search(r"<[^>]*\ssrc\s*=", html, re.IGNORECASE)
+    hrefs = re.findall(r"<a [^>]*href=\"([^\"]*)\"", html)
+    assert hrefs and all(href.startswith("#link-") for href in hrefs)  # internal anchors only
     style = html[html.index("<style>") : html.index("</style>")]
     assert "url(" not in style and "@import" not in style
 
@@ -367,3 +369,21 @@ def test_failed_write_keeps_the_old_report(tmp_path: Path, monkeypatch: pytest.M
 def test_unknown_format_is_a_clear_error() -> None:
     with pytest.raises(ClaimDiffError, match="unknown report format 'docx' \\(choose from text"):
         render(make_comparison(), "docx")
+
+
+def test_text_report_shows_terminal_escapes_instead_of_obeying_them() -> None:
+    comparison = make_comparison()
+    document = comparison.documents[0]
+    evil = "The G7 met\x1b[2J in Lucca on Tuesday.\u202e"
+    text = evil + document.text[len("The G7 met in Lucca on Tuesday.") :]
+    claims = list(comparison.claims)
+    claims[0] = Claim(0, 0, 0, len(evil), evil)
+    comparison = Comparison(
+        (Document(0, "T", "AFP", text, document.sha256), *comparison.documents[1:]),
+        tuple(claims),
+        comparison.links,
+    )
+    content = render(comparison, "text")
+    assert isinstance(content, str)
+    assert "\x1b" not in content and "\u202e" not in content
+    assert "The G7 met\\x1b[2J in Lucca on Tuesday.\\u202e" in content

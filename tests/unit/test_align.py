@@ -1,0 +1,131 @@
+"""Candidate blocking, the linking rules and the learned combiner."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from claimdiff import combiner
+from claimdiff.align import Scored, align, candidate_pairs, choose
+from claimdiff.features import profile, segments
+from claimdiff.model import Claim
+from claimdiff.settings import Settings
+
+WORDS = (
+    "army bombed camp refugees border governor police village quake island killed wounded "
+    "minister talks sanctions missile strike river flood school hospital court judge mayor "
+    "election vote pipeline factory workers strike union bank rates market shares"
+).split()
+
+
+def claims(texts: list[str], doc: int) -> list[Claim]:
+    return [Claim(k, doc, 0, len(t), t) for k, t in enumerate(texts)]
+
+
+def random_text(rng: random.Random) -> str:
+    return " ".join(rng.sample(WORDS, 6)) + "."
+
+
+def test_blocking_keeps_the_best_exhaustive_pairs() -> None:
+    rng = random.Random(7)
+    a = [profile(c) for c in claims([random_text(rng) for _ in range(300)], 0)]
+    b = [profile(c) for c in claims([random_text(rng) for _ in range(300)], 1)]
+    exhaustive = set(candidate_pairs(a, b, Settings()))
+    blocked = set(candidate_pairs(a, b, Settings(exhaustive_pairs=0, block_top_k=10)))
+    assert len(exhaustive) == 300 * 300
+    assert len(blocked) < len(exhaustive) / 5
+    # every claim keeps its best-overlapping partner
+    for i, prof in enumerate(a):
+        best = max(range(len(b)), key=lambda j: len(prof.words & b[j].words))
+        top = len(prof.words & b[best].words)
+        assert any(len(prof.words & b[j].words) == top for j in range(len(b)) if (i, j) in blocked)
+
+
+def scored(matrix: list[list[float]]) -> Scored:
+    pairs = [(i, j) for i in range(len(matrix)) for j in range(len(matrix[0]))]
+    probability = np.asarray([matrix[i][j] for i, j in pairs])
+    return Scored(pairs, np.zeros((len(pairs), 0)), (), probability)
+
+
+# Each case: probability matrix, settings -> expected links (a index, b index)
+CHOOSE_CASES = [
+    # the best pair above the threshold links, weak ones do not
+    ([[0.9, 0.1], [0.2, 0.1]], Settings(link_threshold=0.5), {(0, 0)}),
+    # one claim may link to two claims when both are close to its best
+    (
+        [[0.9, 0.8], [0.1, 0.1]],
+        Settings(link_threshold=0.5, secondary_margin=0.2),
+        {(0, 0), (0, 1)},
+    ),
+    # ... but not when the second is far below the best of both its claims
+    (
+        [[0.9, 0.6], [0.1, 0.95]],
+        Settings(link_threshold=0.5, secondary_margin=0.2),
+        {(0, 0), (1, 1)},
+    ),
+    # the cap per claim holds
+    ([[0.9, 0.9, 0.9]], Settings(link_threshold=0.5, max_links_per_claim=2), {(0, 0), (0, 1)}),
+]
+
+
+@pytest.mark.parametrize(("matrix", "settings", "expected"), CHOOSE_CASES)
+def test_linking_rules(
+    matrix: list[list[float]], settings: Settings, expected: set[tuple[int, int]]
+) -> None:
+    assert {(i, j) for i, j, _ in choose(scored(matrix), settings)} == expected
+
+
+def test_contradicting_pairs_link_at_the_lower_threshold() -> None:
+    settings = Settings(link_threshold=0.5, conflict_link_threshold=0.05)
+    assert choose(scored([[0.1]]), settings) == []
+    assert [(i, j) for i, j, _ in choose(scored([[0.1]]), settings, frozenset({(0, 0)}))] == [
+        (0, 0)
+    ]
+
+
+def test_align_links_the_matching_statements() -> None:
+    a = claims(
+        [
+            "The army bombed the refugee camp near the border on Thursday.",
+            "The central bank raised interest rates by a quarter point.",
+        ],
+        0,
+    )
+    b = claims(
+        [
+            "Shares fell on the stock market after the bank decision.",
+            "A refugee camp near the border was bombed by the army on Thursday.",
+        ],
+        1,
+    )
+    b = [Claim(k + 2, 1, 0, len(c.text), c.text) for k, c in enumerate(b)]
+    links = align(a, b, Settings(use_embeddings=False))
+    assert (0, 3) in {(c.a, c.b) for c in links}
+    assert all(0.0 <= c.score <= 1.0 for c in links)
+
+
+def test_segments_split_long_sentences_at_clause_boundaries() -> None:
+    text = "Washington's retaliation was slammed by Iran and North Korea, where Tillerson heads on Tuesday."
+    parts = segments(text)
+    assert len(parts) >= 2
+    assert parts[0].startswith("Washington's retaliation")
+
+
+def test_combiner_fit_separates_and_round_trips() -> None:
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] - 0.5 * x[:, 1] > 0).astype(float)
+    model = combiner.fit(x, y, ("good", "bad"))
+    assert model.weights[0] > 0 > model.weights[1]
+    accuracy = ((model.probability(x) > 0.5) == (y > 0.5)).mean()
+    assert accuracy > 0.95
+    again = combiner.load(model.as_json())
+    assert np.allclose(again.probability(x), model.probability(x))
+
+
+def test_shipped_weights_cover_every_model() -> None:
+    models = combiner.shipped()
+    assert {"pairs", "pairs_lexical", "statements", "statements_lexical"} <= set(models)
+    assert "embedding" not in models["pairs_lexical"].features

@@ -1,0 +1,233 @@
+"""Classification of linked claims: labels and typed reasons, slot by slot."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimdiff.align import Candidate
+from claimdiff.compare import classify, contradicts
+from claimdiff.model import (
+    Claim,
+    DateMention,
+    Document,
+    Entity,
+    Label,
+    Quantity,
+    ReasonKind,
+)
+
+
+def claim(
+    text: str,
+    *,
+    doc: int = 0,
+    names: tuple[tuple[str, str], ...] = (),
+    dates: tuple[tuple[str, dt.date], ...] = (),
+    **slots: object,
+) -> Claim:
+    """A claim with entities found by their text, and dates given resolved."""
+    entities = tuple(
+        Entity(name, canonical, "GPE", text.index(name), text.index(name) + len(name))
+        for name, canonical in names
+    )
+    mentions = tuple(
+        DateMention(words, value, text.index(words), text.index(words) + len(words))
+        for words, value in dates
+    )
+    return Claim(doc, doc, 0, len(text), text, entities=entities, dates=mentions, **slots)  # type: ignore[arg-type]
+
+
+def label_of(a: Claim, b: Claim) -> tuple[Label, set[ReasonKind]]:
+    link = classify(Candidate(a.id, b.id, 0.9), a, b)
+    return link.label, {r.kind for r in link.reasons}
+
+
+NUMBER_CASES = [
+    # a different number for the same quantity is a conflict
+    (
+        "Officials said 24 dead after the blast.",
+        "Officials said five dead after the blast.",
+        Label.CONFLICT,
+    ),
+    # the same count written as a word and as digits is no conflict
+    ("The blast left five dead.", "The blast left 5 dead.", None),
+    # "more than 80" is consistent with 87
+    ("The attack killed more than 80 people.", "The attack killed 87 people.", None),
+    # "some 700 metres" is consistent with "2,000ft" once converted
+    (
+        "The climbers fell some 700 metres down the face.",
+        "The climbers fell 2,000ft down the face.",
+        None,
+    ),
+    # 80 metres is not 2,000 feet
+    (
+        "The climbers fell 80 metres down the face.",
+        "The climbers fell 2,000ft down the face.",
+        Label.CONFLICT,
+    ),
+    # two lower bounds of different size are different figures
+    (
+        "The quake killed more than 26,000 people in Bam.",
+        "The quake killed more than 31,000 people in Bam.",
+        Label.CONFLICT,
+    ),
+    # "about 50 miles" and "a 50-year-old" are different quantities: no conflict
+    (
+        "The town lies about 50 miles north of the city.",
+        "A 50-year-old man from the town was held.",
+        Label.PARTIAL,
+    ),
+    # a number on one side only is partial, not a conflict
+    (
+        "The storm destroyed homes in seven villages.",
+        "The storm destroyed homes in the villages.",
+        Label.PARTIAL,
+    ),
+    # "no casualties" against a death toll is a conflict
+    (
+        "There were no immediate reports of any casualties.",
+        "At least 12 people had been killed and 20 wounded.",
+        Label.CONFLICT,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a_text", "b_text", "expected"), NUMBER_CASES)
+def test_numbers_ranges_and_units(a_text: str, b_text: str, expected: Label | None) -> None:
+    """``None``: consistent figures, so anything but a conflict."""
+    label, kinds = label_of(claim(a_text), claim(b_text, doc=1))
+    if expected is None:
+        assert label is not Label.CONFLICT
+    else:
+        assert label is expected
+    assert (ReasonKind.NUMBER in kinds) is (expected is not None)
+
+
+def test_number_conflict_reason_names_both_figures_and_sources() -> None:
+    a, b = claim("Police said 24 dead.", doc=0), claim("Police said five dead.", doc=1)
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
+    assert (reason.a, reason.b) == ("24 dead", "five dead")
+    assert reason.text == "AFP says 24 dead; BBC says five dead."
+
+
+def test_quantity_slots_from_the_extractor_are_used() -> None:
+    # the extractor's slots win over reading the text again
+    q80 = Quantity("more than 80 people", 80, "people", "more than", 80, 1e9, 0, 19)
+    q87 = Quantity("87 people", 87, "people", "", 87, 87, 0, 9)
+    q50 = Quantity("50 people", 50, "people", "", 50, 50, 0, 9)
+    a = claim("The strike killed more than 80 people.", quantities=(q80,))
+    assert (
+        label_of(a, claim("The strike killed 87 people.", doc=1, quantities=(q87,)))[0]
+        is not Label.CONFLICT
+    )
+    assert (
+        label_of(a, claim("The strike killed 50 people.", doc=1, quantities=(q50,)))[0]
+        is Label.CONFLICT
+    )
+
+
+TUESDAY = dt.date(2017, 4, 11)
+DATE_CASES = [
+    # "Tuesday" and "April 11" resolve to the same day under a 2017-04-11 dateline
+    ("on Tuesday", TUESDAY, "on April 11", TUESDAY, False),
+    # "yesterday" (dated July 3) and "Tuesday" (dated July 2) are the same day
+    ("yesterday", dt.date(2019, 7, 2), "on Tuesday", dt.date(2019, 7, 2), False),
+    # April 10 is not April 11
+    ("on April 10", dt.date(2017, 4, 10), "on April 11", TUESDAY, True),
+]
+
+
+@pytest.mark.parametrize(("wa", "va", "wb", "vb", "conflict"), DATE_CASES)
+def test_dates_compare_resolved_values(
+    wa: str, va: dt.date, wb: str, vb: dt.date, conflict: bool
+) -> None:
+    a = claim(f"Ministers met {wa} in Lucca.", dates=((wa, va),))
+    b = claim(f"Ministers met {wb} in Lucca.", doc=1, dates=((wb, vb),))
+    label, kinds = label_of(a, b)
+    assert (ReasonKind.DATE in kinds) is conflict
+    assert (label is Label.CONFLICT) is conflict
+
+
+VOICE_CASES = [
+    # different named speakers for the same quote: a speaker conflict
+    (
+        dict(speaker="Johnson", quotes=("the time to back Assad has gone",)),
+        dict(speaker="Tillerson", quotes=("the time to back Assad has gone",)),
+        Label.CONFLICT,
+        ReasonKind.SPEAKER,
+    ),
+    # negation mismatch on the same predicate is a conflict
+    (
+        dict(negated=True, predicate="bomb"),
+        dict(negated=False, predicate="bomb"),
+        Label.CONFLICT,
+        ReasonKind.NEGATION,
+    ),
+    # a modality difference ("alleged") is noted, not a conflict
+    (dict(modality="alleged"), dict(modality=None), Label.PARTIAL, ReasonKind.MODALITY),
+    # different quotes from the same speaker are partial
+    (
+        dict(speaker="Deng", quotes=("should be taken to book",)),
+        dict(speaker="Deng", quotes=("has a lot to answer for",)),
+        Label.PARTIAL,
+        ReasonKind.QUOTE,
+    ),
+]
+
+
+@pytest.mark.parametrize(("slots_a", "slots_b", "expected", "kind"), VOICE_CASES)
+def test_speakers_negation_modality_quotes(
+    slots_a: dict[str, object], slots_b: dict[str, object], expected: Label, kind: ReasonKind
+) -> None:
+    text = "Johnson and Tillerson said the time to back Assad has gone for Deng."
+    names = (("Johnson", "Johnson"), ("Tillerson", "Tillerson"), ("Deng", "Deng"))
+    a = Claim(0, 0, 0, len(text), text, entities=_people(text, names), **slots_a)  # type: ignore[arg-type]
+    b = Claim(1, 1, 0, len(text), text, entities=_people(text, names), **slots_b)  # type: ignore[arg-type]
+    label, kinds = label_of(a, b)
+    assert label is expected
+    assert kind in kinds
+
+
+def _people(text: str, names: tuple[tuple[str, str], ...]) -> tuple[Entity, ...]:
+    return tuple(Entity(n, c, "PERSON", text.index(n), text.index(n) + len(n)) for n, c in names)
+
+
+def test_entity_lists_that_differ_conflict_and_name_the_entities() -> None:
+    a = claim(
+        "The strike was slammed by Iran and North Korea.",
+        names=(("Iran", "Iran"), ("North Korea", "North Korea")),
+    )
+    b = claim(
+        "The strike has drawn condemnation from Russia and Iran.",
+        doc=1,
+        names=(("Russia", "Russia"), ("Iran", "Iran")),
+    )
+    link = classify(Candidate(0, 1, 0.7), a, b)
+    assert link.label is Label.CONFLICT
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.ENTITY]
+    assert "North Korea" in reason.a and "Russia" in reason.b
+    assert reason.text == (
+        "The first source says Iran and North Korea; the second source says Russia and Iran."
+    )
+
+
+def test_same_members_in_another_order_and_spelling_agree() -> None:
+    a = claim(
+        "The G7 brought ministers from the US as well as Britain and Japan.",
+        names=(("US", "United States"), ("Britain", "Britain"), ("Japan", "Japan")),
+    )
+    b = claim(
+        "The G7 consists of the United States, Japan and Britain.",
+        doc=1,
+        names=(("United States", "United States"), ("Japan", "Japan"), ("Britain", "Britain")),
+    )
+    assert label_of(a, b)[0] is Label.AGREE
+
+
+def test_contradicts_only_on_quantities() -> None:
+    assert contradicts(claim("24 dead in the raid."), claim("five dead in the raid.", doc=1))
+    assert not contradicts(claim("24 dead in the raid."), claim("24 dead in the raid.", doc=1))

@@ -1,0 +1,159 @@
+"""Speaker, quotes, negation, modality and predicate of claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff.extract import Extractor
+from claimdiff.extract.quotes import quote_spans, quotes_in
+from claimdiff.model import Claim, Document
+
+
+def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
+    return extractor.extract(Document(0, "t", "s", text, "x"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a plain reporting verb after a quote
+        ('"We need to act," Johnson said on Monday.', ["Johnson"]),
+        # titles are dropped from a named speaker
+        ("British Foreign Secretary Boris Johnson said the talks failed.", ["Boris Johnson"]),
+        # a possessive speaker keeps its owner
+        ('"A window now exists," May\'s spokeswoman said.', ["May's spokeswoman"]),
+        # "a spokeswoman for May" is the same speaker as "May's spokeswoman"
+        ("A spokeswoman for May said progress could come.", ["May's spokeswoman"]),
+        # "he said" goes back to the last named speaker, not the last name mentioned
+        (
+            'Johnson said Russia must act.\n\nTillerson would "deliver that message", he said.',
+            ["Johnson", "Johnson"],
+        ),
+        # "he said" after an unnamed speaker goes back to that speaker
+        (
+            "A neighbour recalled the screams.\n\n'It was awful,' he said.",
+            ["neighbour", "neighbour"],
+        ),
+        # "according to" attributes too
+        ("According to a relative, he had been unwell.", ["relative"]),
+        # coordinated speakers both speak
+        (
+            "Moscow and Damascus claim that the gas was released by a strike.",
+            ["Moscow and Damascus"],
+        ),
+        # a speech verb inside a relative clause attributes nothing
+        ("The US fired missiles at a base that Washington says was the launch site.", [None]),
+        # a passive "said to" is hearsay, not a speaker
+        ("A man said to have been released was questioned.", [None]),
+        # no reporting verb, no speaker
+        ("The G7 consists of seven countries.", [None]),
+    ],
+)
+def test_speaker(extractor: Extractor, text: str, speakers: list[str | None]) -> None:
+    assert [c.speaker for c in claims_of(extractor, text)] == speakers
+
+
+def test_speaker_of_each_coordinated_clause(extractor: Extractor) -> None:
+    text = (
+        "German Foreign Minister Sigmar Gabriel says Russia must be involved, and Japanese "
+        'spokesman Masato Ohtaka says Russia "can play a key role."'
+    )
+    claims = claims_of(extractor, text)
+    assert [c.speaker for c in claims] == ["Sigmar Gabriel", "Masato Ohtaka"]
+
+
+def test_quote_split_over_two_sentences_has_one_speaker(extractor: Extractor) -> None:
+    text = '"We agreed that China is important. Japan and the US will act," Kishida said.'
+    claims = claims_of(extractor, text)
+    assert [c.speaker for c in claims] == ["Kishida", "Kishida"]
+    assert claims[0].quotes == ("We agreed that China is important.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # straight double quotes
+        ('He said "very damaging" twice.', ["very damaging"]),
+        # curly double quotes
+        ("She called it \u201ca clear message\u201d today.", ["a clear message"]),
+        # curly single quotes around a word with an apostrophe
+        ("He said \u2018it\u2019s over\u2019 and left.", ["it\u2019s over"]),
+        # straight single quotes; an apostrophe inside does not close them
+        ("'I don't know,' he said.", ["I don't know,"]),
+        # a possessive is no quote
+        ("Washington's retaliation and the Smiths' house.", []),
+        # an unclosed quote runs to the end of its line
+        ('"We agreed that it matters.\nNext line', ["We agreed that it matters."]),
+        # a quote closed on the next line (one sentence per line) continues there
+        (
+            '"It has proven technology.\nThat was attractive," said Su.',
+            ["It has proven technology.", "That was attractive,"],
+        ),
+        # a quote inside a quote is part of the outer one
+        ("He said \"the 'Oddfather' is dead\" today.", ["the 'Oddfather' is dead"]),
+    ],
+)
+def test_quote_spans(text: str, quoted: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == quoted
+
+
+def test_quotes_in_claim_drop_trailing_commas() -> None:
+    text = '"We need to act now," he said, warning of "grave risks".'
+    spans = quote_spans(text)
+    assert quotes_in(text, 0, len(text), spans) == ("We need to act now", "grave risks")
+    assert quotes_in(text, 30, len(text), spans) == ("grave risks",)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Sudan had not bombed the camp.", True),  # "not"
+        ("Sudan's armed forces denied they carried out the strike.", True),  # a denial
+        ("He never contacted the police.", True),  # "never"
+        ("The minister refused to attend the meeting.", True),  # a refusal
+        ("No gun was used in the attack.", True),  # "no" on the subject
+        ("He didn't get it.", True),  # a contraction
+        ("Jets bombed the camp on Thursday.", False),  # a plain statement
+        ("An assertion the United States and others reject.", False),  # rejecting is no negation
+    ],
+)
+def test_negation(extractor: Extractor, text: str, negated: bool) -> None:
+    assert claims_of(extractor, text)[0].negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Sanctions could be tightened against Russia.", "could"),  # a modal verb
+        ("The strike may have killed dozens.", "may"),  # another modal
+        ('Tillerson would "deliver that message", he said.', "would"),  # reported "would"
+        ("An alleged chemical strike killed 80 people.", "alleged"),  # an adjective
+        ("The minister was reportedly killed.", "reportedly"),  # an adverb
+        ("Tillerson is due to fly to Moscow.", "scheduled"),  # "is due to"
+        ("Tillerson is scheduled to meet Lavrov.", "scheduled"),  # "is scheduled to"
+        ("He was said to have doted on his mother.", "reportedly"),  # passive hearsay
+        ("Jets bombed the camp.", None),  # stated as fact
+    ],
+)
+def test_modality(extractor: Extractor, text: str, modality: str | None) -> None:
+    assert claims_of(extractor, text)[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Jets bombed the refugee camp on Thursday.", "bomb"),  # the main verb
+        ("Khalid said Sudanese forces fought rebels near Taludi.", "fight"),  # through "said"
+        ("Tillerson is scheduled to meet Lavrov in Moscow.", "meet"),  # through "scheduled to"
+        ("The court sentenced him to life in prison.", "sentence"),  # lemma, not inflection
+        ("The minister refused to attend the dinner.", "attend"),  # through "refused to"
+        ("An air strike killed more than 80 people.", "kill"),  # a plain event
+    ],
+)
+def test_predicate(extractor: Extractor, text: str, predicate: str) -> None:
+    assert claims_of(extractor, text)[0].predicate == predicate
+
+
+def test_lemmas_are_content_words(extractor: Extractor) -> None:
+    claim = claims_of(extractor, "The ministers were meeting in the old palace.")[0]
+    assert claim.lemmas == ("minister", "meet", "old", "palace")

@@ -1,0 +1,131 @@
+"""Dates: expressions found in text and resolved against the dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimdiff.extract import Extractor
+from claimdiff.extract.dates import is_duration, resolve
+from claimdiff.model import DateMention, Document
+
+TUESDAY = dt.date(2017, 4, 11)
+
+
+def dates_of(extractor: Extractor, text: str, published: dt.date | None) -> list[DateMention]:
+    document = Document(0, "t", "s", text, "x", published=published)
+    return [d for claim in extractor.extract(document) for d in claim.dates]
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "granularity"),
+    [
+        # the dateline's own weekday is the dateline
+        ("Tuesday", TUESDAY, "day"),
+        # other weekdays look back to the latest one
+        ("Monday", dt.date(2017, 4, 10), "day"),
+        ("Sunday", dt.date(2017, 4, 9), "day"),
+        ("Wednesday", dt.date(2017, 4, 5), "day"),
+        # "last" excludes the dateline itself
+        ("last Tuesday", dt.date(2017, 4, 4), "day"),
+        # "next" looks forward
+        ("next Friday", dt.date(2017, 4, 14), "day"),
+        # month and day take the dateline's year
+        ("April 10", dt.date(2017, 4, 10), "day"),
+        ("10 April", dt.date(2017, 4, 10), "day"),
+        # a full date needs no dateline
+        ("April 7, 2016", dt.date(2016, 4, 7), "day"),
+        ("2017-04-01", dt.date(2017, 4, 1), "day"),
+        # a late-December date in an April report is last year's
+        ("December 30", dt.date(2016, 12, 30), "day"),
+        # relative days
+        ("yesterday", dt.date(2017, 4, 10), "day"),
+        ("today", TUESDAY, "day"),
+        ("tomorrow", dt.date(2017, 4, 12), "day"),
+        ("two days ago", dt.date(2017, 4, 9), "day"),
+        ("a few days ago", dt.date(2017, 4, 8), "day"),
+        ("12 weeks ago", dt.date(2017, 1, 17), "day"),
+        # weeks start on Monday
+        ("last week", dt.date(2017, 4, 3), "week"),
+        ("this week", dt.date(2017, 4, 10), "week"),
+        # months and years
+        ("March 2011", dt.date(2011, 3, 1), "month"),
+        ("last month", dt.date(2017, 3, 1), "month"),
+        ("this year", dt.date(2017, 1, 1), "year"),
+        ("2011", dt.date(2011, 1, 1), "year"),
+        ("the 1990s", dt.date(1990, 1, 1), "decade"),
+        # "the week" with no modifier is no particular week
+        ("the week", None, "vague"),
+    ],
+)
+def test_resolve_against_dateline(expression: str, value: dt.date | None, granularity: str) -> None:
+    assert resolve(expression, TUESDAY) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "granularity"),
+    [
+        # relative dates stay unresolved without a dateline, but keep their granularity
+        ("Monday", None, "day"),
+        ("yesterday", None, "day"),
+        ("last week", None, "week"),
+        ("April 10", None, "day"),
+        # absolute dates still resolve
+        ("March 2011", dt.date(2011, 3, 1), "month"),
+        ("April 7, 2016", dt.date(2016, 4, 7), "day"),
+    ],
+)
+def test_resolve_without_dateline(expression: str, value: dt.date | None, granularity: str) -> None:
+    assert resolve(expression, None) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("two days", True),  # a length of time
+        ("50-year-old", True),  # an age
+        ("more than 25 years", True),  # a qualified length
+        ("six-year-long", True),  # a compound length
+        ("Tuesday", False),  # a day
+        ("last week", False),  # a relative date
+    ],
+)
+def test_is_duration(text: str, duration: bool) -> None:
+    assert is_duration(text) is duration
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # past tense: the latest Monday on or before the dateline
+        ("Johnson said on Monday that sanctions were possible.", [("Monday", "2017-04-10")]),
+        # present tense of a plan: the next Friday
+        ("Tillerson heads to Moscow on Friday for talks.", [("Friday", "2017-04-14")]),
+        # future with "will": the next Thursday
+        ("The ministers will meet on Thursday in Rome.", [("Thursday", "2017-04-13")]),
+        # a month-day date and a relative week in one sentence
+        (
+            "Since April 4, pressure has grown, and last week it peaked.",
+            [("April 4", "2017-04-04"), ("last week", "2017-04-03")],
+        ),
+        # "May" the person is no month
+        ("May's spokeswoman said the talks went well.", []),
+        # a duration is no date
+        ("The ministers met for two days in Lucca.", []),
+    ],
+)
+def test_dates_in_sentences(
+    extractor: Extractor, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    found = dates_of(extractor, sentence, TUESDAY)
+    assert [(d.text, str(d.value)) for d in found] == expected
+    assert all(sentence[d.start : d.end] == d.text for d in found)
+
+
+def test_dates_without_dateline_keep_none(extractor: Extractor) -> None:
+    found = dates_of(extractor, "Johnson spoke on Monday and again in March 2011.", None)
+    assert [(d.text, d.value, d.granularity) for d in found] == [
+        ("Monday", None, "day"),
+        ("March 2011", dt.date(2011, 3, 1), "month"),
+    ]

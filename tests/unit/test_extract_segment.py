@@ -1,0 +1,95 @@
+"""Segmentation: paragraphs, sentence starts at line breaks, clause-level claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff.extract import Extractor
+from claimdiff.extract.segment import chunks
+from claimdiff.model import Document
+
+
+def texts_of(extractor: Extractor, text: str) -> list[str]:
+    return [c.text for c in extractor.extract(Document(0, "t", "s", text, "x"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "pieces"),
+    [
+        # blank lines separate paragraphs; surrounding spaces are trimmed
+        ("One.\n\n  Two.  \n\n\nThree.", 100, ["One.", "Two.", "Three."]),
+        # a blank line holding spaces still separates
+        ("One.\n \t\nTwo.", 100, ["One.", "Two."]),
+        # a single line break does not
+        ("One.\nTwo.", 100, ["One.\nTwo."]),
+        # a long paragraph is cut at a line end
+        ("aaaa bbbb.\ncccc dddd.", 12, ["aaaa bbbb.", "cccc dddd."]),
+        # with no line end, at a sentence end
+        ("aaaa bbbb. cccc dddd.", 12, ["aaaa bbbb.", "cccc dddd."]),
+        # nothing but space gives nothing
+        ("  \n\n \n", 100, []),
+    ],
+)
+def test_chunks(text: str, limit: int, pieces: list[str]) -> None:
+    found = chunks(text, limit)
+    assert [piece for _, piece in found] == pieces
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # "X said A, and B happened": two independent clauses, two claims
+        (
+            "Johnson said the talks failed, and Russia rejected the plan.",
+            ["Johnson said the talks failed", "Russia rejected the plan."],
+        ),
+        # a participle clause stays with its sentence
+        (
+            "The US urged Russia to act, warning that attacks would be damaging.",
+            ["The US urged Russia to act, warning that attacks would be damaging."],
+        ),
+        # a semicolon joins independent claims
+        (
+            "Jets bombed the camp on Thursday; witnesses heard four explosions.",
+            ["Jets bombed the camp on Thursday", "witnesses heard four explosions."],
+        ),
+        # coordinated verbs sharing one subject stay together
+        (
+            "The quake hit the island and damaged five villages.",
+            ["The quake hit the island and damaged five villages."],
+        ),
+        # a leading conjunction of a sentence is kept
+        (
+            "But G7 members have different opinions about Russia.",
+            ["But G7 members have different opinions about Russia."],
+        ),
+    ],
+)
+def test_clause_claims(extractor: Extractor, text: str, claims: list[str]) -> None:
+    assert texts_of(extractor, text) == claims
+
+
+def test_closing_quote_does_not_join_the_next_paragraph(extractor: Extractor) -> None:
+    text = (
+        'He called on Moscow to ensure the events "are never repeated".\n\n'
+        "The G7 ministers said they want to send a clear message."
+    )
+    claims = texts_of(extractor, text)
+    assert claims == [
+        'He called on Moscow to ensure the events "are never repeated".',
+        "The G7 ministers said they want to send a clear message.",
+    ]
+
+
+def test_a_line_ending_a_sentence_starts_a_new_one(extractor: Extractor) -> None:
+    text = "Fire crackled in the dry grass.\nThe two countries have yet to agree."
+    assert texts_of(extractor, text) == [
+        "Fire crackled in the dry grass.",
+        "The two countries have yet to agree.",
+    ]
+
+
+def test_claims_without_letters_are_skipped(extractor: Extractor) -> None:
+    text = "* * *\n\nThe talks failed.\n\n2017\n\n---"
+    assert texts_of(extractor, text) == ["The talks failed."]
