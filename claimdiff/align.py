@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from heapq import nlargest
 
 import numpy as np
 import numpy.typing as npt
@@ -59,7 +58,7 @@ def candidate_pairs(a: Sequence[Profile], b: Sequence[Profile], settings: Settin
         return []
     key = rows.astype(np.int64) * len(b) + cols
     unique, inverse = np.unique(key, return_inverse=True)
-    overlap = np.bincount(inverse, weights=gain)
+    overlap = np.bincount(inverse, weights=gain).astype(np.float64)
     ui, uj = unique // len(b), unique % len(b)
     keep = _top_k(ui, overlap, settings.block_top_k) | _top_k(uj, overlap, settings.block_top_k)
     return sorted(zip(ui[keep].tolist(), uj[keep].tolist(), strict=True))

@@ -21,7 +21,6 @@ from claimdiff.slots import (
     name_entities,
 )
 
-
 NEUTRAL_NAMES = ("the first source", "the second source")
 """How reasons name the sources when the documents are not known."""
 
@@ -209,9 +208,7 @@ def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
 CHECKS = (number_findings, casualty_findings, date_findings, entity_findings, voice_findings)
 
 
-def findings(
-    a: Claim, b: Claim, names: tuple[str, str] | None = None
-) -> list[Finding]:
+def findings(a: Claim, b: Claim, names: tuple[str, str] | None = None) -> list[Finding]:
     """Every difference between two claims that report the same thing."""
     found: list[Finding] = []
     for check in CHECKS:

@@ -25,7 +25,7 @@ class Settings:
     max_links_per_claim: int = 2
     """A claim may link to several claims, but never to more than this many."""
 
-    secondary_margin: float = 0.15
+    secondary_margin: float = 0.05
     """Extra links of a claim must score within this margin of its best link."""
 
     agree_cover: float = 0.75

@@ -162,6 +162,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+UNDO_KEYS: tuple[Key, ...] = (QKeySequence.StandardKey.Undo,)
+REDO_KEYS: tuple[Key, ...] = (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")
+"""Undo and redo come from the QUndoStack; their keys live here with all the others."""
+
+
 def key_sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:
     """Resolve standard keys (several per platform) and strings, without duplicates."""
     found: list[QKeySequence] = []
@@ -205,4 +210,9 @@ def shortcut_table() -> list[tuple[str, str]]:
             s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec.keys)
         )
         rows.append((spec.text.replace("&", ""), keys or "(menu only)"))
+    for name, extra in (("Undo", UNDO_KEYS), ("Redo", REDO_KEYS)):
+        text = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(extra)
+        )
+        rows.append((name, text))
     return rows

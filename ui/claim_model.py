@@ -68,10 +68,14 @@ def rows_of(comparison: Comparison) -> list[Row]:
     rows.extend(Row(UNIQUE, claim_id, None, None) for claim_id in comparison.unique)
     claims = comparison.claims
 
-    def reading_order(row: Row) -> tuple[int, int, int]:
+    def reading_order(row: Row) -> tuple[int, int, int, int]:
         claim = claims[row.a]
-        other = claims[row.b].start if row.b is not None else -1
-        return (claim.document, claim.start, other)
+        other = claims[row.b] if row.b is not None else None
+        return (
+            claim.document,
+            claim.start,
+            *((other.document, other.start) if other else (-1, -1)),
+        )
 
     return sorted(rows, key=reading_order)
 

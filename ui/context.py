@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from claimdiff.model import Comparison, Document
+from claimdiff.model import ClaimDiffError, Comparison, Curation, Document
 from ui import theme as themes
 from ui.commands import CommandRunner
 from ui.engine import api
@@ -42,6 +42,7 @@ class AppContext(QObject):
         self.author = str(settings.value("curation/author", "") or "")
         self.theme = themes.theme_named(str(settings.value("view/theme", "light")))
         self.comparison: Comparison | None = None
+        self.curations: tuple[Curation, ...] = ()
         self.documents: tuple[Document, ...] = ()
         self.undo_stack = QUndoStack(self)
         self.runner = CommandRunner(self, self)
@@ -123,13 +124,25 @@ class AppContext(QObject):
             self.undo_stack.clear()
         self.comparison = comparison
         self.documents = comparison.documents
+        self.curations = self._read_curations(comparison)
         self.comparison_changed.emit(comparison, True)
+
+    def _read_curations(self, comparison: Comparison) -> tuple[Curation, ...]:
+        """The analysts' actions on these texts, for the detail panel's history."""
+        if comparison.id is None:
+            return ()
+        try:
+            return tuple(api().curations_for(comparison, db=self.store()))
+        except ClaimDiffError as error:  # the history is a nicety; the comparison still shows
+            self.runner.message_posted.emit(f"Curation history unavailable: {error}")
+            return ()
 
     def reload(self) -> None:
         """Read the current comparison again, with curations applied."""
         if self.comparison is None or self.comparison.id is None:
             return
         self.comparison = api().load_comparison(self.comparison.id, db=self.store())
+        self.curations = self._read_curations(self.comparison)
         self.comparison_changed.emit(self.comparison, False)
 
     def clear(self) -> None:
@@ -138,6 +151,7 @@ class AppContext(QObject):
         self._pending = []
         self._in_flight = ()
         self.comparison = None
+        self.curations = ()
         self.documents = ()
         self.undo_stack.clear()
         self.comparison_changed.emit(None, True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser
 
-from claimdiff.model import Claim, Comparison, Link
+from claimdiff.model import Claim, Comparison, Curation, Link
 from ui import highlight
 from ui import theme as themes
 
@@ -37,7 +38,11 @@ def marked_text(claim: Claim, spans: list[highlight.TokenSpan], theme: themes.Th
 
 
 def detail_html(
-    comparison: Comparison, claims: tuple[int, ...], link: Link | None, theme: themes.Theme
+    comparison: Comparison,
+    claims: tuple[int, ...],
+    link: Link | None,
+    theme: themes.Theme,
+    history: Sequence[Curation] = (),
 ) -> str:
     """The HTML shown for a selected table row."""
     if link is None:
@@ -73,7 +78,29 @@ def detail_html(
         + "".join(rows)
         + f"<p><b>Reasons</b></p><ul>{reasons}</ul>"
         + (f"<p><b>Notes</b></p><ul>{notes}</ul>" if notes else "")
+        + history_html(comparison, link, history)
     )
+
+
+def history_html(comparison: Comparison, link: Link, history: Sequence[Curation]) -> str:
+    """Who did what to this link, and when (curations are matched by their anchors)."""
+    keys = {_anchor_key(comparison, link.a), _anchor_key(comparison, link.b)}
+    items = []
+    for curation in history:
+        touched = {(curation.a.sha256, curation.a.text)}
+        if curation.b is not None:
+            touched.add((curation.b.sha256, curation.b.text))
+        if touched != keys:
+            continue
+        when = curation.created.strftime("%Y-%m-%d %H:%M") if curation.created else ""
+        what = curation.action.value + (f" “{curation.value}”" if curation.value else "")
+        items.append(f"<li>{escape(what)} by {escape(curation.author or 'unknown')} {when}</li>")
+    return f"<p><b>History</b></p><ul>{''.join(items)}</ul>" if items else ""
+
+
+def _anchor_key(comparison: Comparison, claim_id: int) -> tuple[str, str]:
+    claim = comparison.claim(claim_id)
+    return (comparison.documents[claim.document].sha256, claim.text)
 
 
 def _chip(kind: str, theme: themes.Theme) -> str:
@@ -101,5 +128,11 @@ class DetailPanel(QTextBrowser):
             "statements, the reasons and the score here.</i></p>"
         )
 
-    def show_row(self, comparison: Comparison, claims: tuple[int, ...], link: Link | None) -> None:
-        self.setHtml(detail_html(comparison, claims, link, self.theme))
+    def show_row(
+        self,
+        comparison: Comparison,
+        claims: tuple[int, ...],
+        link: Link | None,
+        history: Sequence[Curation] = (),
+    ) -> None:
+        self.setHtml(detail_html(comparison, claims, link, self.theme, history))

@@ -37,6 +37,12 @@ def icon(name: str) -> QIcon:
     return QIcon(f"icons:{name}.svg")
 
 
+def app_icon() -> QIcon:
+    """The application icon (shared with the desktop file through APP_ID)."""
+    install()
+    return QIcon(APP_ICON)
+
+
 def sample_paths() -> list[str]:
     """Real file paths of the bundled sample articles."""
     folder = _real_path("samples")

@@ -30,7 +30,7 @@ class SelectionMixin(_Base):
             self.detail.show_nothing()
         else:
             self.view.scroll_to(claims)
-            self.detail.show_row(comparison, claims, link)
+            self.detail.show_row(comparison, claims, link, self.context.curations)
         self.update_position()
         self.update_actions()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from claimdiff.model import CurationAction, Label
 from ui import actions, curation, dialogs, icons
@@ -50,9 +50,10 @@ class ActionSlotsMixin(_Base):
         if comparison is None:
             return
         stem = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in comparison.name)
-        dialog = dialogs.ExportDialog(export_formats(), Path.home() / (stem or "claimdiff"), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.export_to(dialog.targets())
+        folder = Path(str(self.context.settings.value("export/folder", str(Path.home()))))
+        dialog = dialogs.ExportDialog(export_formats(), folder / (stem or "claimdiff"), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.export_to(dialog.targets()):
+            self.context.settings.setValue("export/folder", dialog.folder.text())
 
     def export_to(self, targets: dict[str, str]) -> bool:
         return self.context.runner.do(ExportCommand(self.context, targets))
@@ -183,9 +184,20 @@ class ActionSlotsMixin(_Base):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
 
     def action_about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        try:
+            ours = version("claimdiff")
+        except PackageNotFoundError:
+            ours = "(not installed)"
         QMessageBox.about(
             self,
             "About ClaimDiff",
-            "<p><b>ClaimDiff</b> compares how different outlets report the same event.</p>"
-            f"<p>Qt {QApplication.instance().applicationVersion() or ''}</p>",
+            f"<p><b>ClaimDiff</b> {ours}</p>"
+            "<p>Compare how different outlets report the same event: claims, links, "
+            "differences.</p>"
+            f"<p>Qt {qVersion()}, PySide6 {pyside_version}</p>",
         )

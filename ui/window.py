@@ -6,19 +6,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from claimdiff.model import Comparison, CurationAction, Document, Label, Link
@@ -27,51 +24,13 @@ from ui import theme as themes
 from ui.claim_model import KIND_ROLE, ClaimFilterProxyModel, ClaimTableModel
 from ui.context import AppContext
 from ui.detail import DetailPanel
+from ui.empty import EmptyState
 from ui.library import LibraryModel, LibraryView
 from ui.selection import SelectionMixin
 from ui.slots import ActionSlotsMixin
 from ui.workspace import ClaimTablePanel, ComparisonView
 
-EMPTY_TITLE = "Drop two or more articles here"
-
 STAGES = {"load": "Reading articles", "extract": "Finding claims", "align": "Matching claims"}
-
-
-class EmptyState(QWidget):
-    """The first-run page: what to do, and two buttons to do it."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.title = QLabel(EMPTY_TITLE)
-        self.title.setObjectName("emptyTitle")
-        self.hint = QLabel(
-            "Plain text, Markdown, HTML, PDF or Word files, or use File ▸ Open (Ctrl+O).\n"
-            "Help ▸ Open Sample Comparison shows two reports of the 2017 G7 meeting in Lucca."
-        )
-        self.hint.setObjectName("emptyHint")
-        self.setAccessibleName("Empty comparison")
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
-        for label in (self.title, self.hint):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        for name in ("open", "sample"):
-            button = QPushButton(
-                window.named_actions[name].text().replace("…", "").replace("&", "")
-            )
-            button.setIcon(window.named_actions[name].icon())
-            button.clicked.connect(window.named_actions[name].trigger)
-            button.setMaximumWidth(280)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(3)
-
-    def show_documents(self, documents: tuple[Document, ...]) -> None:
-        if not documents:
-            self.title.setText(EMPTY_TITLE)
-            return
-        names = ", ".join(document.source for document in documents)
-        self.title.setText(f"Loaded {names}. Drop one more article to compare.")
 
 
 class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
@@ -83,7 +42,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         context.setParent(self)  # the context lives exactly as long as its window
         context.runner.parent_widget = self
         self.setWindowTitle(APPLICATION_NAME)
-        self.setWindowIcon(icons.icon(icons.APP_ICON.removeprefix("icons:").removesuffix(".svg")))
+        self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
         self.named_actions = actions.build_actions(self, self)
         self.model = ClaimTableModel(self)
@@ -139,12 +98,10 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         toolbar.setAccessibleName("Main toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.undo_action = self.context.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(actions.key_sequences((QKeySequence.StandardKey.Undo,)))
+        self.undo_action.setShortcuts(actions.key_sequences(actions.UNDO_KEYS))
         self.undo_action.setIcon(icons.icon("undo"))
         self.redo_action = self.context.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(
-            actions.key_sequences((QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
-        )
+        self.redo_action.setShortcuts(actions.key_sequences(actions.REDO_KEYS))
         self.redo_action.setIcon(icons.icon("redo"))
         for name in (
             "open",
@@ -344,7 +301,12 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.detail.theme = theme
         self.named_actions["toggle_dark"].setChecked(theme.dark)
         if self.selected_claims and self.context.comparison is not None:
-            self.detail.show_row(self.context.comparison, self.selected_claims, self.selected_link)
+            self.detail.show_row(
+                self.context.comparison,
+                self.selected_claims,
+                self.selected_link,
+                self.context.curations,
+            )
 
     def restore_layout(self) -> None:
         settings = self.context.settings

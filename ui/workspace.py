@@ -240,7 +240,7 @@ class ClaimTablePanel(QWidget):
         # Widths from the font, not ResizeToContents: that measures every row on each reset.
         em = self.view.fontMetrics().horizontalAdvance("M")
         widths = {
-            COL_LABEL: 7 * em,
+            COL_LABEL: 9 * em,
             COL_SCORE: 4 * em,
             COL_STATUS: 5 * em,
             COL_SOURCE_A: 6 * em,

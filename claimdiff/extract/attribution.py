@@ -210,29 +210,49 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
 
 
 def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
-    """The subject of the reporting verb (or the object of "according to"), and the verb."""
-    verbs = sorted(
-        (t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"),
-        key=lambda t: len(list(t.ancestors)),
-    )
-    has_quote = any(t.is_quote for t in sent)
-    for verb in verbs:
-        if verb.dep_ not in _REPORTING_DEPS or any(a.dep_ in _NOUN_CLAUSES for a in verb.ancestors):
-            continue
-        if _hearsay_infinitive(verb):
-            continue
-        # Only an active subject speaks: "a man said to have been released" is not a speaker.
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            # "The US urged Russia ..., warning that ...": the head's subject speaks.
-            subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-        complement = any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
-        if subject is not None and (complement or has_quote or verb.dep_ == "ROOT"):
-            return subject, verb
+    """The subject of the reporting verb (or the object of "according to"), and the verb.
+
+    Of nested reports ("the governor said ..., IRNA reported") the innermost one with a
+    named subject wins: it is the one who said it. A pronoun subject of an inner verb
+    ("Kishida said he told Tillerson ...") does not beat a named outer one.
+    """
+    found = [pair for pair in map(_reporting, _speech_verbs(sent)) if pair is not None]
+    if found:
+        named = [pair for pair in found if pair[0].pos_ in ("PROPN", "NOUN")]
+        return max(named or found[:1], key=lambda pair: len(list(pair[1].ancestors)))
     for token in sent[:-1]:
         if token.lower_ == "according" and token.nbor(1).lower_ == "to":
             target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
             return (target, token) if target is not None else None
+    return None
+
+
+def _speech_verbs(sent: Span) -> list[Token]:
+    """Reporting verbs of a sentence, outermost first, outside relative clauses."""
+    verbs = sorted(
+        (t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"),
+        key=lambda t: len(list(t.ancestors)),
+    )
+    return [
+        verb
+        for verb in verbs
+        if verb.dep_ in _REPORTING_DEPS
+        and not any(a.dep_ in _NOUN_CLAUSES for a in verb.ancestors)
+        and not _hearsay_infinitive(verb)
+    ]
+
+
+def _reporting(verb: Token) -> tuple[Token, Token] | None:
+    """(subject, verb) when the verb reports speech, else None."""
+    # Only an active subject speaks: "a man said to have been released" is not a speaker.
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "The US urged Russia ..., warning that ...": the head's subject speaks.
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    has_quote = any(t.is_quote for t in verb.sent)
+    complement = any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+    if subject is not None and (complement or has_quote or verb.dep_ in ("ROOT", "parataxis")):
+        return subject, verb
     return None
 
 

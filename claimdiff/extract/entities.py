@@ -33,6 +33,7 @@ class CanonicalTable:
     aliases: dict[str, tuple[str, str]]
     demonyms: dict[str, str]
     titles: tuple[tuple[str, ...], ...]
+    org_suffixes: frozenset[str] = frozenset()
     ruler_names: tuple[tuple[str, str], ...] = field(default=())
 
 
@@ -58,7 +59,8 @@ def canonical_table() -> CanonicalTable:
                 ruler.append((name, entry["label"]))
     demonyms = {alias_key(k): v for k, v in raw["demonyms"].items()}
     titles = sorted((tuple(t.casefold().split()) for t in raw["titles"]), key=len, reverse=True)
-    return CanonicalTable(aliases, demonyms, tuple(titles), tuple(dict.fromkeys(ruler)))
+    suffixes = frozenset(s.casefold() for s in raw["org_suffixes"])
+    return CanonicalTable(aliases, demonyms, tuple(titles), suffixes, tuple(dict.fromkeys(ruler)))
 
 
 def span_ents(span: Span) -> list[Span]:
@@ -114,10 +116,21 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+def strip_suffixes(name: str) -> str:
+    """Remove legal forms: "Intel Corp." -> "Intel", "Lenovo Group Ltd." -> "Lenovo Group"."""
+    words = name.split()
+    suffixes = canonical_table().org_suffixes
+    while len(words) > 1 and words[-1].rstrip(",").casefold() in suffixes:
+        words = words[:-1]
+    return " ".join(words).rstrip(",")
+
+
 def canonical_name(text: str, label: str = "") -> tuple[str, str]:
     """Return the canonical form and label of a name, e.g. "the U.S." -> "United States"."""
     table = canonical_table()
     name = clean_name(text)
+    if label in ("ORG", ""):
+        name = strip_suffixes(name)
     key = alias_key(name)
     if key in table.aliases:
         return table.aliases[key]

@@ -7,145 +7,29 @@ from typing import TYPE_CHECKING
 
 from claimdiff.extract.dates import is_duration
 from claimdiff.extract.entities import span_ents
+from claimdiff.extract.units import (
+    CURRENCY_SIGNS,
+    FRACTIONS,
+    IMPLIED_BY_NOUN,
+    IMPLIED_BY_VERB,
+    QUALIFIERS,
+    SCALES,
+    SMALL_NUMBERS,
+    TENS,
+    TIME_OF_DAY,
+    UNITS,
+    VAGUE,
+    to_base,
+)
 from claimdiff.model import Quantity
+
+__all__ = ["quantities", "to_base"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$|^\.\d+$")
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
-SMALL_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
-SCALES = {
-    "hundred": 100.0,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-}
-VAGUE = {
-    "tens": (20.0, 99.0),
-    "dozens": (24.0, 99.0),
-    "scores": (40.0, 99.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2e3, 9999.0),
-    "millions": (2e6, 999e6),
-    "billions": (2e9, 999e9),
-}
-"""Plural number words: "dozens of missiles" means somewhere in this range."""
-
-QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
-    (("more", "than"), "more than", 1.0, 1.5),
-    (("just", "over"), "more than", 1.0, 1.2),
-    (("over",), "more than", 1.0, 1.5),
-    (("above",), "more than", 1.0, 1.5),
-    (("upwards", "of"), "more than", 1.0, 1.5),
-    (("in", "excess", "of"), "more than", 1.0, 1.5),
-    (("at", "least"), "at least", 1.0, 1.5),
-    (("no", "fewer", "than"), "at least", 1.0, 1.5),
-    (("nearly",), "nearly", 0.85, 1.0),
-    (("almost",), "nearly", 0.85, 1.0),
-    (("close", "to"), "nearly", 0.85, 1.0),
-    (("just", "under"), "nearly", 0.85, 1.0),
-    (("about",), "about", 0.85, 1.15),
-    (("around",), "about", 0.85, 1.15),
-    (("some",), "about", 0.85, 1.15),
-    (("approximately",), "about", 0.85, 1.15),
-    (("roughly",), "about", 0.85, 1.15),
-    (("an", "estimated"), "about", 0.85, 1.15),
-    (("estimated",), "about", 0.85, 1.15),
-    (("approx",), "about", 0.85, 1.15),
-    (("up", "to"), "up to", 0.0, 1.0),
-    (("as", "many", "as"), "up to", 0.0, 1.0),
-    (("as", "much", "as"), "up to", 0.0, 1.0),
-    (("at", "most"), "up to", 0.0, 1.0),
-    (("no", "more", "than"), "up to", 0.0, 1.0),
-    (("less", "than"), "less than", 0.0, 1.0),
-    (("fewer", "than"), "less than", 0.0, 1.0),
-    (("under",), "less than", 0.0, 1.0),
-)
-"""Qualifier phrases before a number: canonical name and the factors giving low and high."""
-
-UNITS: dict[str, tuple[str, str, float]] = {
-    **dict.fromkeys(
-        ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"],
-        ("km", "length", 1000.0),
-    ),
-    **dict.fromkeys(["m", "metre", "metres", "meter", "meters"], ("m", "length", 1.0)),
-    **dict.fromkeys(
-        ["cm", "centimetre", "centimetres", "centimeter", "centimeters"], ("cm", "length", 0.01)
-    ),
-    **dict.fromkeys(["mm", "millimetre", "millimetres"], ("mm", "length", 0.001)),
-    **dict.fromkeys(["ft", "foot", "feet"], ("ft", "length", 0.3048)),
-    **dict.fromkeys(["mile", "miles", "mi"], ("mile", "length", 1609.344)),
-    **dict.fromkeys(["yard", "yards", "yd"], ("yard", "length", 0.9144)),
-    **dict.fromkeys(["kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"], ("kg", "mass", 1.0)),
-    **dict.fromkeys(["tonne", "tonnes", "ton", "tons"], ("tonne", "mass", 1000.0)),
-    **dict.fromkeys(["lb", "lbs"], ("lb", "mass", 0.4536)),
-    **dict.fromkeys(["mph"], ("mph", "speed", 0.44704)),
-    **dict.fromkeys(["kph", "km/h"], ("km/h", "speed", 0.27778)),
-    **dict.fromkeys(["%", "percent", "pct", "per"], ("percent", "share", 1.0)),
-    **dict.fromkeys(["year", "years", "yr", "yrs"], ("year", "time", 365.25)),
-    **dict.fromkeys(["month", "months"], ("month", "time", 30.44)),
-    **dict.fromkeys(["week", "weeks"], ("week", "time", 7.0)),
-    **dict.fromkeys(["day", "days"], ("day", "time", 1.0)),
-    **dict.fromkeys(["hour", "hours", "hr", "hrs"], ("hour", "time", 1 / 24)),
-    **dict.fromkeys(["minute", "minutes", "min", "mins"], ("minute", "time", 1 / 1440)),
-    **dict.fromkeys(["people", "persons", "person"], ("people", "", 1.0)),
-    **dict.fromkeys(["dead", "killed", "deaths"], ("dead", "", 1.0)),
-    **dict.fromkeys(["injured", "wounded", "injuries"], ("injured", "", 1.0)),
-    **dict.fromkeys(["magnitude"], ("magnitude", "", 1.0)),
-    **dict.fromkeys(["dollar", "dollars", "usd"], ("USD", "money", 1.0)),
-    **dict.fromkeys(["euro", "euros", "eur"], ("EUR", "money", 1.0)),
-}
-"""Unit words: normalised unit, dimension and factor to the dimension's base unit."""
-
-TIME_OF_DAY = frozenset({"gmt", "utc", "am", "pm", "a.m.", "p.m.", "hrs", "bst", "est", "local"})
-FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
-CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 _EXCLUDED_LABELS = frozenset(
     {
         "DATE",
@@ -162,17 +46,6 @@ _EXCLUDED_LABELS = frozenset(
         "LOC",
     }
 )
-
-
-def to_base(quantity: Quantity) -> tuple[str, float, float]:
-    """Dimension and range in the dimension's base unit ("2,000ft" -> length, 609.6 m).
-
-    Units without a known dimension are their own dimension, so only like compares with like.
-    """
-    entry = next((e for e in UNITS.values() if e[0] == quantity.unit), None)
-    if entry is None or not entry[1]:
-        return quantity.unit, quantity.low, quantity.high
-    return entry[1], quantity.low * entry[2], quantity.high * entry[2]
 
 
 def quantities(span: Span, offset: int = 0) -> tuple[Quantity, ...]:
@@ -197,9 +70,27 @@ def _excluded_tokens(span: Span) -> set[int]:
     for ent in span_ents(span):
         if ent.label_ in ("DATE", "TIME") and (is_duration(ent.text) or _age(ent)):
             continue
+        if ent.label_ == "DATE" and _only_numbers(ent):
+            continue  # "Between 50 and 60" mistaken for a date
         if ent.label_ in _EXCLUDED_LABELS:
             skip.update(range(ent.start, ent.end))
     return skip
+
+
+_RANGE_WORDS = frozenset({"between", "and", "to", "-", "\u2013", "about", "around", "some"})
+
+
+def _only_numbers(ent: Span) -> bool:
+    """A "date" made only of small numbers and range words, with no month, day or year."""
+    has_number = False
+    for token in ent:
+        text = token.lower_
+        year = len(text) == 4 and text.isdigit()
+        if (_DIGITS.match(text) and not year) or _word_value(text) is not None:
+            has_number = True
+        elif text not in _RANGE_WORDS:
+            return False
+    return has_number
 
 
 def _age(ent: Span) -> bool:
@@ -267,10 +158,11 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
     while j < end:
         nxt = doc[j].lower_
         glued = doc[j - 1].whitespace_ == ""
-        if nxt in SCALES and (len(nxt) > 2 or nxt in ("bn", "tn", "mn") or (money and glued)):
-            # "5m" is five million after a currency sign, five metres otherwise.
+        short = money or _counted_after(doc, j + 1, end)
+        if nxt in SCALES and (len(nxt) > 2 or nxt in ("bn", "tn", "mn") or (short and glued)):
+            # "5m" is five million after a currency sign or before "people", else five metres.
             value *= SCALES[nxt]
-        elif nxt in SMALL_NUMBERS and SMALL_NUMBERS[nxt] < 10 and doc[j - 1].lower_ in _TENS:
+        elif nxt in SMALL_NUMBERS and SMALL_NUMBERS[nxt] < 10 and doc[j - 1].lower_ in TENS:
             value += SMALL_NUMBERS[nxt]
         elif nxt == "-" and j + 1 < end and doc[j + 1].lower_ in SMALL_NUMBERS:
             j += 1
@@ -281,43 +173,91 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
     return value, value, value, j
 
 
+def _counted_after(doc: Doc, k: int, end: int) -> bool:
+    """Whether token ``k`` is a plural counted noun ("1.2m people"; not "100m sprint")."""
+    if k >= end:
+        return False
+    token = doc[k]
+    return token.lower_ in ("people", "dead", "injured") or (
+        token.tag_ == "NNS" and token.lower_ not in UNITS
+    )
+
+
 def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | None, int]:
     value, low, high, j = _read_value(doc, i, end)
-    vague = low != high
-    qualifier, lo_f, hi_f, q_start = _qualifier(doc, i)
-    begin = q_start
-    unit = ""
-    if i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS:
-        unit = CURRENCY_SIGNS[doc[i - 1].lower_]
+    qualifier, lo_f, hi_f, begin = _qualifier(doc, i)
+    upper, j = _range_end(doc, i, j, end, qualifier)
+    currency = CURRENCY_SIGNS.get(doc[i - 1].lower_) if i > 0 else None
+    if currency:
         begin = min(begin, i - 1)
     found, unit_end = _unit(doc, i, j, end)
-    unit = unit or found
+    unit = currency or found or _implied_unit(doc, i)
+    if upper is None and unit:
+        upper, unit_end = _unit_range_end(doc, i, unit_end, end, unit)
     if unit in TIME_OF_DAY:
         return None, unit_end  # "1200 GMT", "3 pm": a clock time
     if unit in FRACTIONS:
         # "two-thirds" of the homes is a share: 66.7 percent.
         value, low, high, unit = (value / FRACTIONS[unit] * 100,) * 3 + ("percent",)
-    if not unit and not vague and j == i + 1 and _age_position(doc, i) and value < 130:
-        unit = "year-old"
-    if vague:
+    elif upper is not None:
+        qualifier, low, high = "between", value, upper
+    elif low != high:
         qualifier = qualifier if qualifier != "exact" else "several"
     else:
         low, high = value * lo_f, value * hi_f
-    if (
-        qualifier == "exact"
-        and j + 1 < end
-        and doc[j].lower_ in ("or", "and")
-        and doc[j + 1].lower_ in ("more", "over")
-    ):
+    if not unit and low == high and j == i + 1 and _age_position(doc, i) and value < 130:
+        unit = "year-old"
+    if qualifier == "exact" and _or_more(doc, j, end):
         qualifier, high = "at least", value * 1.5
     last = max(unit_end, j) - 1
-    start_char = doc[begin].idx
-    end_char = doc[last].idx + len(doc[last].text)
+    start, stop = doc[begin].idx, doc[last].idx + len(doc[last].text)
     text = doc[begin : last + 1].text
-    return (
-        Quantity(text, value, unit, qualifier, low, high, start_char + offset, end_char + offset),
-        max(unit_end, j),
-    )
+    quantity = Quantity(text, value, unit, qualifier, low, high, start + offset, stop + offset)
+    return quantity, max(unit_end, j)
+
+
+def _range_end(doc: Doc, i: int, j: int, end: int, qualifier: str) -> tuple[float | None, int]:
+    """The upper end of "50-60", "20 to 30" or "between 50 and 60", and the index after it."""
+    if j + 1 >= end or (i > 0 and doc[i - 1].lower_ == "from"):
+        return None, j  # "rose from 20 to 30" is a change, not a range
+    joiner = doc[j].lower_
+    if joiner not in ("-", "\u2013", "to") and not (joiner == "and" and qualifier == "between"):
+        return None, j
+    if not _DIGITS.match(doc[j + 1].lower_) and _word_value(doc[j + 1].lower_) is None:
+        return None, j
+    upper, _, _, after = _read_value(doc, j + 1, end)
+    return (upper, after) if upper > _read_value(doc, i, end)[0] else (None, j)
+
+
+def _unit_range_end(doc: Doc, i: int, k: int, end: int, unit: str) -> tuple[float | None, int]:
+    """ "40 percent to 70 percent": a range whose ends both carry the unit."""
+    if k + 1 >= end or doc[k].lower_ not in ("-", "\u2013", "to") or doc[i - 1].lower_ == "from":
+        return None, k
+    if not _DIGITS.match(doc[k + 1].lower_):
+        return None, k
+    upper, _, _, after = _read_value(doc, k + 1, end)
+    second, stop = _unit(doc, k + 1, after, end)
+    if second != unit or upper <= _read_value(doc, i, end)[0]:
+        return None, k
+    return upper, stop
+
+
+def _implied_unit(doc: Doc, i: int) -> str:
+    """A unit the words around a bare number imply: "a magnitude of 5.9", "killing 80"."""
+    before = [t.lower_ for t in doc[max(i - 2, 0) : i]]
+    for noun, unit in IMPLIED_BY_NOUN.items():
+        if before[-1:] == [noun] or before == [noun, "of"]:
+            return unit
+    token = doc[i]
+    verb = token.head
+    if token.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_ in IMPLIED_BY_VERB:
+        return IMPLIED_BY_VERB[verb.lemma_]
+    return ""
+
+
+def _or_more(doc: Doc, j: int, end: int) -> bool:
+    """ "80 or more", "80 and over"."""
+    return j + 1 < end and doc[j].lower_ in ("or", "and") and doc[j + 1].lower_ in ("more", "over")
 
 
 def _qualifier(doc: Doc, i: int) -> tuple[str, float, float, int]:

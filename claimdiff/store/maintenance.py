@@ -11,7 +11,7 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimdiff.store.database import Store
-from claimdiff.store.engine import sqlite_path
+from claimdiff.store.engine import normalise_url, sqlite_path
 from claimdiff.store.errors import StoreError, short
 from claimdiff.store.migrate import (
     check_known,
@@ -24,12 +24,10 @@ from claimdiff.store.schema import Base, ComparisonRow
 
 def open_existing(url: str) -> Store:
     """Open a database for maintenance as it is: never create, never upgrade it."""
-    store = Store(url, migrate=False)
-    path = sqlite_path(store.url)
+    path = sqlite_path(normalise_url(url))
     if path is not None and not path.is_file():
-        store.close()
         raise StoreError(f"no database at {path}")
-    return store
+    return Store(url, migrate=False)
 
 
 def check(store: Store) -> str:

@@ -70,32 +70,33 @@ def cell(model, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):  # typ
     return model.data(model.index(row, column), role)
 
 
-def test_rows_are_links_then_unique_claims(model: ClaimTableModel) -> None:
-    assert model.rowCount() == 5  # 3 links + "The mayor resigned." + "Roads were closed."
+def test_rows_follow_reading_order(model: ClaimTableModel) -> None:
+    # 3 links + "The mayor resigned." + "Roads were closed.", by document then offset
+    assert model.rowCount() == 5
     assert [cell(model, r, COL_LABEL) for r in range(5)] == [
         "Conflict",
         "Agree",
-        "Conflict",
         "Unique",
+        "Conflict",
         "Unique",
     ]
     assert cell(model, 0, COL_CLAIM_A) == "Ten people died on Monday."
     assert cell(model, 0, COL_CLAIM_B) == "Twelve people died on Monday."
     assert cell(model, 0, COL_SCORE) == "0.81"
-    assert cell(model, 3, COL_CLAIM_A) == "The mayor resigned."
-    assert cell(model, 3, COL_CLAIM_B) == ""
+    assert cell(model, 2, COL_CLAIM_A) == "The mayor resigned."
+    assert cell(model, 2, COL_CLAIM_B) == ""
     assert cell(model, 4, COL_SOURCE_A) == "Reuters"
 
 
 def test_custom_roles(model: ClaimTableModel) -> None:
-    assert cell(model, 2, 0, KIND_ROLE) == "conflict"
-    assert cell(model, 2, 0, CLAIMS_ROLE) == (2, 4)
-    assert cell(model, 2, 0, DOCUMENTS_ROLE) == (1, 2)
-    assert cell(model, 2, 0, LINK_ROLE).reasons[0].kind is ReasonKind.NUMBER
-    assert cell(model, 3, 0, LINK_ROLE) is None
+    assert cell(model, 3, 0, KIND_ROLE) == "conflict"
+    assert cell(model, 3, 0, CLAIMS_ROLE) == (2, 4)
+    assert cell(model, 3, 0, DOCUMENTS_ROLE) == (1, 2)
+    assert cell(model, 3, 0, LINK_ROLE).reasons[0].kind is ReasonKind.NUMBER
+    assert cell(model, 2, 0, LINK_ROLE) is None
     assert model.row_of_claim(0) == 1  # its best link: agree at 1.0
     assert model.row_of_claim(3) == 4
-    assert model.row_of_link(2, 4) == 2
+    assert model.row_of_link(2, 4) == 3
 
 
 def test_curation_updates_cells_without_reset(model: ClaimTableModel) -> None:

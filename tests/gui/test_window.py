@@ -13,8 +13,9 @@ from claimdiff.model import CurationAction, Label, LinkStatus
 from tests.gui.helpers import COMPARE_TIMEOUT_MS, claim_point, compare, drop_files
 from ui import dialogs
 from ui.claim_model import KIND_ROLE
+from ui.empty import EMPTY_TITLE
 from ui.slots import export_formats
-from ui.window import EMPTY_TITLE, MainWindow
+from ui.window import MainWindow
 
 
 def test_empty_window_explains_what_to_do(window: MainWindow) -> None:
@@ -108,6 +109,8 @@ def test_filters_narrow_the_table(compared: MainWindow) -> None:
 def test_next_difference_walks_the_table(qtbot, compared: MainWindow) -> None:
     total = len(compared.difference_rows())
     assert compared.selected_link is None and total > 2
+    with qtbot.waitActive(compared):  # shortcuts reach active windows only (Xvfb has no WM)
+        compared.activateWindow()
     qtbot.keyClick(compared, Qt.Key.Key_F7)
     assert compared.position_label.text() == f"1 of {total}"
     qtbot.keyClick(compared, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -145,6 +148,7 @@ def test_confirm_undo_redo_are_stored(compared: MainWindow, db_url: str) -> None
     curations = api.curations_for(compared.context.comparison, db=db_url)
     assert [c.action for c in curations] == [CurationAction.CONFIRM]
     assert curations[0].author  # signed by someone
+    assert f"confirm by {curations[0].author}" in compared.detail.toPlainText()
     compared.undo_action.trigger()
     assert _stored_link(db_url, comparison_id, pair).status is LinkStatus.AUTO
     assert api.curations_for(compared.context.comparison, db=db_url) == ()
@@ -347,3 +351,43 @@ def test_cancel_drops_the_running_comparison(
     assert context.comparison is None
     assert window.stack.currentWidget() is window.empty
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_widgets_have_accessible_names(compared: MainWindow) -> None:
+    widgets = [
+        compared.table.view,
+        compared.table.search,
+        compared.table.kind,
+        compared.table.document,
+        compared.detail,
+        compared.library,
+        compared.view.legend,
+        compared.progress,
+        compared.cancel_button,
+        compared.position_label,
+        compared.toolbar,
+        *compared.view.panes,
+        *compared.view.strips,
+    ]
+    names = [widget.accessibleName() for widget in widgets]
+    assert all(names), names
+    assert compared.view.panes[0].accessibleName() == "Text of AFP"
+
+
+def test_layout_is_saved_and_restored(qtbot, db_url: str, settings) -> None:  # type: ignore[no-untyped-def]
+    from ui.app import make_window
+
+    first = make_window(db_url, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.library_dock.hide()
+    first.splitter.setSizes([300, 500])
+    first.close()
+    assert settings.value("window/state") is not None
+    second = make_window(db_url, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.library_dock.isHidden()
+    top, bottom = second.splitter.sizes()
+    assert top < bottom  # the analyst's split came back, not the default 540/300
+    second.close()

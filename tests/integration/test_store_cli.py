@@ -56,10 +56,10 @@ def test_check_reports_revision_and_count(filled: str) -> None:
 
 
 def test_check_of_a_missing_file_creates_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "none.sqlite3"
+    path = tmp_path / "folder" / "none.sqlite3"
     message = _one_line_error(_run("db", "check", "--db", f"sqlite:///{path}"))
     assert message == f"claimdiff: error: no database at {path}"
-    assert not path.exists()
+    assert not path.parent.exists()
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,11 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
             "A neighbour recalled the screams.\n\n'It was awful,' he said.",
             ["neighbour", "neighbour"],
         ),
+        # a parenthetical attribution in mid-sentence
+        (
+            "A server would be efficient for databases, Feldman said, as well as for web sites.",
+            ["Feldman"],
+        ),
         # "according to" attributes too
         ("According to a relative, he had been unwell.", ["relative"]),
         # coordinated speakers both speak

@@ -49,6 +49,11 @@ from claimdiff.model import Document
         ("British Foreign Secretary Boris Johnson", "PERSON", "Boris Johnson"),
         ("U.S. President Donald Trump", "PERSON", "Donald Trump"),
         ("Mr Alishbandi", "PERSON", "Alishbandi"),
+        # legal forms are dropped from organisations, and known ones take their canonical name
+        ("Intel Corp.", "ORG", "Intel"),
+        ("Advanced Micro Devices Inc.", "ORG", "Advanced Micro Devices"),
+        ("AMD", "ORG", "Advanced Micro Devices"),
+        ("Lenovo Group Ltd.", "ORG", "Lenovo Group"),
         # a nickname in quotes is no part of the name
         ('Vincent "the Chin" Gigante', "PERSON", "Vincent Gigante"),
         # a name outside the table is kept as written

@@ -64,6 +64,33 @@ QUANTITY_CASES = [
      200 / 3),
     # an age in apposition to a name
     ("John Jenkin, 23, was arrested.", "23", 23, "year-old", "exact", 23, 23),
+    # a range with "between ... and"
+    ("Between 50 and 60 people were hurt.",
+     "Between 50 and 60 people", 50, "people", "between", 50, 60),
+    # a range with a hyphen
+    ("The 50-60 people fled.", "50-60 people", 50, "people", "between", 50, 60),
+    # a range with "to"
+    ("They found 20 to 30 bodies.", "20 to 30 bodies", 20, "body", "between", 20, 30),
+    # a glued "m" before a counted noun is million, not metres
+    ("Some 1.2m people were affected.", "Some 1.2m people", 1.2e6, "people", "about", 1.02e6,
+     1.38e6),
+    # ... and metres before anything else
+    ("He ran the 100m sprint.", "100m", 100, "m", "exact", 100, 100),
+    # "or more" makes a lower bound
+    ("Turnout was 80 or more percent.", "80 or more percent", 80, "percent", "at least", 80, 120),
+    # a range whose ends both carry the unit
+    ("He said 40 percent to 70 percent of the buildings fell.",
+     "40 percent to 70 percent", 40, "percent", "between", 40, 70),
+    # a bare number after "magnitude of" is a magnitude
+    ("The survey said it had a magnitude of 5.9.", "5.9", 5.9, "magnitude", "exact", 5.9, 5.9),
+    # a bare number killed is a death toll
+    ("The quake killed more than 31,000 in Bam.",
+     "more than 31,000", 31_000, "dead", "more than", 31_000, 46_500),
+    # a bare number injured is a count of the injured
+    ("A quake hit Iran, killing 10 people and injuring 80.", "80", 80, "injured", "exact", 80, 80),
+    # "a population of" counts people
+    ("Qeshm has a population of 120,000.", "120,000", 120_000, "people", "exact", 120_000,
+     120_000),
     # an age after "aged"
     ("The godfather has died in jail, aged 77.", "77", 77, "year-old", "exact", 77, 77),
     # a magnitude written as a compound
