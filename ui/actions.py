@@ -162,6 +162,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+TOOLBAR_TEXT = {
+    "open": "Open",
+    "add": "Add",
+    "export": "Export",
+    "previous_difference": "Previous",
+    "next_difference": "Next",
+    "confirm": "Confirm",
+    "reject": "Reject",
+    "relink": "Re-link",
+    "note": "Note",
+}
+"""Short button texts: the menu texts are too long for a toolbar that fits 1280 pixels."""
+
 UNDO_KEYS: tuple[Key, ...] = (QKeySequence.StandardKey.Undo,)
 REDO_KEYS: tuple[Key, ...] = (QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z")
 """Undo and redo come from the QUndoStack; their keys live here with all the others."""
@@ -196,6 +209,8 @@ def build_actions(owner: QWidget, slots: Any) -> dict[str, QAction]:
         action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
         action.setStatusTip(tip)
         action.setCheckable(spec.checkable)
+        if spec.name in TOOLBAR_TEXT:
+            action.setIconText(TOOLBAR_TEXT[spec.name])
         slot: Callable[..., None] = getattr(slots, f"action_{spec.name}")
         action.triggered.connect(lambda _checked=False, slot=slot: slot())
         made[spec.name] = action

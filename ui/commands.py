@@ -210,28 +210,6 @@ class DeleteCommand:
         raise NotImplementedError
 
 
-class OpenStoredCommand:
-    """Reopens a stored comparison from the library."""
-
-    undoable = False
-
-    def __init__(self, context: AppContext, comparison_id: int) -> None:
-        self.context = context
-        self.comparison_id = comparison_id
-        self.title = "Open comparison"
-
-    def do(self) -> str:
-        comparison = api().load_comparison(self.comparison_id, db=self.context.store())
-        self.context.show(comparison, fresh=True)
-        return f"Opened “{comparison.name}”"
-
-    def undo(self) -> None:  # pragma: no cover - never pushed
-        raise NotImplementedError
-
-    def redo(self) -> None:  # pragma: no cover - never pushed
-        raise NotImplementedError
-
-
 class ExportCommand:
     """Writes a report in each chosen format next to one base path."""
 

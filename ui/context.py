@@ -52,6 +52,7 @@ class AppContext(QObject):
         self._store: Store | None = None
         self._pending: list[str] = []
         self._in_flight: tuple[str, ...] = ()
+        self._request_title = "Compare"
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -89,6 +90,12 @@ class AppContext(QObject):
         self.clear()
         self.add_files(paths)
 
+    def open_stored(self, comparison_id: int) -> None:
+        """Read a stored comparison back, on the worker (large ones take a moment)."""
+        self.clear()
+        self._request_title = "Open comparison"
+        self.worker.start(CompareRequest(db=self.db, stored=comparison_id))
+
     def compare_now(self) -> None:
         """Skip the debounce delay (command line and screenshot mode)."""
         if self._debounce.isActive():
@@ -101,6 +108,7 @@ class AppContext(QObject):
         paths = tuple(dict.fromkeys((*carried, *self._pending)))
         self._pending = []
         self._in_flight = paths
+        self._request_title = "Compare"
         self.worker.start(CompareRequest(self.documents, paths, self.db))
 
     def on_worker_finished(self, result: CompareResult) -> None:
@@ -116,7 +124,7 @@ class AppContext(QObject):
 
     def on_worker_failed(self, message: str) -> None:
         self._in_flight = ()
-        self.runner.report("Compare", message)
+        self.runner.report(self._request_title, message)
 
     def show(self, comparison: Comparison, *, fresh: bool) -> None:
         """Make a comparison the current one."""

@@ -100,9 +100,11 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.undo_action = self.context.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(actions.key_sequences(actions.UNDO_KEYS))
         self.undo_action.setIcon(icons.icon("undo"))
+        self.undo_action.setIconText("Undo")  # the menu says what; the button stays short
         self.redo_action = self.context.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(actions.key_sequences(actions.REDO_KEYS))
         self.redo_action.setIcon(icons.icon("redo"))
+        self.redo_action.setIconText("Redo")
         for name in (
             "open",
             "add",
@@ -363,9 +365,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
             self.show_selection(row.claims, row.link)
 
     def open_stored(self, comparison_id: int) -> None:
-        from ui.commands import OpenStoredCommand
-
-        self.context.runner.do(OpenStoredCommand(self.context, comparison_id))
+        self.context.open_stored(comparison_id)
 
     def curate(self, action: CurationAction, title: str, value: str | None = None) -> bool:
         from ui import curation

@@ -21,11 +21,15 @@ Cancelled = Callable[[], bool]
 
 @dataclass(frozen=True)
 class CompareRequest:
-    """Documents already read plus new files to read, compared as one set."""
+    """Documents already read plus new files to read, compared as one set.
+
+    With ``stored`` set, the request instead reads that stored comparison back.
+    """
 
     documents: tuple[Document, ...] = ()
     paths: tuple[str, ...] = ()
     db: str | None = None
+    stored: int | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,9 @@ def run_request(
     """Do a request synchronously; each call opens (and closes) its own Store."""
     if progress:
         progress("load", 0.0)
+    if request.stored is not None:
+        stored = api().load_comparison(request.stored, db=request.db)
+        return CompareResult(stored.documents, stored)
     docs, skipped = read_new(request.documents, request.paths)
     if len(docs) < 2:
         return CompareResult(tuple(docs), None, tuple(skipped))
@@ -122,7 +129,9 @@ class _WarmUpJob(QRunnable):
 
     def run(self) -> None:
         try:
-            api().get_extractor().nlp  # noqa: B018 - the model loads while the analyst looks around
+            # One tiny comparison loads every model the engine uses (spaCy, embeddings),
+            # while the analyst is still choosing files.
+            api().compare_texts(["The ministers met on Monday.", "Ministers met on Tuesday."])
         except Exception as error:  # reported again when a comparison needs the model
             log.warning("could not load the language model: %s", error)
             self.signals.warmed.emit(str(error))

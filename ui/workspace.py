@@ -76,8 +76,9 @@ class Legend(QWidget):
     def set_theme(self, theme: themes.Theme) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if widget := item.widget():
+                widget.hide()  # deleteLater waits for the event loop; never paint it again
+                widget.deleteLater()
         for kind in themes.KINDS:
             self._add(theme.tint[kind], theme.label[kind], themes.KIND_NAMES[kind])
         self._layout.addSpacing(18)

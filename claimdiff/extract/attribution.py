@@ -10,46 +10,15 @@ from claimdiff.extract.entities import EntityResolver, span_ents
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "state",
-        "announce",
-        "claim",
-        "insist",
-        "warn",
-        "report",
-        "write",
-        "note",
-        "explain",
-        "argue",
-        "deny",
-        "confirm",
-        "stress",
-        "declare",
-        "reply",
-        "allege",
-        "acknowledge",
-        "admit",
-        "predict",
-        "estimate",
-        "assert",
-        "maintain",
-        "contend",
-        "testify",
-        "recall",
-        "comment",
-        "remark",
-        "tweet",
-        "post",
-        "vow",
-        "promise",
-        "suggest",
-        "believe",
-    }
-)
+# fmt: off
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "state", "announce", "claim", "insist", "warn", "report", "write",
+    "note", "explain", "argue", "deny", "confirm", "stress", "declare", "reply", "allege",
+    "acknowledge", "admit", "predict", "estimate", "assert", "maintain", "contend", "testify",
+    "recall", "comment", "remark", "tweet", "post", "vow", "promise", "suggest", "believe",
+    "accuse", "blame", "quote",
+})
+# fmt: on
 """Lemmas of verbs that attribute what follows to their subject."""
 
 NEGATING_VERBS = frozenset({"deny", "refuse", "fail", "decline", "rule"})
@@ -212,14 +181,19 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
 def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
     """The subject of the reporting verb (or the object of "according to"), and the verb.
 
-    Of nested reports ("the governor said ..., IRNA reported") the innermost one with a
-    named subject wins: it is the one who said it. A pronoun subject of an inner verb
-    ("Kishida said he told Tillerson ...") does not beat a named outer one.
+    Of nested reports ("the governor said ..., IRNA reported") the one with a named subject
+    that is not a trailing relay wins, the innermost first: it is the one who said it. A
+    pronoun subject of an inner verb ("Kishida said he told Tillerson ...") does not beat a
+    named outer one.
     """
-    found = [pair for pair in map(_reporting, _speech_verbs(sent)) if pair is not None]
+    has_quote = any(t.is_quote for t in sent)
+    found = [
+        pair for pair in (_reporting(v, has_quote) for v in _speech_verbs(sent)) if pair is not None
+    ]
     if found:
         named = [pair for pair in found if pair[0].pos_ in ("PROPN", "NOUN")]
-        return max(named or found[:1], key=lambda pair: len(list(pair[1].ancestors)))
+        sources = [pair for pair in named if not _trailing_relay(pair[1])]
+        return max(sources or named or found[:1], key=lambda pair: _depth(pair[1]))
     for token in sent[:-1]:
         if token.lower_ == "according" and token.nbor(1).lower_ == "to":
             target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
@@ -231,25 +205,61 @@ def _speech_verbs(sent: Span) -> list[Token]:
     """Reporting verbs of a sentence, outermost first, outside relative clauses."""
     verbs = sorted(
         (t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"),
-        key=lambda t: len(list(t.ancestors)),
+        key=_depth,
     )
     return [
         verb
         for verb in verbs
         if verb.dep_ in _REPORTING_DEPS
-        and not any(a.dep_ in _NOUN_CLAUSES for a in verb.ancestors)
+        and not _in_noun_clause(verb)
         and not _hearsay_infinitive(verb)
     ]
 
 
-def _reporting(verb: Token) -> tuple[Token, Token] | None:
+def _in_noun_clause(token: Token, limit: int = 12) -> bool:
+    """Whether a token sits in a relative clause ("a base that Washington says ...")."""
+    for _ in range(limit):
+        if token.dep_ in _NOUN_CLAUSES:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _trailing_relay(verb: Token) -> bool:
+    """ "..., IRNA reported." at a sentence's end passes on what someone else said."""
+    sent = verb.sent
+    after = sent.doc[verb.i + 1 : sent.end]
+    before = sent.doc[sent.start : verb.i]
+    return (
+        all(t.is_punct or t.is_space for t in after)
+        and any(t.text == "," for t in before)
+        and len(before) > 3
+    )
+
+
+def _depth(token: Token, limit: int = 12) -> int:
+    """How deep a token sits in its parse tree, counted up to ``limit``."""
+    depth = 0
+    while token.head.i != token.i and depth < limit:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     """(subject, verb) when the verb reports speech, else None."""
+    if verb.lemma_ == "quote":
+        # "he was quoted as saying" / "the agency quoted him as saying": the quoted one speaks
+        wanted = "nsubjpass" if _passive(verb) else "dobj"
+        quoted = next((c for c in verb.children if c.dep_ == wanted), None)
+        return (quoted, verb) if quoted is not None else None
     # Only an active subject speaks: "a man said to have been released" is not a speaker.
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "The US urged Russia ..., warning that ...": the head's subject speaks.
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-    has_quote = any(t.is_quote for t in verb.sent)
     complement = any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
     if subject is not None and (complement or has_quote or verb.dep_ in ("ROOT", "parataxis")):
         return subject, verb

@@ -16,6 +16,9 @@ BREAKS_PIPE = "claimdiff_line_breaks"
 MAX_CHUNK = 10_000
 """Longest piece of text handed to spaCy at once; longer paragraphs are cut at line ends."""
 
+LONG_SENTENCE = 80
+"""Tokens beyond which a sentence spanning several lines is taken to be one per line."""
+
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
@@ -93,6 +96,10 @@ def clauses(sent: Span) -> list[Span]:
     happened") and after a semicolon. Participle clauses without a subject ("...,
     warning that ...") stay attached.
     """
+    if len(sent) > LONG_SENTENCE:
+        lines = _line_pieces(sent)
+        if len(lines) > 1:
+            return lines
     cuts = sorted(_cut_points(sent))
     pieces: list[Span] = []
     begin = sent.start
@@ -105,6 +112,20 @@ def clauses(sent: Span) -> list[Span]:
         return pieces
     whole = _trim(sent, left=False, right=False)
     return [whole] if whole is not None else []
+
+
+def _line_pieces(sent: Span) -> list[Span]:
+    """A run-on "sentence" cut at its line breaks: lists and headlines without full stops."""
+    pieces: list[Span] = []
+    begin = sent.start
+    for token in sent:
+        if token.is_space and "\n" in token.text:
+            piece = _trim(sent.doc[begin : token.i], left=False, right=False)
+            if piece is not None:
+                pieces.append(piece)
+            begin = token.i + 1
+    last = _trim(sent.doc[begin : sent.end], left=False, right=False)
+    return [*pieces, last] if last is not None else pieces
 
 
 def _cut_points(sent: Span) -> set[int]:

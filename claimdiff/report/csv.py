@@ -1,4 +1,4 @@
-"""A CSV report: one row per link and one per unique claim, for spreadsheets."""
+"""A CSV report: a row per link, per unique claim and per coverage-matrix cell, for spreadsheets."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import csv
 import io
 
 from claimdiff.model import Claim, Comparison, Link
+from claimdiff.report.clusters import ClusterView
+from claimdiff.report.view import build_view
 
 COLUMNS = (
     "row",
@@ -24,8 +26,20 @@ COLUMNS = (
     "b_text",
     "reasons",
     "reason_kinds",
+    "cluster",
+    "claim",
+    "coverage",
 )
-"""Header row. ``row`` is ``link`` or ``unique``; a unique claim fills only the ``a_`` side."""
+"""Header row. ``row`` is ``link``, ``unique`` or ``cluster``; the last three columns are new.
+
+A unique claim fills only the ``a_`` side. A ``cluster`` row is one cell of the
+coverage matrix: the cluster's id (as in the JSON) and label, one document on
+the ``a_`` side, and the claim that document holds there (``claim``, offsets,
+text), or empty claim columns where the document does not state it. A link row
+inside a cluster gives the cluster's id, so filtering on ``cluster`` shows a
+cluster's cells and the links (with their reasons) that make it. The first
+sixteen columns are as before, so older readers are unaffected.
+"""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,15 +69,44 @@ def _link_row(comparison: Comparison, link: Link) -> list[object]:
     ]
 
 
+def _cluster_rows(comparison: Comparison, view: ClusterView) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for document, cell in zip(comparison.documents, view.cells, strict=True):
+        if cell is None:
+            side: list[object] = [document.id, document.source, "", "", ""]
+        else:
+            side = _side(comparison, cell.claim)
+        claim = "" if cell is None else cell.claim.id
+        rows.append(
+            ["cluster", view.label, "", "", *side, *[""] * 7, view.cluster.id, claim, view.coverage]
+        )
+    return rows
+
+
+def _cluster_of_links(clusters: tuple[ClusterView, ...]) -> dict[tuple[int, int], int]:
+    return {
+        (v.link.a, v.link.b): cluster.cluster.id
+        for cluster in clusters
+        for v in (*cluster.conflicts, *cluster.partials, *cluster.agreements)
+    }
+
+
 def render_csv(comparison: Comparison) -> str:
     """Render the CSV report (UTF-8, comma-separated, RFC 4180 quoting)."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    clusters = build_view(comparison).clusters
+    cluster_of = _cluster_of_links(clusters)
     for link in sorted(comparison.links, key=lambda link: (link.a, link.b)):
-        writer.writerow([safe_cell(cell) for cell in _link_row(comparison, link)])
+        extra = [cluster_of.get((link.a, link.b), ""), "", ""]
+        writer.writerow([safe_cell(cell) for cell in [*_link_row(comparison, link), *extra]])
     for claim_id in comparison.unique:
         claim = comparison.claim(claim_id)
-        row = ["unique", "", "", "", *_side(comparison, claim), "", "", "", "", "", "", ""]
+        row = ["unique", "", "", "", *_side(comparison, claim), *[""] * 10]
         writer.writerow([safe_cell(cell) for cell in row])
+    # Matrix order: widest coverage first; within a cluster, the documents' column order.
+    for cluster in clusters:
+        for row in _cluster_rows(comparison, cluster):
+            writer.writerow([safe_cell(cell) for cell in row])
     return stream.getvalue()

@@ -7,13 +7,30 @@ from functools import cache
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
 from claimdiff.model import Comparison
+from claimdiff.report.clusters import (
+    CHECK,
+    MATRIX_EXCERPT_COLUMNS,
+    MATRIX_NAMED_COLUMNS,
+    links_between_clusters,
+)
 from claimdiff.report.view import LEGEND, ReportView, build_view
 from claimdiff.resources import read_text
 
-SECTIONS = ("summary", "sources", "legend", "documents", "links", "unique", "footer")
+SECTIONS = (
+    "summary",
+    "sources",
+    "legend",
+    "matrix",
+    "clusters",
+    "documents",
+    "links",
+    "unique",
+    "footer",
+)
 """The report's sections in order; each is ``templates/html/<name>.html.j2``.
 
-A new section (clusters, a coverage matrix) is one template and one name here.
+A new section is one template and one name here. The matrix comes before the
+documents so that with many sources the overview is on the first pages.
 """
 
 
@@ -32,13 +49,20 @@ def _environment() -> Environment:
 def render_view_html(view: ReportView, *, print_layout: bool = False) -> str:
     """Render a prepared view; ``print_layout`` sizes fonts in points for the PDF."""
     template = _environment().get_template("report.html.j2")
+    count = max(len(view.documents), 1)
     return template.render(
         view=view,
         sections=SECTIONS,
         legend=LEGEND,
         tags=view.tags,
         print=print_layout,
-        column_width=round(100 / max(len(view.documents), 1), 1),
+        column_width=round(100 / count, 1),
+        # The matrix's first two columns take 10-14%; the sources share the rest.
+        matrix_width=round((86 if print_layout else 90) / count, 1),
+        matrix_excerpts=count <= MATRIX_EXCERPT_COLUMNS,
+        matrix_named=count <= MATRIX_NAMED_COLUMNS,
+        check=CHECK,
+        outside=links_between_clusters(view),
     )
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from claimdiff.model import Comparison
+from claimdiff.report.clusters import CHECK, CellView, ClusterView, links_between_clusters
 from claimdiff.report.view import LEGEND, LinkView, Piece, ReportView, build_view
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -75,6 +76,88 @@ def _legend(view: ReportView) -> list[str]:
     ]
 
 
+def _cell(cell: CellView | None) -> str:
+    if cell is None:
+        return "—"
+    return f"**{cell.tag}** {escape(cell.excerpt) if cell.excerpt else CHECK}"
+
+
+def _matrix(view: ReportView) -> list[str]:
+    total = len(view.documents)
+    lines = [f"## Coverage matrix ({len(view.clusters)} clusters \u00d7 {total} sources)", ""]
+    if not view.clusters:
+        return [*lines, "No statement is shared by two or more sources."]
+    lines += [
+        "One row per claim cluster, one column per source; rows stated by the most sources "
+        "come first. A cell gives the claim's label inside its cluster (**A** agree, "
+        "**P** partial, **C** conflict); — means the source does not state it.",
+        "",
+        "| # | Sources | "
+        + " | ".join(f"{d.document.id + 1}. {escape(d.document.source)}" for d in view.documents)
+        + " |",
+        "|---:|---:|" + "---|" * total,
+    ]
+    for cluster in view.clusters:
+        cells = " | ".join(_cell(cell) for cell in cluster.cells)
+        lines.append(f"| {cluster.number} | {cluster.coverage}/{total} | {cells} |")
+    return lines
+
+
+def _cluster(cluster: ClusterView, total: int) -> list[str]:
+    absent = f"; not stated by {escape(', '.join(cluster.absent))}" if cluster.absent else ""
+    lines = [
+        f"### Cluster {cluster.number}. {cluster.label.upper()} "
+        f"(stated by {cluster.coverage} of {total} sources{absent})",
+        "",
+        *(
+            f"- **{escape(cell.source)}** [{cell.tag}]: {_marked(cell.pieces)}"
+            for cell in cluster.members
+        ),
+        "",
+    ]
+    groups = (
+        ("Conflicts", cluster.conflicts),
+        ("Details one source adds or leaves out", cluster.partials),
+    )
+    for title, links in groups:
+        if not links:
+            continue
+        lines += [f"{title}:", ""]
+        for link in links:
+            lines.append(
+                f"- Link {link.number}: {escape(link.a.source)} (first) "
+                f"and {escape(link.b.source)} (second)"
+            )
+            lines += [f"  - {escape(reason.text)}" for reason in link.link.reasons]
+        lines.append("")
+    if not cluster.conflicts and not cluster.partials:
+        lines += ["Every source agrees; no differing detail found.", ""]
+    return lines
+
+
+def _clusters(view: ReportView) -> list[str]:
+    if not view.many_sources:
+        return []  # with two sources each cluster is one link, listed under Links
+    lines = [f"## Claim clusters ({len(view.clusters)})", ""]
+    if not view.clusters:
+        return [*lines, "No statement is shared by two or more sources, so there are no clusters."]
+    for cluster in view.clusters:
+        lines += _cluster(cluster, len(view.documents))
+    return lines + _outside(view)
+
+
+def _outside(view: ReportView) -> list[str]:
+    outside = links_between_clusters(view)
+    if not outside:
+        return []
+    cues = ", ".join(f"{v.label[0].upper()}{v.number}" for v in outside)
+    return [
+        f"Links outside any cluster ({len(outside)}): {cues}. They join claims of different "
+        "clusters, or a claim a cluster could not take because it already holds one from "
+        "that source; see Links."
+    ]
+
+
 def _link(link: LinkView) -> list[str]:
     status = "" if link.link.status.value == "auto" else f", {link.link.status.value} by analyst"
     lines = [
@@ -113,6 +196,8 @@ SECTIONS: tuple[Callable[[ReportView], list[str]], ...] = (
     _summary,
     _sources,
     _legend,
+    _matrix,
+    _clusters,
     _links,
     _unique,
 )
@@ -123,4 +208,4 @@ def render_markdown(comparison: Comparison) -> str:
     """Render the Markdown report."""
     view = build_view(comparison)
     blocks = ["\n".join(section(view)).rstrip() for section in SECTIONS]
-    return "\n\n".join(blocks) + "\n"
+    return "\n\n".join(block for block in blocks if block) + "\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from claimdiff.model import Comparison
+from claimdiff.report.clusters import ClusterView, links_between_clusters
+from claimdiff.report.view import LinkView, build_view
 
 # Article text may carry terminal escape sequences ("\x1b[2J"); they are shown, never obeyed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -32,12 +34,63 @@ def summary_lines(comparison: Comparison) -> list[str]:
     ]
 
 
+def matrix_lines(clusters: tuple[ClusterView, ...], documents: int) -> list[str]:
+    """The coverage matrix, one narrow column per source, headed by the document's number."""
+    if not clusters:
+        return ["No statement is shared by two or more sources."]
+    width = len(str(documents - 1)) + 1
+    head = "".join(f"{index:>{width}}" for index in range(documents))
+    lines = [
+        f"Coverage matrix: {len(clusters)} clusters x {documents} sources "
+        "(A agree, P partial, C conflict inside the cluster; . not stated)",
+        f"  cluster  sources {head}",
+    ]
+    for view in clusters:
+        cells = "".join(f"{cell.tag if cell else '.':>{width}}" for cell in view.cells)
+        lines.append(f"  {view.number:>7}  {view.coverage:>3}/{documents:<3} {cells}")
+    return lines
+
+
+def _pair(view: LinkView) -> str:
+    return f"[{view.a.claim.document}] and [{view.b.claim.document}]"
+
+
+def cluster_lines(view: ClusterView, documents: int) -> list[str]:
+    """One cluster: what each source says, then the differences inside it."""
+    lines = [f"Cluster {view.number}  {view.label.upper()}  {view.coverage}/{documents} sources"]
+    lines += [f"  [{cell.claim.document}] {cell.tag} {cell.claim.text}" for cell in view.members]
+    for title, links in (("conflict", view.conflicts), ("partial", view.partials)):
+        for link in links:
+            lines.append(f"  {title} {_pair(link)} (first and second source):")
+            lines.extend(f"    - {reason.text}" for reason in link.link.reasons)
+    return lines
+
+
+def _cluster_section(comparison: Comparison) -> list[str]:
+    # With two sources each cluster is one link, and the links follow in full.
+    if len(comparison.documents) < 3:
+        return []
+    report = build_view(comparison)
+    lines = ["", *matrix_lines(report.clusters, len(comparison.documents))]
+    for view in report.clusters:
+        lines += ["", *cluster_lines(view, len(comparison.documents))]
+    outside = links_between_clusters(report)
+    if outside:
+        lines += [
+            "",
+            f"Links outside any cluster: {len(outside)} (they join two clusters, or a claim "
+            "a cluster could not take); all links follow.",
+        ]
+    return [*lines, "", "Links:"]
+
+
 def render_text(comparison: Comparison) -> str:
-    """Summary, then every link with its reasons, then unique claims per source."""
+    """Summary; for 3+ sources the matrix and clusters; every link; unique claims per source."""
     lines = summary_lines(comparison)
     for document in comparison.documents:
         date = document.published.isoformat() if document.published else "no date"
         lines.append(f"  [{document.id}] {document.source} ({date}): {document.title}")
+    lines += _cluster_section(comparison)
     lines.append("")
     for link in comparison.links:
         a, b = comparison.claim(link.a), comparison.claim(link.b)

@@ -6,8 +6,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from claimdiff.model import Claim, Comparison, Document, Label, Link
+
+if TYPE_CHECKING:
+    from claimdiff.report.clusters import ClusterView
 
 LABEL_ORDER = ("conflict", "partial", "agree")
 """Strongest first: a claim with several links is shown with its strongest label."""
@@ -91,10 +95,19 @@ class ReportView:
     settings: dict[str, float]
     tags: dict[int, str]
     comparison: Comparison
+    clusters: tuple[ClusterView, ...] = ()
+
+    @property
+    def many_sources(self) -> bool:
+        """Three or more sources: clusters say more than the list of pairwise links."""
+        return len(self.documents) > 2
 
 
 def build_view(comparison: Comparison, *, now: dt.datetime | None = None) -> ReportView:
     """Collect the report's content from a comparison."""
+    # clusters builds on this module's link views, so it is imported here, not at the top.
+    from claimdiff.report.clusters import build_cluster_views
+
     when = now or dt.datetime.now(dt.UTC)
     values = differing_values(comparison)
     labels = claim_labels(comparison)
@@ -120,6 +133,7 @@ def build_view(comparison: Comparison, *, now: dt.datetime | None = None) -> Rep
         settings=dict(comparison.settings),
         tags=claim_tags(comparison, links),
         comparison=comparison,
+        clusters=build_cluster_views(comparison, links),
     )
 
 

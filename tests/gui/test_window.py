@@ -254,7 +254,12 @@ def test_reopen_from_library(qtbot, compared: MainWindow) -> None:
     compared.named_actions["new"].trigger()
     assert compared.stack.currentWidget() is compared.empty
     compared.library.selectRow(0)
-    compared.named_actions["library_open"].trigger()
+    with qtbot.waitSignal(
+        compared.context.comparison_changed,
+        timeout=COMPARE_TIMEOUT_MS,
+        check_params_cb=lambda shown, _fresh: shown is not None,
+    ):
+        compared.named_actions["library_open"].trigger()
     assert compared.context.comparison is not None
     assert compared.context.comparison.id == comparison.id
     assert compared.model.rowCount() == len(comparison.links) + len(comparison.unique)
@@ -391,3 +396,32 @@ def test_layout_is_saved_and_restored(qtbot, db_url: str, settings) -> None:  # 
     top, bottom = second.splitter.sizes()
     assert top < bottom  # the analyst's split came back, not the default 540/300
     second.close()
+
+
+def test_curations_survive_adding_a_file(qtbot, compared: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    comparison = compared.context.comparison
+    assert comparison is not None
+    a, b = _select_first_link(compared)
+    texts = (comparison.claim(a).text, comparison.claim(b).text)
+    compared.named_actions["confirm"].trigger()
+    third = tmp_path / "wire.txt"
+    third.write_text(
+        "Foreign ministers met in Lucca on Tuesday to discuss Syria.\n", encoding="utf-8"
+    )
+    rerun = compare(qtbot, compared, [third])
+    assert rerun.id != comparison.id and len(rerun.documents) == 3
+    same = [
+        link
+        for link in rerun.links
+        if (rerun.claim(link.a).text, rerun.claim(link.b).text) == texts
+    ]
+    assert [link.status for link in same] == [LinkStatus.CONFIRMED]
+
+
+def test_one_file_asks_for_another(qtbot, window: MainWindow, seed_paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.context.documents_changed, timeout=COMPARE_TIMEOUT_MS):
+        drop_files(window, [seed_paths[0]])
+    assert window.stack.currentWidget() is window.empty
+    assert window.empty.title.text() == "Loaded AFP. Drop one more article to compare."
+    assert window.context.comparison is None
+    assert window.named_actions["add"].isEnabled()

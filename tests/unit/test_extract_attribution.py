@@ -39,6 +39,16 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
             "A server would be efficient for databases, Feldman said, as well as for web sites.",
             ["Feldman"],
         ),
+        # of nested reports the named inner speaker said it, the outer one passed it on
+        (
+            "Abdolreza Sheikholeslami, the governor, said 40 percent of the buildings in seven "
+            "villages were destroyed, IRNA reported.",
+            ["Abdolreza Sheikholeslami"],
+        ),
+        # "quoted as saying": the one quoted speaks
+        ("The agency quoted Zareh as saying the risk was low.", ["Zareh"]),
+        # an accusation is attributed to the accuser
+        ("Taban Deng, the governor, accused Sudan of the attack.", ["Taban Deng"]),
         # "according to" attributes too
         ("According to a relative, he had been unwell.", ["relative"]),
         # coordinated speakers both speak

@@ -93,3 +93,10 @@ def test_a_line_ending_a_sentence_starts_a_new_one(extractor: Extractor) -> None
 def test_claims_without_letters_are_skipped(extractor: Extractor) -> None:
     text = "* * *\n\nThe talks failed.\n\n2017\n\n---"
     assert texts_of(extractor, text) == ["The talks failed."]
+
+
+def test_a_run_on_list_is_cut_at_its_lines(extractor: Extractor) -> None:
+    # no full stops: the parser would make one sentence of all the lines
+    text = "\n".join(f"item {n} was sold to buyer {n}" for n in range(40))
+    claims = texts_of(extractor, text)
+    assert claims == [f"item {n} was sold to buyer {n}" for n in range(40)]

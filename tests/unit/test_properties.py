@@ -67,6 +67,7 @@ def test_any_text_survives_every_stage_and_export(texts: list[str]) -> None:
             jsonschema.validate(json.loads(content), json_schema())
         elif fmt == "csv":
             rows = list(csv.reader(io.StringIO(content)))
-            assert len(rows) == 1 + len(comparison.links) + len(comparison.unique)
+            matrix = len(comparison.clusters) * len(comparison.documents)  # one row per cell
+            assert len(rows) == 1 + len(comparison.links) + len(comparison.unique) + matrix
         elif fmt == "html":
             assert "<script>" not in content
