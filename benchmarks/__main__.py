@@ -17,7 +17,17 @@ from collections.abc import Callable
 
 from benchmarks import fig_align, fig_app, fig_cli, fig_extract, fig_nway, profiles
 from benchmarks.machine import describe
-from benchmarks.record import DOC, LAST, Figure, Run, load_last, text_table, write_doc, write_last
+from benchmarks.record import (
+    DOC,
+    LAST,
+    Figure,
+    Run,
+    load_last,
+    merged,
+    text_table,
+    write_doc,
+    write_last,
+)
 
 Group = Callable[[bool], list[Figure]]
 
@@ -94,13 +104,6 @@ def run_profiles() -> dict[str, list[str]]:
     return found
 
 
-def _merge_last(run: Run) -> None:
-    """A partial run keeps the other figures of the last run in last.json."""
-    measured = {f.key for f in run.figures}
-    kept = [Figure(**f) for k, f in load_last().items() if k not in measured]
-    write_last(Run(run.when, run.command, run.machine, run.figures + kept))
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     names = args.only or list(GROUPS)
@@ -119,8 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     print(text_table(run, last))
     record = not args.no_record and not args.quick and (args.record or not args.only)
     if record:
-        write_doc(run, last)
-        _merge_last(run)
+        whole = merged(run)  # a partial run keeps the other groups' last figures
+        write_doc(whole, last)
+        write_last(whole)
         print(f"\nrecorded in {DOC} and {LAST}")
     return 0
 

@@ -23,8 +23,7 @@ def _window(db: str) -> tuple[Any, Any]:
     import ui.app as gui
 
     if hasattr(gui, "make_application") and hasattr(gui, "make_window"):
-        app = gui.make_application([sys.argv[0]])
-        return app, gui.make_window(db)
+        return gui.make_application([sys.argv[0]]), gui.make_window(db)
     from PySide6.QtWidgets import QApplication
 
     from ui.window import MainWindow
@@ -100,6 +99,22 @@ def _time_filter(app: Any, window: Any, proxy: Any) -> dict[str, Any]:
     return {"filter_s": typed, "clear_s": cleared, "rows": total, "kept": kept, "word": word}
 
 
+def _profiler() -> Any:
+    """A running pyinstrument profiler when BENCH_PROFILE is set (for docs/performance.md)."""
+    if not os.environ.get("BENCH_PROFILE"):
+        return None
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    return profiler
+
+
+def _flat(profiler: Any, top: int = 12) -> list[str]:
+    text = profiler.output_text(flat=True, time="percent_of_total", unicode=False, color=False)
+    return [line.rstrip() for line in text.splitlines() if "%" in line][:top]
+
+
 def main() -> int:
     db, comparison_id = sys.argv[1], int(sys.argv[2])
     app, window = _window(db)
@@ -118,12 +133,16 @@ def main() -> int:
     if context is not None and hasattr(context, "comparison_changed"):
         context.comparison_changed.connect(lambda *_: changed.__setitem__(0, True))
     proxy = _proxy(window)
+    profiler = _profiler()
     start = time.perf_counter()
     window.open_stored(comparison_id)
     rows_ready = _wait(app, lambda: changed[0] or (proxy is not None and proxy.rowCount() > 0))
     window.repaint()
     app.processEvents()
     result["open_s"] = time.perf_counter() - start
+    if profiler is not None:
+        profiler.stop()
+        result["profile"] = _flat(profiler)
     result["opened"] = rows_ready
     proxy = proxy or _proxy(window)
     if proxy is not None and proxy.rowCount() > 0:

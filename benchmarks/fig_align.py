@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import time
 from typing import TYPE_CHECKING
@@ -85,6 +86,11 @@ def measure(sizes: tuple[int, ...] = SIZES, recall_size: int = 1000) -> list[Fig
     if high > low:
         growth = times[high] / times[low]
         exponent = math.log(growth) / math.log(high / low)
+        ordered = sorted(times)
+        steps = ", ".join(
+            f"{small / 1000:g}k->{big / 1000:g}k {times[big] / times[small]:.1f}x"
+            for small, big in itertools.pairwise(ordered)
+        )
         figures.append(
             Figure(
                 "align_growth",
@@ -92,7 +98,7 @@ def measure(sizes: tuple[int, ...] = SIZES, recall_size: int = 1000) -> list[Fig
                 growth,
                 "x",
                 f"~{high // low}x (linear)",
-                note=f"time ~ n^{exponent:.2f}",
+                note=f"time ~ n^{exponent:.2f}; steps: {steps}",
             )
         )
     if recall_size:

@@ -88,11 +88,37 @@ def nway(size: int = 50) -> list[str]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def app_open(claims: int = 5000) -> list[str]:
+    """The desktop app opening a stored comparison (profiled inside the driver process)."""
+    import os
+
+    from benchmarks.fig_app import stored_comparison
+
+    work = Path(tempfile.mkdtemp(prefix="claimdiff-bench-profile-app-"))
+    try:
+        db = f"sqlite:///{work / 'app.sqlite3'}"
+        comparison_id = stored_comparison(db, claims)
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "BENCH_PROFILE": "1",
+            "HOME": str(work),
+            "XDG_CONFIG_HOME": str(work / "config"),
+        }
+        argv = [sys.executable, "-m", "benchmarks.app_driver", db, str(comparison_id)]
+        child = run_child(argv, env=env).check("app driver")
+        lines: list[str] = json.loads(child.stdout.strip().splitlines()[-1])["profile"]
+        return lines
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 PROFILES: dict[str, Callable[[], list[str]]] = {
     "seed comparison, cold CLI process": seed_cold,
     "extraction of 50 articles": extraction,
     "alignment of 2 x 5,000 claims": alignment,
     "50-article comparison, in process, new database": nway,
+    "app: open a stored 5,000-claim comparison": app_open,
 }
 
 

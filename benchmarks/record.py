@@ -60,6 +60,41 @@ def load_last(path: Path = LAST) -> dict[str, dict[str, Any]]:
     return {f["key"]: f for f in data.get("figures", []) if isinstance(f, dict) and "key" in f}
 
 
+def load_last_profiles(path: Path = LAST) -> dict[str, list[str]]:
+    """The profile summaries of the last recorded run ({} when there are none)."""
+    try:
+        profiles = json.loads(path.read_text(encoding="utf-8")).get("profiles", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {str(k): [str(line) for line in v] for k, v in profiles.items() if isinstance(v, list)}
+
+
+GROUP_ORDER = ("seed", "version", "extract", "align", "nway", "app")
+
+
+def group_of(key: str) -> str:
+    """The figure's group, from its key: ``align_5000_s`` -> ``align``."""
+    return key.split("_", 1)[0]
+
+
+def _rank(figure: Figure) -> int:
+    group = group_of(figure.key)
+    return GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER)
+
+
+def merged(run: Run, path: Path = LAST) -> Run:
+    """This run plus the last run's figures of groups this run did not measure."""
+    ran = {group_of(f.key) for f in run.figures}
+    kept = [
+        Figure(**{**f, "note": f"{f.get('note', '')} (earlier run)".strip()})
+        for key, f in load_last(path).items()
+        if group_of(key) not in ran
+    ]
+    figures = sorted(run.figures + kept, key=_rank)
+    profiles = {**load_last_profiles(path), **run.profiles}
+    return Run(run.when, run.command, run.machine, figures, profiles)
+
+
 def ratio_to_last(figure: Figure, last: dict[str, dict[str, Any]]) -> float | None:
     """This run's value over the last run's (None when either is missing)."""
     before = last.get(figure.key, {}).get("value")
@@ -147,5 +182,6 @@ def write_last(run: Run, path: Path = LAST) -> None:
         "command": run.command,
         "machine": run.machine,
         "figures": [asdict(f) for f in run.figures],
+        "profiles": run.profiles,
     }
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -17,11 +17,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
+from typing import TYPE_CHECKING
 
 from claimdiff.cluster import attach_clusters
 from claimdiff.curate import apply_curations
-from claimdiff.extract import Extractor
-from claimdiff.extract.claims import PIPELINE_VERSION
+from claimdiff.extract.version import PIPELINE_VERSION
 from claimdiff.ingest import document_from_text, language_notices, read_document, shown
 from claimdiff.model import (
     Claim,
@@ -39,6 +39,9 @@ from claimdiff.model import (
 from claimdiff.pipeline import Cancelled, ComparisonCancelled, Progress, run
 from claimdiff.settings import Settings
 from claimdiff.store import Store, default_url
+
+if TYPE_CHECKING:
+    from claimdiff.extract import Extractor
 
 __all__ = [
     "Claim",
@@ -83,6 +86,8 @@ def get_extractor() -> Extractor:
     global _extractor
     with _extractor_lock:
         if _extractor is None:
+            from claimdiff.extract import Extractor
+
             _extractor = Extractor()
         return _extractor
 

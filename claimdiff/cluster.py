@@ -61,7 +61,8 @@ def build_clusters(comparison: Comparison) -> tuple[Cluster, ...]:
     for claim in claims:
         members.setdefault(groups.find(claim.id), []).append(claim.id)
     sets = [ids for ids in members.values() if len(ids) > 1]
-    sets.sort(key=lambda ids: min(_anchor(claims[i], documents) for i in ids))
+    # Widest coverage first, so cluster numbers read 1..n down the coverage matrix.
+    sets.sort(key=lambda ids: (-len(ids), min(_anchor(claims[i], documents) for i in ids)))
     return tuple(
         Cluster(index, tuple(sorted(ids)), _cluster_label(ids, comparison.links))
         for index, ids in enumerate(sets)

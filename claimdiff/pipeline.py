@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from claimdiff.align import align
 from claimdiff.cluster import attach_clusters
 from claimdiff.compare import classify
-from claimdiff.extract import Extractor
 from claimdiff.model import Claim, ClaimDiffError, Comparison, Document, Link
 from claimdiff.settings import Settings
+
+if TYPE_CHECKING:
+    from claimdiff.extract import Extractor
 
 Progress = Callable[[str, float], None]
 """Called with a stage name and the share of work done (0..1)."""
@@ -82,7 +85,7 @@ def run(
     fresh = extractor.extract_many(
         todo, progress=(lambda n, total: progress("extract", n / total)) if progress else None
     )
-    made = {d.sha256: claims for d, claims in zip(todo, fresh)}
+    made = {d.sha256: claims for d, claims in zip(todo, fresh, strict=True)}
     per_doc = [made[d.sha256] if d.sha256 in made else tuple(cached[d.sha256]) for d in docs]
     if cancelled and cancelled():
         raise ComparisonCancelled("comparison cancelled")
@@ -124,7 +127,7 @@ def extend(
         dataclasses.replace(d, id=old_count + i) for i, d in enumerate(fresh_docs)
     )
     todo = [d for d in fresh_docs if d.sha256 not in cached]
-    for document, claims in zip(todo, extractor.extract_many(todo)):
+    for document, claims in zip(todo, extractor.extract_many(todo), strict=True):
         cached[document.sha256] = claims
     if cancelled and cancelled():
         raise ComparisonCancelled("comparison cancelled")

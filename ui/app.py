@@ -40,9 +40,8 @@ def make_application(argv: list[str]) -> QApplication:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from ui import APP_ID, APPLICATION_NAME, ORGANIZATION_DOMAIN, compat
+    from ui import APP_ID, APPLICATION_NAME, ORGANIZATION_DOMAIN
 
-    compat.protect_none_refcount()
     QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
     QCoreApplication.setOrganizationName(APPLICATION_NAME)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
@@ -55,11 +54,10 @@ def make_window(db: str | None, settings: QSettings | None = None) -> MainWindow
     """The context and main window; ``settings`` defaults to the user's QSettings."""
     from PySide6.QtCore import QSettings as Settings
 
-    from ui import compat, icons
+    from ui import icons
     from ui.context import AppContext
     from ui.window import MainWindow
 
-    compat.protect_none_refcount()
     icons.install()
     context = AppContext(db, settings if settings is not None else Settings())
     return MainWindow(context)
@@ -92,12 +90,27 @@ def screenshot(window: MainWindow, path: Path) -> int:
     return 0
 
 
+def install_excepthook(window: MainWindow) -> None:
+    """A bug in a slot ends in the one error dialog (traceback to the log), not on stderr only."""
+    import logging
+    import traceback
+
+    log = logging.getLogger("ui")
+
+    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(error)))
+        window.context.runner.fail("Unexpected error", error)
+
+    sys.excepthook = hook
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application(sys.argv[:1])
     if args.screenshot:
         return run_screenshot(args)
     window = make_window(args.db)
+    install_excepthook(window)
     if args.theme:
         window.context.set_theme(args.theme)
     window.show()

@@ -136,7 +136,12 @@ class ClaimTableModel(QAbstractTableModel):
         candidates = [n for n, row in enumerate(self._rows) if claim_id in row.claims]
         if not candidates:
             return None
-        return max(candidates, key=lambda n: self._rows[n].link.score if self._rows[n].link else 0)
+
+        def strength(number: int) -> float:
+            link = self._rows[number].link
+            return link.score if link is not None else 0.0
+
+        return max(candidates, key=strength)
 
     def row_of_link(self, a: int, b: int) -> int | None:
         for number, row in enumerate(self._rows):

@@ -77,7 +77,7 @@ class CommandRunner(QObject):
         if isinstance(error, ClaimDiffError):
             message = str(error)
         else:
-            log.exception("%s failed", title)
+            log.error("%s failed", title, exc_info=error)
             message = f"Unexpected error ({type(error).__name__}): {error}"
         self.report(title, message)
 

@@ -46,6 +46,47 @@ class LinkageWidget(QWidget):
                 found.append((link, link.b, link.a))
         return found
 
+    def far_ends(self) -> list[tuple[Link, str, int]]:
+        """Links that skip this strip's neighbours: (link, "left" or "right", claim).
+
+        A claim of the left pane linked to a document beyond the right pane gets
+        a marker on the left edge, and a claim of the right pane linked to a
+        document before the left pane one on the right edge, so that no link is
+        invisible when three or more documents are open.
+        """
+        comparison = self.left.comparison
+        if comparison is None or self.right.comparison is not comparison:
+            return []
+        left, right = self.left.position, self.right.position
+        found = []
+        for link in comparison.links:
+            for here, there in ((link.a, link.b), (link.b, link.a)):
+                doc_here = comparison.claim(here).document
+                doc_there = comparison.claim(there).document
+                if doc_here == left and doc_there > right:
+                    found.append((link, "left", here))
+                elif doc_here == right and doc_there < left:
+                    found.append((link, "right", here))
+        return found
+
+    def _paint_far_ends(self, painter: QPainter) -> None:
+        width = float(self.width())
+        for link, side, claim in self.far_ends():
+            pane = self.left if side == "left" else self.right
+            span = pane.claim_span_y(claim)
+            if span is None:
+                continue
+            top, bottom = (self._y(pane, y) for y in span)
+            if bottom < 0 or top > self.height():
+                continue
+            middle = (top + bottom) / 2
+            x0, x1 = (0.0, 10.0) if side == "left" else (width, width - 10.0)
+            path = QPainterPath(QPointF(x0, middle - 6))
+            path.lineTo(QPointF(x1, middle))
+            path.lineTo(QPointF(x0, middle + 6))
+            path.closeSubpath()
+            painter.fillPath(path, self.theme.color(link.label.value))
+
     def _y(self, pane: DocumentPane, y: int) -> int:
         return self.mapFromGlobal(pane.viewport().mapToGlobal(QPoint(0, y))).y()
 
@@ -99,6 +140,7 @@ class LinkageWidget(QWidget):
             painter.fillPath(path, fill)
             painter.setPen(QPen(pen, 1.0))
             painter.drawPath(path)
+        self._paint_far_ends(painter)
         if chosen is not None:  # drawn last, so it is never hidden under another band
             link, path = chosen
             painter.fillPath(path, self.theme.color(link.label.value, "strong"))
@@ -113,8 +155,3 @@ class LinkageWidget(QWidget):
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme
         self.update()
-
-
-def is_visible_link(widget: LinkageWidget, link: Link) -> bool:
-    """Whether a link is drawn by this strip (used by tests and the window)."""
-    return any(candidate == link for candidate, _, _ in widget.links())

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QTextBlockFormat,
@@ -168,8 +169,8 @@ class DocumentPane(QTextBrowser):
             cursor.setPosition(self.qt_offset(end), QTextCursor.MoveMode.KeepAnchor)
             self._cursors[(start, end)] = cursor
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[misc]
-        selection.format = fmt  # type: ignore[misc]
+        selection.cursor = cursor
+        selection.format = fmt
         return selection
 
     def claim_span_y(self, claim_id: int) -> tuple[int, int] | None:
@@ -220,6 +221,16 @@ class DocumentPane(QTextBrowser):
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         self.click_at(event.position().toPoint())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keyboard users move the caret and press Enter to select the claim under it.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.comparison is not None:
+            offset = self.py_offset(self.textCursor().position())
+            claim_id = highlight.claim_at(self.comparison, self.position, offset)
+            if claim_id is not None:
+                self.claim_clicked.emit(claim_id)
+                return
+        super().keyPressEvent(event)
 
     def click_at(self, point: QPoint) -> None:
         """Select the claim under a viewport point, if any."""

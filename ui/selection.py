@@ -80,11 +80,12 @@ class SelectionMixin(_Base):
     def difference_rows(self) -> list[int]:
         """Table rows (as filtered and sorted) that are not plain agreement (cached)."""
         if self._difference_rows is None:
-            self._difference_rows = [
+            self._difference_rows = rows = [
                 row
                 for row in range(self.proxy.rowCount())
                 if self.proxy.index(row, 0).data(KIND_ROLE) != "agree"
             ]
+            return rows
         return self._difference_rows
 
     def on_proxy_rows_changed(self, *_args: object) -> None:

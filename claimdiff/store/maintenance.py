@@ -37,30 +37,27 @@ def check(store: Store) -> str:
         raise StoreError(f"database {store.name} is damaged: {problems[0]}")
     revision = store.revision()
     check_known(revision, store.url)
-    head = head_revision()
     if revision is None:
         return f"ok: {store.name} is empty; ClaimDiff creates its tables on first use"
-    missing = store.read(
-        lambda s: [
-            t.name
-            for t in Base.metadata.sorted_tables
-            if not inspect(s.connection()).has_table(t.name)
-        ]
-    )
-    if revision == head and missing:
+    head = head_revision()
+    if revision != head:
+        return (
+            f"ok: {store.name}: integrity ok, schema revision {revision} (older than {head}: "
+            "opening it with ClaimDiff upgrades it after a backup)"
+        )
+    missing = store.read(lambda s: _missing_tables(s.connection()))
+    if missing:
         raise StoreError(f"database {store.name} lacks table {missing[0]} at revision {head}")
-    count = (
-        store.read(lambda s: s.scalar(select(func.count()).select_from(ComparisonRow)))
-        if revision == head
-        else None
+    count = store.read(lambda s: s.scalar(select(func.count()).select_from(ComparisonRow)))
+    return (
+        f"ok: {store.name}: integrity ok, schema revision {revision} (current), "
+        f"comparisons stored: {count}"
     )
-    state = (
-        f"schema revision {revision} (current), comparisons stored: {count}"
-        if revision == head
-        else f"schema revision {revision} (older than {head}: opening it with ClaimDiff "
-        "upgrades it after a backup)"
-    )
-    return f"ok: {store.name}: integrity ok, {state}"
+
+
+def _missing_tables(connection: Any) -> list[str]:
+    inspector = inspect(connection)
+    return [t.name for t in Base.metadata.sorted_tables if not inspector.has_table(t.name)]
 
 
 def _problems(connection: Any) -> list[str]:
@@ -106,18 +103,17 @@ def vacuum(store: Store) -> tuple[int | None, int | None]:
     before = _size(path)
     try:
         with store.engine.connect() as connection:
-            raw: Any = connection.connection.dbapi_connection
-            if path is not None:
+            if connection.dialect.name == "sqlite":
                 # Straight to the driver: VACUUM cannot run inside a transaction.
+                raw: Any = connection.connection.dbapi_connection
                 raw.execute("VACUUM")
                 raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 raw.execute("PRAGMA optimize")
             else:
-                raw.autocommit = True
-                raw.execute("VACUUM (ANALYZE)")
+                # The pool restores the isolation level when the connection goes back.
+                connection.execution_options(isolation_level="AUTOCOMMIT")
+                connection.exec_driver_sql("VACUUM (ANALYZE)")
     except (SQLAlchemyError, sqlite3.Error) as error:
-        raise StoreError(f"cannot vacuum {store.name}: {short(error)}") from None
-    except Exception as error:
         raise StoreError(f"cannot vacuum {store.name}: {short(error)}") from None
     return before, _size(path)
 

@@ -425,3 +425,63 @@ def test_one_file_asks_for_another(qtbot, window: MainWindow, seed_paths: list[P
     assert window.empty.title.text() == "Loaded AFP. Drop one more article to compare."
     assert window.context.comparison is None
     assert window.named_actions["add"].isEnabled()
+
+
+def test_a_bug_in_a_slot_ends_in_the_error_dialog(window: MainWindow, errors, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from ui.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(window)
+    error = ValueError("boom")
+    sys.excepthook(ValueError, error, error.__traceback__)
+    assert errors == [("Unexpected error", "Unexpected error (ValueError): boom.")]
+
+
+def test_relink_dialog_lists_other_documents(qtbot, compared: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    comparison = compared.context.comparison
+    assert comparison is not None
+    a, b = _select_first_link(compared)
+    dialog = dialogs.RelinkDialog(comparison, a, compared)
+    qtbot.addWidget(dialog)
+    texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    others = [c for c in comparison.claims if c.document != comparison.claim(a).document]
+    assert len(texts) == len(others)
+    assert any(t.endswith("(linked now)") and comparison.claim(b).text in t for t in texts)
+    word = comparison.claim(b).text.split()[-1].strip(".").lower()
+    dialog.filter.setText(word)
+    shown = [
+        dialog.list.item(r).text()
+        for r in range(dialog.list.count())
+        if not dialog.list.item(r).isHidden()
+    ]
+    assert shown and all(word in text.lower() for text in shown)
+
+
+def test_enter_in_a_pane_selects_the_claim_at_the_caret(qtbot, compared: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    comparison = compared.context.comparison
+    assert comparison is not None
+    right = compared.view.panes[1]
+    claim = next(c for c in comparison.claims if c.document == 1 and len(c.text) > 10)
+    cursor = right.textCursor()
+    cursor.setPosition(right.qt_offset(claim.start + 5))
+    right.setTextCursor(cursor)
+    right.setFocus()
+    qtbot.keyClick(right, Qt.Key.Key_Return)
+    assert claim.id in compared.selected_claims
+    assert right.textCursor().position() == right.qt_offset(claim.start + 5)
+
+
+def test_three_documents_mark_links_that_skip_a_pane(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_claim_model import make_comparison
+
+    window.context.show(make_comparison(), fresh=True)
+    assert len(window.view.panes) == 3
+    first, second = window.view.strips
+    # AFP-Reuters (0-2) is a band in the first strip; AFP-BBC (0-4) skips Reuters
+    assert [(link.a, link.b) for link, _, _ in first.links()] == [(0, 2)]
+    assert [(link.a, link.b, side) for link, side, _ in first.far_ends()] == [(0, 4, "left")]
+    assert [(link.a, link.b) for link, _, _ in second.links()] == [(2, 4)]
+    assert [(link.a, link.b, side) for link, side, _ in second.far_ends()] == [(0, 4, "right")]
+    assert not first.grab().isNull()  # paints bands and markers without error

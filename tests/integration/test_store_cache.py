@@ -9,7 +9,7 @@ import pytest
 
 from claimdiff import api
 from claimdiff.extract import Extractor
-from claimdiff.extract.claims import PIPELINE_VERSION
+from claimdiff.extract import PIPELINE_VERSION
 from claimdiff.ingest import read_document
 from claimdiff.store import Store
 from tests.conftest import AFP, RFERL

@@ -1,0 +1,6 @@
+"""The extraction pipeline's version, importable without loading spaCy."""
+
+from __future__ import annotations
+
+PIPELINE_VERSION = "3"
+"""Bump whenever extraction output changes, so cached claims are re-made."""
