@@ -46,15 +46,23 @@ def make_engine(url: str, timeout: float) -> Engine:
             url, pool_pre_ping=True, connect_args={"connect_timeout": max(1, int(timeout))}
         )
     except (NoSuchModuleError, ModuleNotFoundError):
-        raise StoreError(
-            f"no driver for {parsed.drivername}: install it with pip install 'claimdiff[postgres]'"
-        ) from None
+        hint = (
+            ": install it with pip install 'claimdiff[postgres]'"
+            if parsed.get_backend_name() == "postgresql"
+            else " (use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)"
+        )
+        raise StoreError(f"no driver for {parsed.drivername}{hint}") from None
 
 
 def _sqlite_engine(url: str, timeout: float) -> Engine:
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the database folder {path.parent}: {error.strerror or error}"
+            ) from None
     engine = create_engine(url, connect_args={"timeout": timeout})
 
     @event.listens_for(engine, "connect")
