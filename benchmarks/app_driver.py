@@ -131,12 +131,18 @@ def main() -> int:
     context = getattr(window, "context", None)
     changed = [False]
     if context is not None and hasattr(context, "comparison_changed"):
-        context.comparison_changed.connect(lambda *_: changed.__setitem__(0, True))
+        # Opening clears the window first (comparison None), then the worker delivers.
+        context.comparison_changed.connect(
+            lambda comparison, *_: changed.__setitem__(0, comparison is not None)
+        )
     proxy = _proxy(window)
     profiler = _profiler()
     start = time.perf_counter()
     window.open_stored(comparison_id)
-    rows_ready = _wait(app, lambda: changed[0] or (proxy is not None and proxy.rowCount() > 0))
+    rows_ready = _wait(
+        app,
+        lambda: (changed[0] or context is None) and (proxy is None or proxy.rowCount() > 0),
+    )
     window.repaint()
     app.processEvents()
     result["open_s"] = time.perf_counter() - start

@@ -17,15 +17,15 @@ from benchmarks.record import Figure
 
 def stored_comparison(db: str, claims: int) -> int:
     """Store a comparison of two documents with ``claims`` claims in all; return its id."""
-    from claimdiff import api
-    from claimdiff.extract.claims import PIPELINE_VERSION
+    from claimdiff import api, extract
     from claimdiff.pipeline import run
 
     a, b = alignment_claims(claims // 2)
     documents, a, b = documents_for(a, b)
     cached = {documents[0].sha256: a, documents[1].sha256: b}
     comparison = run(list(documents), api.get_extractor(), cached=cached)
-    saved = api.open_store(db).save_comparison(comparison, PIPELINE_VERSION)
+    version = getattr(extract, "PIPELINE_VERSION", None) or getattr(api, "PIPELINE_VERSION", "1")
+    saved = api.open_store(db).save_comparison(comparison, str(version))
     if saved.id is None:
         raise RuntimeError("the store gave the comparison no id")
     return int(saved.id)

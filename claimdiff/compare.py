@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -110,8 +111,10 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     findings = []
     for la in entity_lists(a):
         for lb in entity_lists(b):
-            ka, kb = _keys(la, lb), {canonical(e) for e in lb}
-            if ka & kb and not (ka <= kb or kb <= ka):
+            shared = [x for x in la if any(_same_name(x, y) for y in lb)]
+            only_a = [x for x in la if not _named_in(x, b)]
+            only_b = [y for y in lb if not _named_in(y, a)]
+            if shared and only_a and only_b:
                 ta = _join([e.text for e in la])
                 tb = _join([e.text for e in lb])
                 text = f"{names[0]} says {ta}; {names[1]} says {tb}."
@@ -129,15 +132,34 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     return findings
 
 
-def _keys(mine: Sequence[Entity], theirs: Sequence[Entity]) -> set[str]:
-    """Canonical keys, spelling variants snapped to the other side's ("Turk" -> "turks")."""
-    other = [canonical(e) for e in theirs]
-    keys = set()
-    for entity in mine:
-        key = canonical(entity)
-        close = [o for o in other if o == key or fuzz.ratio(o, key) >= 85 or _abbreviates(o, key)]
-        keys.add(close[0] if close else key)
-    return keys
+def _same_name(x: Entity, y: Entity) -> bool:
+    """Whether two mentions name the same thing, allowing spelling and short forms.
+
+    "Turk"/"Turks", "N.Y."/"New York", "IAEA"/"International Atomic Energy Agency",
+    "Korea"/"South Korea". A nationality never matches its country here ("Russian" is
+    not "Russia" named as a condemner).
+    """
+    if x.label != y.label and "NORP" in (x.label, y.label):
+        return False
+    kx, ky = canonical(x), canonical(y)
+    if kx == ky or fuzz.ratio(kx, ky) >= 85 or _abbreviates(kx, ky) or _acronym(kx, ky):
+        return True
+    wx, wy = set(kx.split()), set(ky.split())
+    return wx <= wy or wy <= wx
+
+
+def _named_in(entity: Entity, claim: Claim) -> bool:
+    """Whether a claim names this entity anywhere, as an entity or in its words."""
+    if re.search(rf"(?<!\w){re.escape(entity.text)}(?!\w)", claim.text, re.IGNORECASE):
+        return True
+    return any(_same_name(entity, other) for other in name_entities(claim))
+
+
+def _acronym(x: str, y: str) -> bool:
+    """ "iaea" is the initials of "international atomic energy agency"."""
+    short, long = sorted((x.replace(".", ""), y), key=len)
+    words = long.split()
+    return len(words) > 1 and " " not in short and short == "".join(w[0] for w in words)
 
 
 def _abbreviates(x: str, y: str) -> bool:

@@ -36,24 +36,6 @@ PAIR_FEATURES = (
 )
 """Features of a pair on its own; ``match_statements`` uses only these."""
 
-SURFACE_FEATURES = (
-    "char_ratio",
-    "word_cover_min",
-    "word_cover_max",
-    "bigram_share",
-    "trigram_share",
-    "length_gap",
-    "partial_ratio",
-    "contradiction",
-)
-"""Surface features of two whole statements (words as written, stop words included)."""
-
-EMBEDDING_SIZE = 512
-INTERACTION_FEATURES = tuple(f"emb_diff_{k}" for k in range(EMBEDDING_SIZE)) + tuple(
-    f"emb_prod_{k}" for k in range(EMBEDDING_SIZE)
-)
-"""|u - v| and u * v of the two statement embeddings, for ``match_statements``."""
-
 CONTEXT_FEATURES = ("idf_margin", "embedding_margin", "clause_margin")
 """How far a pair falls short of the best pair of either claim (0 for the best)."""
 
@@ -149,6 +131,8 @@ STOPWORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*", re.UNICODE)
+WORD_PATTERN = _WORD
+"""A word as the features count it (letters or digits, inner apostrophes and hyphens)."""
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
     w: float(i)
@@ -390,27 +374,3 @@ def context_matrix(
         np.maximum.at(col_best, cols, column)
         out[:, k] = column - np.minimum(row_best[rows], col_best[cols])
     return out
-
-
-def _ngram_share(x: list[str], y: list[str], n: int) -> float:
-    gx = {tuple(x[k : k + n]) for k in range(len(x) - n + 1)}
-    gy = {tuple(y[k : k + n]) for k in range(len(y) - n + 1)}
-    return len(gx & gy) / max(1, min(len(gx), len(gy)))
-
-
-def surface_vector(a: str, b: str, contradiction: bool) -> list[float]:
-    """SURFACE_FEATURES of two statements, in order."""
-    wa, wb = _WORD.findall(a.lower()), _WORD.findall(b.lower())
-    sa, sb = set(wa) or {""}, set(wb) or {""}
-    shared = len(sa & sb)
-    covers = sorted((shared / len(sa), shared / len(sb)))
-    return [
-        fuzz.ratio(a, b) / 100.0,
-        covers[0],
-        covers[1],
-        _ngram_share(wa, wb, 2),
-        _ngram_share(wa, wb, 3),
-        abs(len(wa) - len(wb)) / max(1, len(wa), len(wb)),
-        fuzz.partial_ratio(a.lower(), b.lower()) / 100.0,
-        float(contradiction),
-    ]

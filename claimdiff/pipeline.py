@@ -56,7 +56,8 @@ def link_claims(
         if cancelled and cancelled():
             raise ComparisonCancelled("comparison cancelled")
         for candidate in align(by_doc[i], by_doc[j], settings):
-            links.append(classify(candidate, claims[candidate.a], claims[candidate.b]))
+            a, b = claims[candidate.a], claims[candidate.b]
+            links.append(classify(candidate, a, b, documents=documents, settings=settings))
         if progress:
             progress("align", (done + 1) / max(len(pairs), 1))
     return tuple(sorted(links, key=lambda link: (link.a, link.b)))

@@ -143,6 +143,7 @@ _SKIP_UNITS = frozenset(
         "year-old",
     ]
 )
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOLL_VERB = re.compile(r"\b(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
 _CASUALTY = re.compile(
     r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|injuries|casualt\w*|"
@@ -176,6 +177,8 @@ class Amount:
     value: float
     kind: str = "exact"
     """"exact", "about", "lower" (more than) or "upper" (up to): how the value was hedged."""
+    rounding: float = 0.0
+    """Half a unit of the last digit stated: "9%" may be 8.76, "300 people" may be 296."""
 
 
 def _unit(word: str) -> tuple[str, float]:
@@ -202,7 +205,25 @@ def amount_from_slot(quantity: Quantity) -> Amount:
     low, high = sorted((quantity.low * factor, quantity.high * factor))
     qualifier = quantity.qualifier.lower().strip()
     kind = _KINDS.get(qualifier, "about" if qualifier and low < high else "exact")
-    return Amount(quantity.text, unit, low, high, quantity.value * factor, kind)
+    value = quantity.value * factor
+    digits = _DIGITS.search(quantity.text)
+    rounding = 0.0
+    if digits and (stated := _number(digits.group(0))):
+        rounding = _half_digit(digits.group(0)) * abs(value / stated)
+    return Amount(quantity.text, unit, low, high, value, kind, rounding)
+
+
+def _half_digit(raw: str) -> float:
+    """Half a unit of the last significant digit of a number as written."""
+    raw = raw.replace(",", "")
+    if "." in raw:
+        return 0.5 * 10.0 ** -len(raw.split(".")[1])
+    if not raw.isdigit():
+        return 0.5
+    if int(raw) < 100:
+        return 0.5  # small counts are exact: "10 killed" and "12 killed" differ
+    zeros = len(raw) - len(raw.rstrip("0"))
+    return 0.5 * 10.0 ** min(zeros, len(raw) - 1)
 
 
 def _number(raw: str) -> float | None:
@@ -244,7 +265,10 @@ def amounts_from_text(text: str) -> list[Amount]:
             low, high = 0.9, 1.1  # converted lengths are rounded in the text
         kind = _KINDS.get(qualifier, "about" if qualifier else "exact")
         scaled = value * factor
-        found.append(Amount(match.group(0), unit, scaled * low, scaled * high, scaled, kind))
+        rounding = _half_digit(match["num"]) * abs(scaled / (_number(match["num"]) or 1.0))
+        found.append(
+            Amount(match.group(0), unit, scaled * low, scaled * high, scaled, kind, rounding)
+        )
     return found
 
 
@@ -279,7 +303,7 @@ def consistent(x: Amount, y: Amount) -> bool:
     direction are figures each source chose: "more than 26,000" and "more than
     31,000" disagree.
     """
-    slack = 0.005 * max(abs(x.value), abs(y.value))
+    slack = 0.005 * max(abs(x.value), abs(y.value)) + max(x.rounding, y.rounding)
     if x.kind == y.kind and x.kind in {"lower", "upper"}:
         return abs(x.value - y.value) <= slack
     return x.low - slack <= y.high and y.low - slack <= x.high

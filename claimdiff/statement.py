@@ -8,18 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from claimdiff import combiner, embed
 from claimdiff.align import Candidate
 from claimdiff.compare import classify, contradicts
-from claimdiff.features import (
-    INTERACTION_FEATURES,
-    PAIR_FEATURES,
-    SURFACE_FEATURES,
-    pair_vector,
-    profile,
-    surface_vector,
-)
+from claimdiff.features import PAIR_FEATURES, WORD_PATTERN, pair_vector, profile
 from claimdiff.model import Claim, Document, Label, Reason
 from claimdiff.settings import Settings
 
@@ -54,6 +48,24 @@ def merge_claims(claims: Sequence[Claim], text: str, document: int) -> Claim:
         lemmas=tuple(lemma for c in claims for lemma in c.lemmas),
     )
 
+
+SURFACE_FEATURES = (
+    "char_ratio",
+    "word_cover_min",
+    "word_cover_max",
+    "bigram_share",
+    "trigram_share",
+    "length_gap",
+    "partial_ratio",
+    "contradiction",
+)
+"""Surface features of two whole statements (words as written, stop words included)."""
+
+EMBEDDING_SIZE = 512
+INTERACTION_FEATURES = tuple(f"emb_diff_{k}" for k in range(EMBEDDING_SIZE)) + tuple(
+    f"emb_prod_{k}" for k in range(EMBEDDING_SIZE)
+)
+"""|u - v| and u * v of the two statement embeddings, for ``match_statements``."""
 
 STATEMENT_FEATURES = PAIR_FEATURES + SURFACE_FEATURES + INTERACTION_FEATURES
 EMBEDDING_BASED = frozenset(("embedding", "clause_embedding", *INTERACTION_FEATURES))
@@ -119,4 +131,28 @@ def statement_claims(texts: Sequence[str], published: dt.date | None) -> list[Cl
     return [
         merge_claims(claims, doc.text, doc.id)
         for doc, claims in zip(documents, extracted, strict=True)
+    ]
+
+
+def _ngram_share(x: list[str], y: list[str], n: int) -> float:
+    gx = {tuple(x[k : k + n]) for k in range(len(x) - n + 1)}
+    gy = {tuple(y[k : k + n]) for k in range(len(y) - n + 1)}
+    return len(gx & gy) / max(1, min(len(gx), len(gy)))
+
+
+def surface_vector(a: str, b: str, contradiction: bool) -> list[float]:
+    """SURFACE_FEATURES of two statements, in order."""
+    wa, wb = WORD_PATTERN.findall(a.lower()), WORD_PATTERN.findall(b.lower())
+    sa, sb = set(wa) or {""}, set(wb) or {""}
+    shared = len(sa & sb)
+    covers = sorted((shared / len(sa), shared / len(sb)))
+    return [
+        fuzz.ratio(a, b) / 100.0,
+        covers[0],
+        covers[1],
+        _ngram_share(wa, wb, 2),
+        _ngram_share(wa, wb, 3),
+        abs(len(wa) - len(wb)) / max(1, len(wa), len(wb)),
+        fuzz.partial_ratio(a.lower(), b.lower()) / 100.0,
+        float(contradiction),
     ]

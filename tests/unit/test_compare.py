@@ -85,6 +85,12 @@ NUMBER_CASES = [
         "The storm destroyed homes in the villages.",
         Label.PARTIAL,
     ),
+    # a rounded figure is consistent with the exact one ("9%" and "8.76%")
+    ("Unemployment rose to 9% in May.", "Unemployment rose to 8.76% in May.", None),
+    # ... and a round hundred allows a count near it
+    ("About 300 people were evacuated.", "Some 296 people were evacuated.", None),
+    # but small counts are exact: 10 and 12 dead differ
+    ("The fire killed 10 people.", "The fire killed 12 people.", Label.CONFLICT),
     # "no casualties" against a death toll is a conflict
     (
         "There were no immediate reports of any casualties.",
@@ -228,6 +234,33 @@ def test_same_members_in_another_order_and_spelling_agree() -> None:
     assert label_of(a, b)[0] is Label.AGREE
 
 
-def test_contradicts_only_on_quantities() -> None:
+ENTITY_LIST_CASES = [
+    # spelling variants of one list are no conflict
+    ("Bahamas", "Turk", "Caicos", "Bahamas", "Turks", "Caicos", False),
+    # an acronym names the same body
+    ("Vienna", "IAEA", "", "Vienna", "International Atomic Energy Agency", "", False),
+    # "Korea" inside "South Korea" is the same place
+    ("Canada", "Korea", "", "Canada", "South Korea", "", False),
+    # a different member on each side is a conflict
+    ("Iran", "North Korea", "", "Russia", "Iran", "", True),
+]
+
+
+@pytest.mark.parametrize(("a1", "a2", "a3", "b1", "b2", "b3", "conflict"), ENTITY_LIST_CASES)
+def test_entity_lists_allow_spelling_and_short_forms(
+    a1: str, a2: str, a3: str, b1: str, b2: str, b3: str, conflict: bool
+) -> None:
+    def listed(members: list[str], doc: int) -> Claim:
+        text = "Warnings were posted for " + " and ".join(m for m in members if m) + "."
+        found = tuple((m, m) for m in members if m)
+        return claim(text, doc=doc, names=found)
+
+    label, kinds = label_of(listed([a1, a2, a3], 0), listed([b1, b2, b3], 1))
+    assert (label is Label.CONFLICT) is conflict
+    if conflict:
+        assert ReasonKind.ENTITY in kinds
+
+
+def test_contradicts_flags_slot_conflicts_only() -> None:
     assert contradicts(claim("24 dead in the raid."), claim("five dead in the raid.", doc=1))
     assert not contradicts(claim("24 dead in the raid."), claim("24 dead in the raid.", doc=1))
