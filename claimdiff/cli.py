@@ -38,7 +38,7 @@ def one_line_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("claimdiff: interrupted", err=True)
             sys.exit(130)
-        except Exception as error:  # noqa: BLE001 - the CLI must never show a traceback
+        except Exception as error:
             _fail(f"unexpected {type(error).__name__}: {error}".splitlines()[0])
         return None
 
@@ -50,7 +50,8 @@ db_option = click.option(
     "db",
     metavar="URL",
     default=None,
-    help="Database URL (default: SQLite in the user data folder; postgresql+psycopg://... for teams).",
+    help="Database URL (default: SQLite in the user data folder; "
+    "postgresql+psycopg://... for teams).",
 )
 format_option = click.option(
     "--format",
@@ -98,7 +99,9 @@ def main() -> None:
 @output_option
 @click.option("--no-save", is_flag=True, help="Compare without storing anything.")
 @one_line_errors
-def compare(files: tuple[Path, ...], db: str | None, fmt: str, output: Path | None, no_save: bool) -> None:
+def compare(
+    files: tuple[Path, ...], db: str | None, fmt: str, output: Path | None, no_save: bool
+) -> None:
     """Compare two or more article files and store the result."""
     from claimdiff import api
 
@@ -110,18 +113,26 @@ def compare(files: tuple[Path, ...], db: str | None, fmt: str, output: Path | No
 
 @main.command(name="eval")
 @click.argument("pair_dirs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--mrpc", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also score match_statements on an MRPC-format TSV.")
+@click.option(
+    "--mrpc",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also score match_statements on an MRPC-format TSV.",
+)
 @click.option("--loo", is_flag=True, help="Also report leave-one-pair-out figures.")
 @click.option("--ablate", is_flag=True, help="Print link F1 with each feature removed in turn.")
 @click.option("--fit", is_flag=True, help="Refit the shipped weights on these pairs and MRPC file.")
 @one_line_errors
-def eval_(pair_dirs: tuple[Path, ...], mrpc: Path | None, loo: bool, ablate: bool, fit: bool) -> None:
+def eval_(
+    pair_dirs: tuple[Path, ...], mrpc: Path | None, loo: bool, ablate: bool, fit: bool
+) -> None:
     """Score the matcher against gold article pairs (and MRPC statement pairs)."""
     from claimdiff.evaluate import run_command
 
     if not pair_dirs and mrpc is None:
-        click.echo("claimdiff: usage error: give gold pair directories, --mrpc TSV, or both", err=True)
+        click.echo(
+            "claimdiff: usage error: give gold pair directories, --mrpc TSV, or both", err=True
+        )
         sys.exit(2)
     for line in run_command(pair_dirs, mrpc, loo=loo, ablate=ablate, fit=fit):
         click.echo(line)
@@ -154,7 +165,6 @@ def show(comparison_id: int, db: str | None, fmt: str, output: Path | None) -> N
     from claimdiff import api
 
     _emit(api.load_comparison(comparison_id, db=db), fmt, output)
-
 
 
 @main.command()

@@ -64,7 +64,13 @@ def slots_to_dict(claim: Claim) -> dict[str, Any]:
         "speaker": claim.speaker,
         "quotes": list(claim.quotes),
         "entities": [
-            {"text": e.text, "canonical": e.canonical, "label": e.label, "start": e.start, "end": e.end}
+            {
+                "text": e.text,
+                "canonical": e.canonical,
+                "label": e.label,
+                "start": e.start,
+                "end": e.end,
+            }
             for e in claim.entities
         ],
         "quantities": [
@@ -191,7 +197,8 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
         claims=tuple(claim_from_dict(c) for c in data["claims"]),
         links=tuple(link_from_dict(link) for link in data["links"]),
         clusters=tuple(
-            Cluster(c["id"], tuple(c["claims"]), Label(c["label"])) for c in data.get("clusters", ())
+            Cluster(c["id"], tuple(c["claims"]), Label(c["label"]))
+            for c in data.get("clusters", ())
         ),
         id=data.get("id"),
         name=data.get("name", ""),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     """How two linked claims relate."""
 
     AGREE = "agree"
@@ -15,7 +15,7 @@ class Label(str, Enum):
     CONFLICT = "conflict"
 
 
-class ReasonKind(str, Enum):
+class ReasonKind(StrEnum):
     """The slot a difference between two linked claims sits in."""
 
     NUMBER = "number"
@@ -116,7 +116,7 @@ class Reason:
     text: str
 
 
-class LinkStatus(str, Enum):
+class LinkStatus(StrEnum):
     """Whether the analyst has reviewed a link."""
 
     AUTO = "auto"
@@ -188,7 +188,7 @@ class Comparison:
         return figures
 
 
-class CurationAction(str, Enum):
+class CurationAction(StrEnum):
     """What an analyst did to a link or claim."""
 
     CONFIRM = "confirm"

@@ -1,4 +1,4 @@
-"""The one door to bundled files: templates, the JSON schema, icons and themes."""
+"""The one door to bundled files: templates, the JSON schema, icons, themes and data tables."""
 
 from __future__ import annotations
 
@@ -25,6 +25,12 @@ def folder(kind: str) -> Traversable:
 def read_text(kind: str, name: str) -> str:
     """Return the text of a bundled file."""
     return resource(kind, name).read_text(encoding="utf-8")
+
+
+def data_json(name: str) -> Any:
+    """A JSON table shipped with the engine in ``claimdiff/data`` (weights, aliases)."""
+    text = resources.files("claimdiff").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text)
 
 
 @cache

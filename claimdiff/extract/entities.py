@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Span
 
 from claimdiff.model import Entity
+from claimdiff.resources import data_json
 
 ENTITY_LABELS = frozenset(
     {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
@@ -45,9 +44,7 @@ def alias_key(text: str) -> str:
 @cache
 def canonical_table() -> CanonicalTable:
     """Load the canonical-name table shipped in ``claimdiff/data``."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("claimdiff").joinpath("data", "entities.json").read_text("utf-8")
-    )
+    raw: dict[str, Any] = data_json("entities.json")
     aliases: dict[str, tuple[str, str]] = {}
     ruler: list[tuple[str, str]] = []
     for canonical, entry in raw["aliases"].items():

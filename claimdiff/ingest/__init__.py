@@ -7,12 +7,14 @@ import hashlib
 import os
 import re
 import stat
+from functools import cache
 from pathlib import Path
 
 from claimdiff.ingest.language import detect_language, language_notices
 from claimdiff.ingest.sniff import HEAD_BYTES, sniff_format
 from claimdiff.ingest.text import RawArticle, decode_bytes, markdown_to_text, split_metadata
 from claimdiff.model import Document, InputError
+from claimdiff.resources import data_json
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SENTENCE = re.compile(r".{20,}?[.!?](?=\s|$)")
@@ -79,7 +81,7 @@ def document_from_text(
     return Document(
         id=doc_id,
         title=title or meta.title or default_title(meta.body),
-        source=source or meta.source or (Path(path).stem if path else f"Text {doc_id + 1}"),
+        source=source or meta.source or source_from_name(path, doc_id),
         text=meta.body,
         sha256=hashlib.sha256(meta.body.encode("utf-8")).hexdigest(),
         published=published if published is not None else meta.published,  # type: ignore[arg-type]
@@ -88,6 +90,25 @@ def document_from_text(
         fmt=fmt,
         credits=meta.credits,
     )
+
+
+def source_from_name(path: str | None, doc_id: int = 0) -> str:
+    """A source for an article that names none: the outlet its file name starts with.
+
+    "rferl-g7-lucca.txt" gives "RFE/RL" and "afp_story.md" gives "AFP"; a file
+    name that names no known outlet is kept as the analyst wrote it.
+    """
+    if not path:
+        return f"Text {doc_id + 1}"
+    stem = Path(path).stem
+    first = re.split(r"[\s_.\-]+", stem.strip().lower(), maxsplit=1)[0]
+    return _outlets().get(first, stem)
+
+
+@cache
+def _outlets() -> dict[str, str]:
+    table: dict[str, str] = data_json("outlets.json")
+    return {key: value for key, value in table.items() if not key.startswith("_")}
 
 
 def default_title(body: str, limit: int = 80) -> str:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimdiff import api
-from claimdiff.extract import Extractor
-from claimdiff.extract import PIPELINE_VERSION
+from claimdiff.extract import PIPELINE_VERSION, Extractor
 from claimdiff.ingest import read_document
 from claimdiff.store import Store
 from tests.conftest import AFP, RFERL

@@ -57,7 +57,11 @@ def test_cluster_label(labels: tuple[Label, Label], expected: Label) -> None:
 
 
 def test_coverage_matrix_rows() -> None:
-    links = [Link(0, 2, Label.AGREE, 0.9), Link(2, 3, Label.AGREE, 0.8), Link(1, 4, Label.AGREE, 0.7)]
+    links = [
+        Link(0, 2, Label.AGREE, 0.9),
+        Link(2, 3, Label.AGREE, 0.8),
+        Link(1, 4, Label.AGREE, 0.7),
+    ]
     comparison = _comparison(links, CLAIMS)
     comparison = Comparison(
         comparison.documents, comparison.claims, comparison.links, build_clusters(comparison)
