@@ -36,7 +36,7 @@ from claimdiff.model import (
     Link,
     Reason,
 )
-from claimdiff.pipeline import Cancelled, ComparisonCancelled, Progress, run
+from claimdiff.pipeline import Cancelled, ComparisonCancelled, Progress, extend, run
 from claimdiff.settings import Settings
 from claimdiff.store import Store, default_url
 
@@ -60,6 +60,7 @@ __all__ = [
     "Settings",
     "Store",
     "add_curation",
+    "add_documents",
     "compare_documents",
     "compare_files",
     "compare_texts",
@@ -150,6 +151,59 @@ def compare_documents(
         # Curations made on earlier runs of these documents apply to this one too.
         comparison = _curated(store, comparison)
     return comparison
+
+
+def add_documents(
+    comparison_id: int,
+    paths: Sequence[str | Path],
+    *,
+    db: str | Store | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Comparison:
+    """Add articles to a stored comparison, aligning only the new document pairs.
+
+    Claims and links among the documents already compared are kept as stored,
+    the comparison keeps its id and name, and every curation still applies
+    (curations are anchored to claim text and document hash). Articles that
+    are already part of the comparison raise :class:`InputError`.
+    """
+    store = open_store(db)
+    base = store.load_comparison(comparison_id)
+    known = {d.sha256: d for d in base.documents}
+    offset = len(base.documents)
+    documents = [read_document(path, offset + i) for i, path in enumerate(paths)]
+    for document in documents:
+        if document.sha256 in known:
+            raise InputError(
+                f"{shown(Path(document.path or '').name)}: already in comparison "
+                f"{comparison_id} (as {known[document.sha256].source})"
+            )
+        known[document.sha256] = document
+    cached = {}
+    for document in documents:
+        claims = store.cached_claims(document.sha256, PIPELINE_VERSION)
+        if claims is not None:
+            cached[document.sha256] = claims
+    extended = extend(
+        base,
+        documents,
+        get_extractor(),
+        settings,
+        progress=progress,
+        cancelled=cancelled,
+        cached=cached,
+    )
+    if base.name == " vs ".join(d.source for d in base.documents):
+        # The name was made from the sources: keep it describing all of them.
+        extended = dataclasses.replace(
+            extended, name=" vs ".join(d.source for d in extended.documents)
+        )
+    extended = store.replace_comparison(
+        comparison_id, _with_language_notices(extended), PIPELINE_VERSION
+    )
+    return _curated(store, extended)
 
 
 def compare_files(

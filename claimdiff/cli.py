@@ -111,6 +111,25 @@ def compare(
     _emit(comparison, fmt, output)
 
 
+@main.command()
+@click.argument("comparison_id", type=int)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@format_option
+@output_option
+@one_line_errors
+def add(
+    comparison_id: int, files: tuple[Path, ...], db: str | None, fmt: str, output: Path | None
+) -> None:
+    """Add articles to a stored comparison, aligning only the new pairs."""
+    from claimdiff import api
+
+    comparison = api.add_documents(comparison_id, list(files), db=db)
+    for warning in comparison.warnings:
+        click.echo(f"claimdiff: warning: {warning}", err=True)
+    _emit(comparison, fmt, output)
+
+
 @main.command(name="eval")
 @click.argument("pair_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(

@@ -190,6 +190,18 @@ class Store:
         row_id, name, created = self.write(lambda s: rows.save(s, fresh, pipeline))
         return dataclasses.replace(comparison, id=row_id, name=name, created=created)
 
+    def replace_comparison(
+        self, comparison_id: int, comparison: Comparison, pipeline: str
+    ) -> Comparison:
+        """Overwrite a stored comparison's documents and links in one transaction.
+
+        Used when documents are added: the id, name and creation time stay.
+        """
+        row_id, name, created = self.write(
+            lambda s: rows.replace(s, comparison_id, comparison, pipeline)
+        )
+        return dataclasses.replace(comparison, id=row_id, name=name, created=created)
+
     def load_comparison(self, comparison_id: int) -> Comparison:
         """Read a stored comparison back as plain values (without curations)."""
         return self.read(lambda s: rows.load(s, comparison_id))

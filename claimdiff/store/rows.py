@@ -26,14 +26,46 @@ from claimdiff.store.schema import (
 # -- saving -------------------------------------------------------------------
 
 
-def save(session: Session, comparison: Comparison, pipeline: str) -> tuple[int, str, dt.datetime]:
+def _member_rows(
+    session: Session, comparison: Comparison, pipeline: str
+) -> tuple[list[DocumentRow], list[LinkRow]]:
+    """Document rows (shared by hash) and fresh link rows for a comparison."""
     doc_rows = [_document_row(session, document) for document in comparison.documents]
     claim_ids: dict[int, int] = {}
     for position, doc_row in enumerate(doc_rows):
         doc_claims = [c for c in comparison.claims if c.document == position]
         rows = _claim_rows(session, doc_row, doc_claims, pipeline)
         claim_ids.update(zip((c.id for c in doc_claims), (r.id for r in rows), strict=True))
-    links = [_link_row(link, claim_ids) for link in comparison.links]
+    return doc_rows, [_link_row(link, claim_ids) for link in comparison.links]
+
+
+def replace(
+    session: Session, comparison_id: int, comparison: Comparison, pipeline: str
+) -> tuple[int, str, dt.datetime]:
+    """Give a stored comparison new documents (appended) and links."""
+    row = session.get(ComparisonRow, comparison_id)
+    if row is None:
+        raise StoreError(f"no comparison with id {comparison_id}")
+    doc_rows, links = _member_rows(session, comparison, pipeline)
+    stored = [member.document_id for member in row.members]
+    if [doc.id for doc in doc_rows[: len(stored)]] != stored:
+        raise StoreError(f"comparison {comparison_id} changed while documents were being added")
+    for position in range(len(stored), len(doc_rows)):
+        row.members.append(
+            MemberRow(
+                position=position,
+                document=doc_rows[position],
+                path=comparison.documents[position].path,
+            )
+        )
+    row.links = links
+    row.warnings = list(comparison.warnings)
+    row.name = comparison.name or row.name
+    return row.id, row.name, utc(row.created)
+
+
+def save(session: Session, comparison: Comparison, pipeline: str) -> tuple[int, str, dt.datetime]:
+    doc_rows, links = _member_rows(session, comparison, pipeline)
     paths = [document.path for document in comparison.documents]
     existing = _same_comparison(session, doc_rows, pipeline, comparison.settings)
     if existing is not None:
