@@ -130,27 +130,35 @@ def compare_documents(
     save: bool = True,
 ) -> Comparison:
     """Compare documents already read, reusing claims cached in the database."""
-    store = open_store(db) if save or db is not None else None
-    cached = {}
-    if store is not None:
-        for document in documents:
-            claims = store.cached_claims(document.sha256, PIPELINE_VERSION)
-            if claims is not None:
-                cached[document.sha256] = claims
-    comparison = run(
-        documents,
-        get_extractor(),
-        settings,
-        progress=progress,
-        cancelled=cancelled,
-        cached=cached,
-    )
-    comparison = _with_language_notices(comparison)
-    if store is not None and save:
+    if not save and db is None:
+        return _with_language_notices(
+            run(documents, get_extractor(), settings, progress=progress, cancelled=cancelled)
+        )
+    with _store(db) as store:
+        comparison = run(
+            documents,
+            get_extractor(),
+            settings,
+            progress=progress,
+            cancelled=cancelled,
+            cached=_cached_claims(store, documents),
+        )
+        comparison = _with_language_notices(comparison)
+        if not save:
+            return comparison
         comparison = store.save_comparison(comparison, PIPELINE_VERSION)
         # Curations made on earlier runs of these documents apply to this one too.
-        comparison = _curated(store, comparison)
-    return comparison
+        return _curated(store, comparison)
+
+
+def _cached_claims(store: Store, documents: Sequence[Document]) -> dict[str, tuple[Claim, ...]]:
+    """Claims already extracted by this pipeline version, by document hash."""
+    cached = {}
+    for document in documents:
+        claims = store.cached_claims(document.sha256, PIPELINE_VERSION)
+        if claims is not None:
+            cached[document.sha256] = claims
+    return cached
 
 
 def add_documents(
@@ -169,8 +177,30 @@ def add_documents(
     (curations are anchored to claim text and document hash). Articles that
     are already part of the comparison raise :class:`InputError`.
     """
-    store = open_store(db)
-    base = store.load_comparison(comparison_id)
+    with _store(db) as store:
+        base = store.load_comparison(comparison_id)
+        documents = _new_documents(base, paths)
+        extended = extend(
+            base,
+            documents,
+            get_extractor(),
+            settings,
+            progress=progress,
+            cancelled=cancelled,
+            cached=_cached_claims(store, documents),
+        )
+        if base.name == " vs ".join(d.source for d in base.documents):
+            # The name was made from the sources: keep it describing all of them.
+            names = " vs ".join(d.source for d in extended.documents)
+            extended = dataclasses.replace(extended, name=names)
+        extended = store.replace_comparison(
+            comparison_id, _with_language_notices(extended), PIPELINE_VERSION
+        )
+        return _curated(store, extended)
+
+
+def _new_documents(base: Comparison, paths: Sequence[str | Path]) -> list[Document]:
+    """Read articles to add, refusing any that the comparison already holds."""
     known = {d.sha256: d for d in base.documents}
     offset = len(base.documents)
     documents = [read_document(path, offset + i) for i, path in enumerate(paths)]
@@ -178,32 +208,10 @@ def add_documents(
         if document.sha256 in known:
             raise InputError(
                 f"{shown(Path(document.path or '').name)}: already in comparison "
-                f"{comparison_id} (as {known[document.sha256].source})"
+                f"{base.id} (as {known[document.sha256].source})"
             )
         known[document.sha256] = document
-    cached = {}
-    for document in documents:
-        claims = store.cached_claims(document.sha256, PIPELINE_VERSION)
-        if claims is not None:
-            cached[document.sha256] = claims
-    extended = extend(
-        base,
-        documents,
-        get_extractor(),
-        settings,
-        progress=progress,
-        cancelled=cancelled,
-        cached=cached,
-    )
-    if base.name == " vs ".join(d.source for d in base.documents):
-        # The name was made from the sources: keep it describing all of them.
-        extended = dataclasses.replace(
-            extended, name=" vs ".join(d.source for d in extended.documents)
-        )
-    extended = store.replace_comparison(
-        comparison_id, _with_language_notices(extended), PIPELINE_VERSION
-    )
-    return _curated(store, extended)
+    return documents
 
 
 def compare_files(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
+from claimdiff.events import persons_clash, same_predicate, shared_events
 from claimdiff.features import profile
 from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
 from claimdiff.settings import Settings
@@ -52,15 +53,38 @@ def _by_unit(found: list[Amount]) -> dict[str, list[Amount]]:
     return grouped
 
 
+FAR_APART = 20.0
+"""Two figures of one unit more than this many times apart are not one quantity reported
+twice: "320,000 killed since 2011" (a war) and "more than 80 killed" (one attack)."""
+
+GENERIC_UNITS = frozenset({"people", "year", "year-old", "day", "week", "month", "hour", "time"})
+"""Units that count anything: sharing one says nothing about sharing the quantity."""
+
+
+def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str]]:
+    """(unit, text a, text b) for each unit both claims give with values that cannot agree."""
+    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    found = []
+    for unit in sorted(ua.keys() & ub.keys()):
+        pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
+        if any(consistent(x, y) for x, y in pairs) or all(_far_apart(x, y) for x, y in pairs):
+            continue
+        found.append((unit, _join([x.text for x in ua[unit]]), _join([y.text for y in ub[unit]])))
+    return found
+
+
+def _far_apart(x: Amount, y: Amount) -> bool:
+    low, high = sorted((abs(x.value), abs(y.value)))
+    return low > 0 and high / low > FAR_APART
+
+
 def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Different numbers for the same quantity conflict; a number on one side is a detail."""
     ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
     findings = []
-    for unit in sorted(ua.keys() & ub.keys()):
-        if not any(consistent(x, y) for x in ua[unit] for y in ub[unit]):
-            ta, tb = _join([x.text for x in ua[unit]]), _join([y.text for y in ub[unit]])
-            text = f"{names[0]} says {ta}; {names[1]} says {tb}."
-            findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
+    for _, ta, tb in number_conflicts(a, b):
+        text = f"{names[0]} says {ta}; {names[1]} says {tb}."
+        findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
     for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
         only = [x.text for unit in sorted(mine.keys() - theirs.keys()) for x in mine[unit]]
         if only:
@@ -192,8 +216,9 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         neg, pos = (0, 1) if a.negated else (1, 0)
         text = f"{names[neg]} says it did not happen; {names[pos]} says it did."
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
-        same_event = not (a.predicate and b.predicate) or a.predicate == b.predicate
-        weight = Label.CONFLICT if same_event else Label.PARTIAL
+        # "failed to end the conflict" does not deny "killed more than 80": only a
+        # negation of the same kind of event is a contradiction.
+        weight = Label.CONFLICT if same_predicate(a, b) else Label.PARTIAL
         findings.append(Finding(Reason(ReasonKind.NEGATION, *values, text), weight))
     if (a.modality or None) != (b.modality or None):
         ma, mb = a.modality or "stated as fact", b.modality or "stated as fact"
@@ -246,6 +271,28 @@ def contradicts(a: Claim, b: Claim) -> bool:
     checks = (number_findings, casualty_findings, entity_findings)
     names = ("", "")
     return any(f.weight is Label.CONFLICT for check in checks for f in check(a, b, names))
+
+
+def event_conflict(a: Claim, b: Claim) -> bool:
+    """A contradiction between two claims with evidence that they report one event.
+
+    Two claims that share few words are linked as a conflict only if they name
+    no different people, and the contradicting slot is tied to one event: a
+    toll against "no casualties", a figure of a specific unit ("five villages" /
+    "seven villages", a magnitude), or a figure or list of names under the same
+    kind of event ("slammed by Iran and North Korea" / "condemnation from
+    Russia and Iran").
+    """
+    if persons_clash(a, b):
+        return False
+    names = ("", "")
+    if casualty_findings(a, b, names):
+        return True
+    events = bool(shared_events(a, b))
+    for unit, _, _ in number_conflicts(a, b):
+        if events or unit not in GENERIC_UNITS:
+            return True
+    return events and any(f.weight is Label.CONFLICT for f in entity_findings(a, b, names))
 
 
 def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> Label:

@@ -1,0 +1,111 @@
+"""Event classes of claims (kill/die/dead, condemn/slam) and whether two claims share an event."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimdiff.model import Claim, Entity
+
+EVENT_CLASSES: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        "kill": "kill killed killing die died dead death deaths toll fatality fatalities "
+        "murder murdered murders slay slain body bodies casualty casualties victim victims",
+        "injure": "injure injured injuring injury injuries wound wounded hurt casualty "
+        "casualties",
+        "attack": "attack attacked attacks strike struck strikes airstrike airstrikes bomb "
+        "bombed bombing bombings bombard raid raids shell shelling explosion explosions "
+        "explode exploded blast blasts retaliation retaliate",
+        "quake": "quake quakes earthquake earthquakes tremor tremors aftershock aftershocks "
+        "seismic magnitude",
+        "damage": "damage damaged destroy destroyed destruction ruin ruined flatten flattened "
+        "collapse collapsed affect affected hit devastate devastated",
+        "condemn": "condemn condemned condemnation slam slammed criticise criticised "
+        "criticize criticized criticism denounce denounced denunciation censure rebuke "
+        "rebuked deplore deplored",
+        "arrest": "arrest arrested detain detained detention custody apprehend apprehended "
+        "suspect suspicion",
+        "convict": "sentence sentenced jail jailed prison imprison imprisoned convict "
+        "convicted conviction trial jury jurors racketeering",
+        "fight": "fight fought fighting battle battled clash clashes combat war rebel rebels",
+        "meet": "meet met meeting talks summit visit visited counterpart",
+        "deny": "deny denied denial reject rejected dismiss dismissed",
+        "fall": "fall fell fallen falling slip slipped plunge plunged tumble tumbled",
+        "buy": "buy bought buying acquire acquired acquisition purchase purchased deal",
+        "pay": "pay paid paying price cash cost",
+        "flee": "flee fled fleeing refugee refugees displace displaced evacuate evacuated",
+        "sell": "sell sold selling sale sales supply supplying",
+        "hear": "hear heard hearing scream screams screaming noise",
+        "confirm": "confirm confirmed confirmation",
+        "support": "back backed backing support supported supporting sponsor sponsoring",
+        "speak": "say said tell told state stated announce announced report reported add",
+    }.items()
+}
+"""Words that name the same kind of event, WordNet-free: "slammed" and "condemnation" meet."""
+
+WEAK_CLASSES = frozenset({"speak"})
+"""Classes that nearly every news claim has: they never show two claims share an event."""
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for name, words in EVENT_CLASSES.items():
+        for word in words:
+            table.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in table.items()}
+
+
+def event_classes(claim: Claim) -> frozenset[str]:
+    """The event classes a claim's words and lemmas belong to."""
+    index = _index()
+    words = set(_WORD.findall(claim.text.lower())) | {w.lower() for w in claim.lemmas}
+    return frozenset(name for word in words for name in index.get(word, ()))
+
+
+def shared_events(a: Claim, b: Claim) -> frozenset[str]:
+    """Event classes both claims speak of, leaving out saying and telling."""
+    return (event_classes(a) & event_classes(b)) - WEAK_CLASSES
+
+
+def predicate_class(predicate: str | None) -> frozenset[str]:
+    """The classes of a claim's main predicate, or the predicate itself if it has none."""
+    if not predicate:
+        return frozenset()
+    word = predicate.lower()
+    return _index().get(word, frozenset({word}))
+
+
+def same_predicate(a: Claim, b: Claim) -> bool:
+    """Whether both claims have a main predicate and the two name the same kind of event."""
+    pa, pb = predicate_class(a.predicate), predicate_class(b.predicate)
+    return bool(pa & pb)
+
+
+def _name_words(entity: Entity) -> frozenset[str]:
+    key = entity.canonical.lower().strip()
+    return frozenset(w for w in re.split(r"[\s.]+", key) if w and w not in {"mr", "mrs", "ms"})
+
+
+def same_person(x: Entity, y: Entity) -> bool:
+    """ "Tillerson" and "Rex Tillerson" name one person; "Katie Jenkin" and "John Jenkin" two."""
+    wx, wy = _name_words(x), _name_words(y)
+    return bool(wx and wy) and (wx <= wy or wy <= wx)
+
+
+def persons(claim: Claim) -> list[Entity]:
+    """The people a claim names."""
+    return [e for e in claim.entities if e.label == "PERSON"]
+
+
+def persons_clash(a: Claim, b: Claim) -> bool:
+    """Both claims name people and no person is named on both sides: different subjects.
+
+    "Duncan Rait, 36, died" and "Robert Buckley, 32, died" are two deaths, not
+    two ages of one man.
+    """
+    pa, pb = persons(a), persons(b)
+    return bool(pa and pb) and not any(same_person(x, y) for x in pa for y in pb)
