@@ -185,14 +185,14 @@ def choose(
 def contradictions(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> frozenset[tuple[int, int]]:
-    """Weakly scored pairs that give different numbers for the same quantity."""
-    from claimdiff.compare import contradicts  # compare builds on align's Candidate
+    """Weakly scored pairs that contradict each other about one event (``event_conflict``)."""
+    from claimdiff.compare import event_conflict  # compare builds on align's Candidate
 
     low, high = settings.conflict_link_threshold, settings.link_threshold
     return frozenset(
         (i, j)
         for (i, j), p in zip(scored.pairs, scored.probability, strict=True)
-        if low <= p < high and contradicts(a[i], b[j])
+        if low <= p < high and event_conflict(a[i], b[j])
     )
 
 

@@ -61,15 +61,17 @@ GENERIC_UNITS = frozenset({"people", "year", "year-old", "day", "week", "month",
 """Units that count anything: sharing one says nothing about sharing the quantity."""
 
 
-def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str]]:
-    """(unit, text a, text b) for each unit both claims give with values that cannot agree."""
+def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
+    """(unit, text a, text b, far apart) for each unit whose values cannot agree."""
     ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
     found = []
     for unit in sorted(ua.keys() & ub.keys()):
         pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
-        if any(consistent(x, y) for x, y in pairs) or all(_far_apart(x, y) for x, y in pairs):
+        if any(consistent(x, y) for x, y in pairs):
             continue
-        found.append((unit, _join([x.text for x in ua[unit]]), _join([y.text for y in ub[unit]])))
+        far = all(_far_apart(x, y) for x, y in pairs)
+        ta, tb = _join([x.text for x in ua[unit]]), _join([y.text for y in ub[unit]])
+        found.append((unit, ta, tb, far))
     return found
 
 
@@ -82,9 +84,13 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     """Different numbers for the same quantity conflict; a number on one side is a detail."""
     ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
     findings = []
-    for _, ta, tb in number_conflicts(a, b):
-        text = f"{names[0]} says {ta}; {names[1]} says {tb}."
-        findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
+    for _, ta, tb, far in number_conflicts(a, b):
+        if far:
+            text = f"{names[0]} gives {ta} and {names[1]} {tb}: too far apart to be one figure."
+            findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.PARTIAL))
+        else:
+            text = f"{names[0]} says {ta}; {names[1]} says {tb}."
+            findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
     for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
         only = [x.text for unit in sorted(mine.keys() - theirs.keys()) for x in mine[unit]]
         if only:
@@ -289,8 +295,8 @@ def event_conflict(a: Claim, b: Claim) -> bool:
     if casualty_findings(a, b, names):
         return True
     events = bool(shared_events(a, b))
-    for unit, _, _ in number_conflicts(a, b):
-        if events or unit not in GENERIC_UNITS:
+    for unit, _, _, far in number_conflicts(a, b):
+        if not far and (events or unit not in GENERIC_UNITS):
             return True
     return events and any(f.weight is Label.CONFLICT for f in entity_findings(a, b, names))
 
