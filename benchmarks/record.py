@@ -82,11 +82,18 @@ def _rank(figure: Figure) -> int:
     return GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER)
 
 
+EARLIER = "(earlier run)"
+
+
+def _earlier(note: str) -> str:
+    return note if note.endswith(EARLIER) else f"{note} {EARLIER}".strip()
+
+
 def merged(run: Run, path: Path = LAST) -> Run:
     """This run plus the last run's figures of groups this run did not measure."""
     ran = {group_of(f.key) for f in run.figures}
     kept = [
-        Figure(**{**f, "note": f"{f.get('note', '')} (earlier run)".strip()})
+        Figure(**{**f, "note": _earlier(str(f.get("note", "")))})
         for key, f in load_last(path).items()
         if group_of(key) not in ran
     ]
@@ -104,6 +111,8 @@ def ratio_to_last(figure: Figure, last: dict[str, dict[str, Any]]) -> float | No
 
 
 def _trend(figure: Figure, ratio: float | None) -> str:
+    if figure.note.endswith(EARLIER):
+        return "not re-run"
     if ratio is None:
         return "new"
     worse = ratio if figure.lower_is_better else (1 / ratio if ratio else math.inf)

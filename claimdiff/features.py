@@ -33,6 +33,7 @@ PAIR_FEATURES = (
     "clause_embedding",
     "unit_share",
     "casualty_both",
+    "event_share",
 )
 """Features of a pair on its own; ``match_statements`` uses only these."""
 
@@ -160,6 +161,8 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _MIN_SEGMENT_WORDS = 4
+WEAK_EVENTS = frozenset({"speak"})
+"""Event classes too common to show that two claims report one event."""
 _DEFAULT_IDF = 9.0
 """IDF of a word never seen in the reference corpus: rare, so informative."""
 
@@ -178,6 +181,8 @@ class Profile:
     segments: tuple[Segment, ...]
     units: frozenset[str]
     casualties: bool
+    events: frozenset[str]
+    persons: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -207,16 +212,26 @@ def tokens(claim: Claim) -> list[str]:
 
 
 def numbers_in(claim: Claim) -> frozenset[float]:
-    """Numbers stated in a claim: its quantity slots, else the digits in its text."""
+    """Numbers stated in a claim: its quantity slots, and the numbers in its text.
+
+    Numbers inside a name ("Group of Seven") or a date ("April 11") are left out.
+    """
+    from claimdiff.slots import name_spans
+
+    skip = name_spans(claim) + [(d.start - claim.start, d.end - claim.start) for d in claim.dates]
     found = {round(q.value, 3) for q in claim.quantities}
-    for match in _NUMBER.findall(claim.text):
+    for match in _NUMBER.finditer(claim.text):
+        if any(start <= match.start() < end for start, end in skip):
+            continue
         try:
-            found.add(round(float(match.replace(",", "")), 3))
+            found.add(round(float(match.group(0).replace(",", "")), 3))
         except ValueError:
             continue
-    for word in _WORD.findall(claim.text.lower()):
+    for match in _WORD.finditer(claim.text.lower()):
+        word = match.group(0)
         if word in _NUMBER_WORDS and word not in {"one", "zero"}:
-            found.add(_NUMBER_WORDS[word])
+            if not any(start <= match.start() < end for start, end in skip):
+                found.add(_NUMBER_WORDS[word])
     return frozenset(found)
 
 
@@ -243,6 +258,7 @@ def segments(text: str) -> list[str]:
 
 def profile(claim: Claim) -> Profile:
     """Compute the per-claim data every pairwise feature draws on."""
+    from claimdiff.events import event_classes, persons
     from claimdiff.slots import amounts, casualty_claim
 
     words = tokens(claim)
@@ -259,6 +275,8 @@ def profile(claim: Claim) -> Profile:
         segments=tuple(parts),
         units=frozenset(a.unit for a in amounts(claim) if a.unit),
         casualties=casualty_claim(claim) is not None,
+        events=event_classes(claim) - WEAK_EVENTS,
+        persons=frozenset(e.canonical.lower() for e in persons(claim)),
     )
 
 
@@ -311,12 +329,26 @@ def _share(
     return shared / min(len(x), len(y)), float(shared == 0)
 
 
+def _same_people(a: Profile, b: Profile) -> tuple[frozenset[str], frozenset[str]]:
+    """Entity keys of both claims, a surname written for the full name on the other side.
+
+    "Tillerson" and "Rex Tillerson" then count as one shared entity.
+    """
+    renamed = {}
+    for x in a.persons:
+        for y in b.persons:
+            wx, wy = set(x.split()), set(y.split())
+            if x != y and (wx <= wy or wy <= wx):
+                renamed[x] = y
+    return frozenset(renamed.get(e, e) for e in a.entities), b.entities
+
+
 def pair_vector(
     a: Profile, b: Profile, embedding: float, clause_embedding: float | None = None
 ) -> list[float]:
     """The PAIR_FEATURES of one pair, in order."""
     cosine, cover = idf_overlap(a, b)
-    entity_share, entity_clash = _share(a.entities, b.entities)
+    entity_share, entity_clash = _share(*_same_people(a, b))
     number_share, number_clash = _share(a.numbers, b.numbers)
     la, lb = len(a.words) or 1, len(b.words) or 1
     return [
@@ -334,6 +366,7 @@ def pair_vector(
         embedding if clause_embedding is None else max(embedding, clause_embedding),
         float(bool(a.units & b.units)),
         float(a.casualties and b.casualties),
+        _share(a.events, b.events)[0],
     ]
 
 

@@ -63,6 +63,26 @@ def link_claims(
     return tuple(sorted(links, key=lambda link: (link.a, link.b)))
 
 
+def _claims_of(
+    documents: Sequence[Document],
+    extractor: Extractor,
+    cached: Mapping[str, Sequence[Claim]],
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> list[Sequence[Claim]]:
+    """Claims per document: from the cache where possible, otherwise extracted now."""
+    if progress:
+        progress("extract", 0.0)
+    todo = [d for d in documents if d.sha256 not in cached]
+    fresh = extractor.extract_many(
+        todo, progress=(lambda n, total: progress("extract", n / total)) if progress else None
+    )
+    made = {d.sha256: claims for d, claims in zip(todo, fresh, strict=True)}
+    if cancelled and cancelled():
+        raise ComparisonCancelled("comparison cancelled")
+    return [made[d.sha256] if d.sha256 in made else tuple(cached[d.sha256]) for d in documents]
+
+
 def run(
     documents: Sequence[Document],
     extractor: Extractor,
@@ -80,17 +100,7 @@ def run(
     settings = settings or Settings()
     cached = cached or {}
     docs = tuple(dataclasses.replace(d, id=index) for index, d in enumerate(documents))
-    if progress:
-        progress("extract", 0.0)
-    todo = [d for d in docs if d.sha256 not in cached]
-    fresh = extractor.extract_many(
-        todo, progress=(lambda n, total: progress("extract", n / total)) if progress else None
-    )
-    made = {d.sha256: claims for d, claims in zip(todo, fresh, strict=True)}
-    per_doc = [made[d.sha256] if d.sha256 in made else tuple(cached[d.sha256]) for d in docs]
-    if cancelled and cancelled():
-        raise ComparisonCancelled("comparison cancelled")
-    claims = number_claims(per_doc)
+    claims = number_claims(_claims_of(docs, extractor, cached, progress, cancelled))
     links = link_claims(docs, claims, settings, progress=progress, cancelled=cancelled)
     comparison = Comparison(
         documents=docs,
@@ -118,7 +128,7 @@ def extend(
     third article costs two document pairs, not three.
     """
     settings = settings or Settings()
-    cached = dict(cached or {})
+    cached = cached or {}
     known = {d.sha256 for d in comparison.documents}
     fresh_docs = [d for d in new_documents if d.sha256 not in known]
     if not fresh_docs:
@@ -127,15 +137,10 @@ def extend(
     docs = comparison.documents + tuple(
         dataclasses.replace(d, id=old_count + i) for i, d in enumerate(fresh_docs)
     )
-    todo = [d for d in fresh_docs if d.sha256 not in cached]
-    for document, claims in zip(todo, extractor.extract_many(todo), strict=True):
-        cached[document.sha256] = claims
-    if cancelled and cancelled():
-        raise ComparisonCancelled("comparison cancelled")
     per_doc: list[Sequence[Claim]] = [
         [c for c in comparison.claims if c.document == i] for i in range(old_count)
     ]
-    per_doc += [cached[d.sha256] for d in fresh_docs]
+    per_doc += _claims_of(fresh_docs, extractor, cached, progress, cancelled)
     claims = number_claims(per_doc)
     new_pairs = [(i, j) for i, j in combinations(range(len(docs)), 2) if j >= old_count]
     added = link_claims(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from claimdiff.model import Claim, Entity, Quantity
@@ -236,12 +237,19 @@ def _number(raw: str) -> float | None:
         return None
 
 
-def amounts_from_text(text: str) -> list[Amount]:
-    """Quantities read from text when the extractor gave none: "more than 80 people"."""
+def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Amount]:
+    """Quantities read from text when the extractor gave none: "more than 80 people".
+
+    Numbers inside a ``skip`` span (offsets into ``text``: names such as "Group of
+    Seven") are not quantities.
+    """
     found = []
     for match in _NUMBER_RE.finditer(text):
         value = _number(match["num"])
         if value is None or _MONTHS.search(text[: match.start()]):
+            continue
+        at = match.start("num")
+        if any(start <= at < end for start, end in skip):
             continue
         unit_word = (match["hyphen"] or match["unit"] or "").lower()
         if match["hyphen"] and match["hyphen"].endswith("old"):
@@ -274,7 +282,7 @@ def amounts_from_text(text: str) -> list[Amount]:
 
 def amounts(claim: Claim) -> list[Amount]:
     """The claim's quantities: the extractor's slots, else read from its text."""
-    read = amounts_from_text(claim.text)
+    read = amounts_from_text(claim.text, name_spans(claim))
     if not claim.quantities:
         return read
     found = []
@@ -318,6 +326,11 @@ def casualty_claim(claim: Claim) -> str | None:
         if any(a.value > 0 and a.unit in {"", "people"} for a in amounts_from_text(window)):
             return "some"
     return None
+
+
+def name_spans(claim: Claim) -> list[tuple[int, int]]:
+    """Where the claim's names are, as offsets into its text: numbers there are not amounts."""
+    return [(e.start - claim.start, e.end - claim.start) for e in name_entities(claim)]
 
 
 def name_entities(claim: Claim) -> list[Entity]:

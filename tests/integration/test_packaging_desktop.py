@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import json
 import os
 import shutil
 import struct
@@ -109,17 +110,32 @@ def test_app_icon_is_an_svg_with_a_png_for_every_size() -> None:
 
 
 def test_png_icons_match_a_fresh_render_of_the_svg(tmp_path: Path) -> None:
-    # Renders with QtGui/QtSvg only (no widgets) in a child process, then compares pixels.
-    script = (
-        "import sys\n"
-        f"sys.path.insert(0, {str(PACKAGING)!r})\n"
-        "import render_icons\n"
-        f"render_icons.render(render_icons.ICONS / '{APP_ID}.svg', __import__('pathlib')"
-        f".Path({str(tmp_path)!r}), (16, 48, 256))\n"
-    )
+    # Renders with QtGui/QtSvg only (no widgets) in a child process and compares pixels,
+    # so a stale PNG (SVG edited, PNGs not re-rendered) fails.
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(PACKAGING)!r})
+from pathlib import Path
+from PySide6.QtGui import QImage
+import render_icons
+sizes = (16, 48, 256)
+render_icons.render(render_icons.ICONS / "{APP_ID}.svg", Path({str(tmp_path)!r}), sizes)
+worst = {{}}
+for size in sizes:
+    name = render_icons.png_name(size)
+    fresh = QImage(str(Path({str(tmp_path)!r}) / name)).convertToFormat(QImage.Format.Format_ARGB32)
+    kept = QImage(str(render_icons.ICONS / name)).convertToFormat(QImage.Format.Format_ARGB32)
+    a, b = bytes(fresh.constBits()), bytes(kept.constBits())
+    worst[size] = 255 if len(a) != len(b) else max(abs(x - y) for x, y in zip(a, b))
+print(json.dumps(worst))
+"""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    subprocess.run([sys.executable, "-c", script], check=True, env=env, timeout=60)
-    for size in (16, 48, 256):
-        fresh = (tmp_path / f"{APP_ID}-{size}.png").read_bytes()
-        committed = (ICONS / f"{APP_ID}-{size}.png").read_bytes()
-        assert fresh == committed, f"{size} px PNG is stale: run packaging/render_icons.py"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    worst = json.loads(result.stdout.strip().splitlines()[-1])
+    # Antialiasing may differ by a step or two between Qt builds; a changed drawing does not.
+    assert all(diff <= 8 for diff in worst.values()), (
+        f"stale PNGs, run packaging/render_icons.py: {worst}"
+    )

@@ -84,3 +84,23 @@ def test_alignment_sides_have_distinct_sentences() -> None:
     a, b = corpus.alignment_sides(300)
     assert len(a) == len(b) == 300
     assert len(set(a)) == 300 and len(set(b)) == 300
+
+
+def test_partial_run_keeps_other_groups_once_and_marks_them(tmp_path: Path) -> None:
+    path = tmp_path / "last.json"
+    earlier = _run(
+        Figure("seed_ratio", "seed / floor", 2.0, "x"),
+        Figure("align_5000_s", "align", 9.0, "s", note="6,000 links"),
+    )
+    earlier.profiles = {"alignment": ["50.0% candidate_pairs"]}
+    record.write_last(earlier, path)
+    for _ in range(2):  # recording twice must not pile up markers
+        whole = record.merged(_run(Figure("seed_ratio", "seed / floor", 1.4, "x")), path)
+        record.write_last(whole, path)
+    by_key = {f.key: f for f in whole.figures}
+    assert [f.key for f in whole.figures] == ["seed_ratio", "align_5000_s"]
+    assert by_key["seed_ratio"].value == 1.4
+    assert by_key["align_5000_s"].note == "6,000 links (earlier run)"
+    assert whole.profiles == {"alignment": ["50.0% candidate_pairs"]}
+    trends = {row[0]: row[4] for row in record.rows(whole, record.load_last(path))}
+    assert trends["align"] == "not re-run"
