@@ -173,6 +173,8 @@ def choose(
             break
         if value >= settings.link_threshold:
             near_best = value >= min(row_best[i], col_best[j]) - settings.secondary_margin
+        elif value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j]):
+            near_best = True  # the best pair of both its claims
         else:
             near_best = (i, j) in contradicting
         if near_best and used_a[i] < cap and used_b[j] < cap:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
-from claimdiff.events import persons_clash, same_predicate, shared_events
+from claimdiff.events import persons_clash, polarity_clashes, same_predicate, shared_events
 from claimdiff.features import profile
 from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
 from claimdiff.settings import Settings
@@ -237,6 +237,17 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     return findings
 
 
+def polarity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """One word graded both ways ("insufficiently equipped" / "well equipped") conflicts."""
+    return [
+        Finding(
+            Reason(ReasonKind.NEGATION, ta, tb, f"{names[0]} says {ta}; {names[1]} says {tb}."),
+            Label.CONFLICT,
+        )
+        for ta, tb in polarity_clashes(a, b)
+    ]
+
+
 def _same_speaker(x: str, y: str) -> bool:
     wx, wy = set(x.lower().replace("'s", "").split()), set(y.lower().replace("'s", "").split())
     if bool((wx & wy) - _GENERIC) or not (wx - _GENERIC) or not (wy - _GENERIC):
@@ -258,7 +269,14 @@ def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
     return any(fuzz.token_set_ratio(x, y) >= 85 for x in qa for y in qb)
 
 
-CHECKS = (number_findings, casualty_findings, date_findings, entity_findings, voice_findings)
+CHECKS = (
+    number_findings,
+    casualty_findings,
+    date_findings,
+    entity_findings,
+    voice_findings,
+    polarity_findings,
+)
 
 
 def findings(a: Claim, b: Claim, names: tuple[str, str] | None = None) -> list[Finding]:
@@ -274,7 +292,7 @@ def findings(a: Claim, b: Claim, names: tuple[str, str] | None = None) -> list[F
 
 def contradicts(a: Claim, b: Claim) -> bool:
     """Whether two claims give different values for the same slot: a quantity, a toll, a list."""
-    checks = (number_findings, casualty_findings, entity_findings)
+    checks = (number_findings, casualty_findings, entity_findings, polarity_findings)
     names = ("", "")
     return any(f.weight is Label.CONFLICT for check in checks for f in check(a, b, names))
 
@@ -282,23 +300,26 @@ def contradicts(a: Claim, b: Claim) -> bool:
 def event_conflict(a: Claim, b: Claim) -> bool:
     """A contradiction between two claims with evidence that they report one event.
 
-    Two claims that share few words are linked as a conflict only if they name
-    no different people, and the contradicting slot is tied to one event: a
-    toll against "no casualties", a figure of a specific unit ("five villages" /
-    "seven villages", a magnitude), or a figure or list of names under the same
-    kind of event ("slammed by Iran and North Korea" / "condemnation from
-    Russia and Iran").
+    Two claims that share few words are linked as a conflict only if the
+    contradicting slot is tied to one event: a toll against "no casualties"; one
+    word graded both ways ("insufficiently" / "well equipped"); a
+    list of names under the same kind of event ("slammed by Iran and North
+    Korea" / "condemnation from Russia and Iran"); or, when the claims name no
+    different people, figures of a specific unit ("five villages" / "seven
+    villages", a magnitude) or under the same kind of event ("killed").
     """
-    if persons_clash(a, b):
-        return False
     names = ("", "")
-    if casualty_findings(a, b, names):
+    if casualty_findings(a, b, names) or polarity_clashes(a, b):
         return True
     events = bool(shared_events(a, b))
-    for unit, _, _, far in number_conflicts(a, b):
-        if not far and (events or unit not in GENERIC_UNITS):
-            return True
-    return events and any(f.weight is Label.CONFLICT for f in entity_findings(a, b, names))
+    if events and any(f.weight is Label.CONFLICT for f in entity_findings(a, b, names)):
+        return True
+    if persons_clash(a, b):
+        return False  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
+    return any(
+        not far and (events or unit not in GENERIC_UNITS)
+        for unit, _, _, far in number_conflicts(a, b)
+    )
 
 
 def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> Label:

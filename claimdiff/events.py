@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -12,8 +13,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     for name, words in {
         "kill": "kill killed killing die died dead death deaths toll fatality fatalities "
         "murder murdered murders slay slain body bodies casualty casualties victim victims",
-        "injure": "injure injured injuring injury injuries wound wounded hurt casualty "
-        "casualties",
+        "injure": "injure injured injuring injury injuries wound wounded hurt casualty casualties",
         "attack": "attack attacked attacks strike struck strikes airstrike airstrikes bomb "
         "bombed bombing bombings bombard raid raids shell shelling explosion explosions "
         "explode exploded blast blasts retaliation retaliate",
@@ -109,3 +109,51 @@ def persons_clash(a: Claim, b: Claim) -> bool:
     """
     pa, pb = persons(a), persons(b)
     return bool(pa and pb) and not any(same_person(x, y) for x in pa for y in pb)
+
+
+def rename_people(
+    entities: frozenset[str], people: frozenset[str], others: frozenset[str]
+) -> frozenset[str]:
+    """Entity keys of one claim, a person renamed to the other claim's fuller or shorter name.
+
+    "tillerson" becomes "rex tillerson" when the other claim says "Rex Tillerson",
+    so that the two count as one shared entity.
+    """
+    renamed = {}
+    for x in people:
+        for y in others:
+            wx, wy = set(x.split()), set(y.split())
+            if x != y and (wx <= wy or wy <= wx):
+                renamed[x] = y
+    return frozenset(renamed.get(e, e) for e in entities)
+
+
+NEGATIVE_MODIFIERS = frozenset(
+    ["insufficiently", "inadequately", "poorly", "badly", "ill", "improperly", "barely"]
+)
+POSITIVE_MODIFIERS = frozenset(["well", "sufficiently", "adequately", "properly", "fully"])
+"""Adverbs that grade the word after them: "insufficiently equipped" / "well equipped"."""
+
+
+def graded(claim: Claim) -> dict[str, tuple[str, bool]]:
+    """Words a claim grades, with the grading adverb and whether it is positive."""
+    words = _WORD.findall(claim.text.lower())
+    found: dict[str, tuple[str, bool]] = {}
+    for word, head in itertools.pairwise(words):
+        if word in NEGATIVE_MODIFIERS or word in POSITIVE_MODIFIERS:
+            found[head] = (word, word in POSITIVE_MODIFIERS)
+    return found
+
+
+def polarity_clashes(a: Claim, b: Claim) -> list[tuple[str, str]]:
+    """The same word graded one way on one side and the other way on the other.
+
+    "insufficiently equipped" against "well equipped": ("insufficiently
+    equipped", "well equipped").
+    """
+    ga, gb = graded(a), graded(b)
+    return [
+        (f"{ga[head][0]} {head}", f"{gb[head][0]} {head}")
+        for head in sorted(ga.keys() & gb.keys())
+        if ga[head][1] != gb[head][1]
+    ]

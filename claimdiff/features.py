@@ -161,8 +161,6 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _MIN_SEGMENT_WORDS = 4
-WEAK_EVENTS = frozenset({"speak"})
-"""Event classes too common to show that two claims report one event."""
 _DEFAULT_IDF = 9.0
 """IDF of a word never seen in the reference corpus: rare, so informative."""
 
@@ -229,9 +227,9 @@ def numbers_in(claim: Claim) -> frozenset[float]:
             continue
     for match in _WORD.finditer(claim.text.lower()):
         word = match.group(0)
-        if word in _NUMBER_WORDS and word not in {"one", "zero"}:
-            if not any(start <= match.start() < end for start, end in skip):
-                found.add(_NUMBER_WORDS[word])
+        inside = any(start <= match.start() < end for start, end in skip)
+        if word in _NUMBER_WORDS and word not in {"one", "zero"} and not inside:
+            found.add(_NUMBER_WORDS[word])
     return frozenset(found)
 
 
@@ -258,7 +256,7 @@ def segments(text: str) -> list[str]:
 
 def profile(claim: Claim) -> Profile:
     """Compute the per-claim data every pairwise feature draws on."""
-    from claimdiff.events import event_classes, persons
+    from claimdiff.events import WEAK_CLASSES, event_classes, persons
     from claimdiff.slots import amounts, casualty_claim
 
     words = tokens(claim)
@@ -275,7 +273,7 @@ def profile(claim: Claim) -> Profile:
         segments=tuple(parts),
         units=frozenset(a.unit for a in amounts(claim) if a.unit),
         casualties=casualty_claim(claim) is not None,
-        events=event_classes(claim) - WEAK_EVENTS,
+        events=event_classes(claim) - WEAK_CLASSES,
         persons=frozenset(e.canonical.lower() for e in persons(claim)),
     )
 
@@ -329,26 +327,15 @@ def _share(
     return shared / min(len(x), len(y)), float(shared == 0)
 
 
-def _same_people(a: Profile, b: Profile) -> tuple[frozenset[str], frozenset[str]]:
-    """Entity keys of both claims, a surname written for the full name on the other side.
-
-    "Tillerson" and "Rex Tillerson" then count as one shared entity.
-    """
-    renamed = {}
-    for x in a.persons:
-        for y in b.persons:
-            wx, wy = set(x.split()), set(y.split())
-            if x != y and (wx <= wy or wy <= wx):
-                renamed[x] = y
-    return frozenset(renamed.get(e, e) for e in a.entities), b.entities
-
-
 def pair_vector(
     a: Profile, b: Profile, embedding: float, clause_embedding: float | None = None
 ) -> list[float]:
     """The PAIR_FEATURES of one pair, in order."""
     cosine, cover = idf_overlap(a, b)
-    entity_share, entity_clash = _share(*_same_people(a, b))
+    from claimdiff.events import rename_people
+
+    named_a = rename_people(a.entities, a.persons, b.persons)
+    entity_share, entity_clash = _share(named_a, b.entities)
     number_share, number_clash = _share(a.numbers, b.numbers)
     la, lb = len(a.words) or 1, len(b.words) or 1
     return [

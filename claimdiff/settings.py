@@ -13,11 +13,14 @@ class Settings:
     the matcher stricter or looser per comparison (``--set link_threshold=0.6``).
     """
 
-    link_threshold: float = 0.2
+    link_threshold: float = 0.3
     """Lowest link probability (0..1) at which two claims of two articles are linked."""
 
     conflict_link_threshold: float = 0.01
     """Lower threshold for pairs that state different values of the same quantity."""
+
+    mutual_link_threshold: float = 0.1
+    """Lower threshold for a pair that is the best pair of both its claims (mutual best)."""
 
     statement_threshold: float = 0.5
     """Lowest probability at which ``match_statements`` calls two statements linked."""

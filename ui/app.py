@@ -29,6 +29,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="compare FILES, save a PNG of the window and exit",
     )
     parser.add_argument(
+        "--view",
+        choices=("claims", "matrix"),
+        default="claims",
+        help="with --screenshot: show the claim table or the coverage matrix",
+    )
+    parser.add_argument(
         "--theme", choices=("light", "dark"), default=None, help="use this theme (and remember it)"
     )
     return parser.parse_args(argv)
@@ -63,7 +69,7 @@ def make_window(db: str | None, settings: QSettings | None = None) -> MainWindow
     return MainWindow(context)
 
 
-def screenshot(window: MainWindow, path: Path) -> int:
+def screenshot(window: MainWindow, path: Path, view: str = "claims") -> int:
     """Wait for the comparison, select the first difference, save a PNG."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -78,7 +84,11 @@ def screenshot(window: MainWindow, path: Path) -> int:
     if context.comparison is None:
         print("claimdiff-gui: no comparison to show; see the messages above", file=sys.stderr)
         return 1
-    window.select_first_link_difference()
+    if view == "matrix":
+        window.action_show_matrix()
+        window.select_first_cluster_difference()
+    else:
+        window.select_first_link_difference()
     width, height = max(window.width(), MIN_SHOT[0]), max(window.height(), MIN_SHOT[1])
     window.resize(width, height)
     from PySide6.QtWidgets import QApplication
@@ -138,7 +148,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
         window.show()
         if args.files:
             window.context.open_files([str(f) for f in args.files])
-        code = screenshot(window, args.screenshot)
+        code = screenshot(window, args.screenshot, args.view)
         window.close()
         return code
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -108,19 +109,36 @@ class AppContext(QObject):
         paths = tuple(dict.fromkeys((*carried, *self._pending)))
         self._pending = []
         self._in_flight = paths
+        current = self.comparison
+        if current is not None and current.id is not None:
+            # A stored comparison grows: only the new document pairs are aligned, and its
+            # id, name and curations stay.
+            self._request_title = "Add articles"
+            self.worker.start(CompareRequest(paths=paths, db=self.db, extend=current.id))
+            return
         self._request_title = "Compare"
         self.worker.start(CompareRequest(self.documents, paths, self.db))
 
     def on_worker_finished(self, result: CompareResult) -> None:
         self._in_flight = ()
         self.documents = result.documents
-        for path in result.skipped:
-            self.runner.message_posted.emit(f"{path}: already in the comparison, skipped")
+        names = ", ".join(Path(path).name for path in result.skipped)
+        if result.unchanged:
+            self.runner.report(
+                self._request_title, f"nothing was added; already in this comparison: {names}"
+            )
+            shown = self.comparison.documents if self.comparison else ()
+            if result.comparison is not None and len(result.documents) != len(shown):
+                # A cancelled run had already stored these files: show what is stored.
+                self.show(result.comparison, fresh=False)
+            return
         if result.comparison is None:
             self.documents_changed.emit(result.documents)
-            return
-        self.library_changed.emit()
-        self.show(result.comparison, fresh=self.comparison is None)
+        else:
+            self.library_changed.emit()
+            self.show(result.comparison, fresh=self.comparison is None)
+        if names:  # after showing, so the comparison's summary does not hide it
+            self.runner.message_posted.emit(f"{names}: already in the comparison, skipped")
 
     def on_worker_failed(self, message: str) -> None:
         self._in_flight = ()

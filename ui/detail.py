@@ -61,6 +61,7 @@ def detail_html(
         source = comparison.documents[claim.document].source
         text = marked_text(claim, spans[claim_id], theme)
         rows.append(f"<p><b>{escape(source)}</b><br>{text}</p>")
+    rows.extend(_cluster_rows(comparison, claims, link))
     reasons = (
         "".join(
             f"<li><b>{escape(reason.kind.value)}</b>: {escape(reason.text)}</li>"
@@ -80,6 +81,19 @@ def detail_html(
         + (f"<p><b>Notes</b></p><ul>{notes}</ul>" if notes else "")
         + history_html(comparison, link, history)
     )
+
+
+def _cluster_rows(comparison: Comparison, claims: tuple[int, ...], link: Link) -> list[str]:
+    """The same claim in the cluster's other sources, when a matrix cell was opened."""
+    others = [c for c in claims if c not in (link.a, link.b)]
+    if not others:
+        return []
+    rows = ["<p><b>Also stated in</b></p>"]
+    for claim_id in others:
+        claim = comparison.claim(claim_id)
+        source = comparison.documents[claim.document].source
+        rows.append(f"<p><b>{escape(source)}</b><br>{escape(claim.text)}</p>")
+    return rows
 
 
 def history_html(comparison: Comparison, link: Link, history: Sequence[Curation]) -> str:

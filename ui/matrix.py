@@ -83,7 +83,10 @@ class CoverageMatrixPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         em = self.view.fontMetrics().horizontalAdvance("M")
-        for column, width in ((COL_NUMBER, 3 * em), (COL_LABEL, 7 * em), (COL_COVERAGE, 5 * em)):
+        # Room for the header text and its sort arrow, whatever the font.
+        fitted = header.fontMetrics().horizontalAdvance("Coverage") + 3 * em
+        label = header.fontMetrics().horizontalAdvance("Conflict") + 4 * em  # icon and arrow
+        for column, width in ((COL_NUMBER, 3 * em), (COL_LABEL, label), (COL_COVERAGE, fitted)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(column, width)
         sources = self.model.document_count()

@@ -67,27 +67,34 @@ def matrix_rows(comparison: Comparison) -> list[MatrixRow]:
     A cell's label is its claim's most severe link to another claim of the same
     cluster, so a conflict stands out in the source that states it differently.
     """
+    kinds = _kinds_inside_clusters(comparison)
     rows = []
     for coverage_row in coverage_matrix(comparison):
-        cluster = coverage_row.cluster
-        members = set(cluster.claims)
-        kinds: dict[int, str] = {}
-        for link in comparison.links:
-            if link.a in members and link.b in members:
-                for claim_id in (link.a, link.b):
-                    known = kinds.get(claim_id)
-                    if known is None or _SEVERITY[link.label.value] > _SEVERITY[known]:
-                        kinds[claim_id] = link.label.value
         cells = coverage_row.cells
         rows.append(
             MatrixRow(
-                cluster=cluster,
+                cluster=coverage_row.cluster,
                 cells=cells,
                 kinds=tuple("" if c is None else kinds.get(c, UNIQUE) for c in cells),
-                label=cluster.label.value,
+                label=coverage_row.cluster.label.value,
             )
         )
     return rows
+
+
+def _kinds_inside_clusters(comparison: Comparison) -> dict[int, str]:
+    """Claim id -> its most severe link label within its own cluster (one pass over links)."""
+    cluster_of = {c: cluster.id for cluster in comparison.clusters for c in cluster.claims}
+    kinds: dict[int, str] = {}
+    for link in comparison.links:
+        home = cluster_of.get(link.a)
+        if home is None or cluster_of.get(link.b) != home:
+            continue
+        for claim_id in (link.a, link.b):
+            known = kinds.get(claim_id)
+            if known is None or _SEVERITY[link.label.value] > _SEVERITY[known]:
+                kinds[claim_id] = link.label.value
+    return kinds
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -152,9 +159,12 @@ class CoverageMatrixModel(QAbstractTableModel):
             return None
         if section < FIRST_SOURCE:
             return FIXED_HEADERS[section] if role == Qt.ItemDataRole.DisplayRole else None
-        document = self._comparison.documents[section - FIRST_SOURCE]
+        position = section - FIRST_SOURCE
+        document = self._comparison.documents[position]
         if role == Qt.ItemDataRole.DisplayRole:
-            return document.source
+            same = sum(d.source == document.source for d in self._comparison.documents)
+            # Two articles from one outlet need telling apart: number them by position.
+            return document.source if same == 1 else f"{document.source} ({position + 1})"
         if role == Qt.ItemDataRole.ToolTipRole:
             date = document.published.isoformat() if document.published else "no date"
             return f"{document.source}, {date}: {document.title}"

@@ -265,7 +265,9 @@ class PaneColumn(QWidget):
         document = comparison.documents[position]
         claims = sum(1 for claim in comparison.claims if claim.document == position)
         date = document.published.isoformat() if document.published else "no date"
-        self.header.setText(document.source)
+        same = sum(d.source == document.source for d in comparison.documents)
+        # Two articles from one outlet: number them as the coverage matrix does.
+        self.header.setText(document.source if same == 1 else f"{document.source} ({position + 1})")
         self.subheader.setText(f"{date}  ·  {claims} claims  ·  {document.title}")
         self.subheader.setToolTip(document.path or "")
         self.pane.set_document(comparison, position, theme)

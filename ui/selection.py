@@ -6,9 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel
 
-from claimdiff.model import Link
+from claimdiff.model import Cluster, Label, Link
 from ui.claim_model import KIND_ROLE
 from ui.highlight import UNIQUE
+from ui.matrix_model import CLUSTER_ROLE, COVERAGE_ROLE
+from ui.matrix_model import KIND_ROLE as ROW_KIND
+
+SEVERITY = {Label.AGREE: 0, Label.PARTIAL: 1, Label.CONFLICT: 2}
 
 if TYPE_CHECKING:
     from ui.window import MainWindow
@@ -31,6 +35,7 @@ class SelectionMixin(_Base):
         else:
             self.view.scroll_to(claims)
             self.detail.show_row(comparison, claims, link, self.context.curations)
+            self.matrix.select_claim(claims[0])
         self.update_position()
         self.update_actions()
 
@@ -58,6 +63,44 @@ class SelectionMixin(_Base):
 
     def on_pane_claim_clicked(self, claim_id: int) -> None:
         self.select_claim(claim_id)
+
+    def on_matrix_cell_activated(self, cluster: Cluster | None, claim_id: int | None) -> None:
+        comparison = self.context.comparison
+        if comparison is None or cluster is None:
+            return
+        if claim_id is None:  # an empty cell: show what the other sources say
+            self.statusBar().showMessage(
+                "This source does not state the claim; showing it in the sources that do", 6000
+            )
+            claim_id = min(cluster.claims, key=lambda c: comparison.claim(c).document)
+        self.select_in_cluster(claim_id, cluster)
+
+    def select_in_cluster(self, claim_id: int, cluster: Cluster) -> None:
+        """Select a claim with every counterpart of its cluster, in the panes and the table."""
+        comparison = self.context.comparison
+        assert comparison is not None
+        members = set(cluster.claims)
+        inside = [
+            link
+            for link in comparison.links
+            if claim_id in (link.a, link.b) and {link.a, link.b} <= members
+        ]
+        # The most severe link first: it is why the matrix cell has its colour.
+        link = max(inside, key=lambda found: (SEVERITY[found.label], found.score), default=None)
+        source_row = (
+            self.model.row_of_link(link.a, link.b) if link else self.model.row_of_claim(claim_id)
+        )
+        index = (
+            self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if source_row is not None
+            else None
+        )
+        if index is not None and index.isValid():
+            self.select_index_row(index.row())
+        else:  # filtered out of the table: the panes and detail panel still follow
+            self.table.view.selectionModel().clearSelection()
+        others = sorted(members - {claim_id}, key=lambda c: comparison.claim(c).document)
+        self.show_selection((claim_id, *others), link)
 
     def restore_selection(self, claims: tuple[int, ...], link: Link | None) -> None:
         """After a reload, select the same link (or claim) again if it still exists."""
@@ -114,6 +157,18 @@ class SelectionMixin(_Base):
                 self.select_index_row(row)
                 return
         self.go_to_difference(forward=True)
+
+    def select_first_cluster_difference(self) -> None:
+        """Open the first matrix row every source states with a difference (for screenshots)."""
+        proxy = self.matrix.proxy
+        rows = [proxy.index(row, 0) for row in range(proxy.rowCount())]
+        sources = len(self.context.comparison.documents) if self.context.comparison else 0
+        best = [i for i in rows if i.data(COVERAGE_ROLE) == sources and i.data(ROW_KIND) != "agree"]
+        chosen = (best or rows or [None])[0]
+        if chosen is None:
+            return
+        cluster = chosen.data(CLUSTER_ROLE)
+        self.select_in_cluster(min(cluster.claims), cluster)
 
     def update_position(self) -> None:
         rows = self.difference_rows() if self.context.comparison is not None else []

@@ -82,6 +82,7 @@ class ActionSlotsMixin(_Base):
         self.go_to_difference(forward=False)
 
     def action_focus_table(self) -> None:
+        self.tabs.setCurrentWidget(self.table)
         self.table.view.setFocus()
 
     def action_focus_panes(self) -> None:
@@ -134,6 +135,12 @@ class ActionSlotsMixin(_Base):
         return self.context.runner.do(CurationCommand(self.context, made, "Re-link claim"))
 
     # -- View ------------------------------------------------------------------------
+
+    def action_show_matrix(self) -> None:
+        self.tabs.setCurrentWidget(self.matrix)
+        self.matrix.view.setFocus()
+        if not self.matrix.view.currentIndex().isValid() and self.matrix.proxy.rowCount():
+            self.matrix.view.setCurrentIndex(self.matrix.proxy.index(0, 0))
 
     def action_toggle_dark(self) -> None:
         self.context.set_theme("light" if self.context.theme.dark else "dark")

@@ -129,7 +129,8 @@ def palette(theme: Theme) -> QPalette:
         (QPalette.ColorRole.ToolTipText, text),
         (QPalette.ColorRole.PlaceholderText, QColor(theme.muted)),
         (QPalette.ColorRole.Highlight, QColor(theme.selection)),
-        (QPalette.ColorRole.HighlightedText, QColor("#FFFFFF")),
+        # White on the dark theme's light sky blue reads poorly; near-black does not.
+        (QPalette.ColorRole.HighlightedText, QColor("#111111" if theme.dark else "#FFFFFF")),
         (QPalette.ColorRole.Link, QColor(theme.label["agree"])),
     ):
         pal.setColor(role, color)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolButton,
 )
 
@@ -26,6 +27,8 @@ from ui.context import AppContext
 from ui.detail import DetailPanel
 from ui.empty import EmptyState
 from ui.library import LibraryModel, LibraryView
+from ui.matrix import CoverageMatrixPanel
+from ui.matrix_model import CoverageMatrixModel
 from ui.selection import SelectionMixin
 from ui.slots import ActionSlotsMixin
 from ui.workspace import ClaimTablePanel, ComparisonView
@@ -49,6 +52,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.proxy = ClaimFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.library_model = LibraryModel(self)
+        self.matrix_model = CoverageMatrixModel(self)
         self._difference_rows: list[int] | None = None
         self.position_timer = QTimer(self)
         self.position_timer.setSingleShot(True)
@@ -70,8 +74,15 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.view = ComparisonView()
         self.table = ClaimTablePanel(self.proxy)
         self.detail = DetailPanel()
+        self.matrix = CoverageMatrixPanel(self.matrix_model)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("bottomTabs")
+        self.tabs.setAccessibleName("Claim table and coverage matrix")
+        self.tabs.addTab(self.table, "Claims")
+        self.tabs.addTab(self.matrix, "Coverage matrix")
+        self.tabs.setTabToolTip(1, "Which source states which claim (Ctrl+Shift+M)")
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
-        self.bottom.addWidget(self.table)
+        self.bottom.addWidget(self.tabs)
         self.bottom.addWidget(self.detail)
         self.bottom.setStretchFactor(0, 3)
         self.bottom.setStretchFactor(1, 2)
@@ -139,7 +150,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
                 menu.addAction(self.undo_action)
                 menu.addAction(self.redo_action)
                 menu.addSeparator()
-            if spec.name in ("quit", "label_agree", "library_open"):
+            if spec.name in ("quit", "label_agree", "library_open", "toggle_dark"):
                 menu.addSeparator()
             menu.addAction(spec_action := self.named_actions[spec.name])
             spec_action.setParent(self)
@@ -192,6 +203,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
             signal.connect(self.on_proxy_rows_changed)
         self.library.open_requested.connect(self.open_stored)
         self.view.claim_clicked.connect(self.on_pane_claim_clicked)
+        self.matrix.cell_activated.connect(self.on_matrix_cell_activated)
 
     def on_runner_message_posted(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -202,6 +214,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
     # -- comparison shown ------------------------------------------------------
 
     def on_context_comparison_changed(self, comparison: Comparison | None, fresh: bool) -> None:
+        self.matrix_model.set_comparison(comparison)
         if comparison is None:
             self.model.set_comparison(None)
             self.empty.show_documents(())
@@ -299,6 +312,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         if isinstance(app, QApplication):
             themes.apply(app, theme)
         self.model.set_theme(theme)
+        self.matrix_model.set_theme(theme)
         self.view.set_theme(theme)
         self.detail.theme = theme
         self.named_actions["toggle_dark"].setChecked(theme.dark)

@@ -23,13 +23,16 @@ Cancelled = Callable[[], bool]
 class CompareRequest:
     """Documents already read plus new files to read, compared as one set.
 
-    With ``stored`` set, the request instead reads that stored comparison back.
+    With ``stored`` set, the request instead reads that stored comparison back;
+    with ``extend`` set, it adds ``paths`` to that stored comparison, aligning
+    only the new document pairs.
     """
 
     documents: tuple[Document, ...] = ()
     paths: tuple[str, ...] = ()
     db: str | None = None
     stored: int | None = None
+    extend: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class CompareResult:
     comparison: Comparison | None
     skipped: tuple[str, ...] = field(default=())
     """Files left out because the same text is already in the comparison."""
+    unchanged: bool = False
+    """Nothing was added: every file was already in the comparison."""
 
 
 def read_new(
@@ -70,6 +75,8 @@ def run_request(
     if request.stored is not None:
         stored = api().load_comparison(request.stored, db=request.db)
         return CompareResult(stored.documents, stored)
+    if request.extend is not None:
+        return extend_stored(request.extend, request, progress, cancelled)
     docs, skipped = read_new(request.documents, request.paths)
     if len(docs) < 2:
         return CompareResult(tuple(docs), None, tuple(skipped))
@@ -82,6 +89,36 @@ def run_request(
     finally:
         store.close()
     return CompareResult(tuple(docs), comparison, tuple(skipped))
+
+
+def extend_stored(
+    comparison_id: int,
+    request: CompareRequest,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> CompareResult:
+    """Add the request's files to a stored comparison; files already in it are skipped."""
+    store = api().open_store(request.db)
+    try:
+        # The stored documents, not the window's copy: an earlier superseded run may have
+        # added some of these files already.
+        stored = store.load_comparison(comparison_id).documents
+        seen = {document.sha256 for document in stored}
+        fresh: list[str] = []
+        skipped: list[str] = []
+        for path in request.paths:
+            sha256 = api().read_document(path, len(stored)).sha256
+            (skipped if sha256 in seen else fresh).append(path)
+            seen.add(sha256)
+        if not fresh:
+            comparison = api().load_comparison(comparison_id, db=store)
+            return CompareResult(comparison.documents, comparison, tuple(skipped), unchanged=True)
+        comparison = api().add_documents(
+            comparison_id, fresh, db=store, progress=progress, cancelled=cancelled
+        )
+    finally:
+        store.close()
+    return CompareResult(comparison.documents, comparison, tuple(skipped))
 
 
 class _JobSignals(QObject):

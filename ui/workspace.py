@@ -9,11 +9,13 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,9 @@ from ui.claim_model import (
 )
 from ui.linkage import LinkageWidget
 from ui.panes import PaneColumn
+
+PANE_MIN_WIDTH = 300
+"""Narrower panes are unreadable: with many sources the panes scroll sideways instead."""
 
 LEGEND_REASONS = (
     ReasonKind.NUMBER,
@@ -112,13 +117,21 @@ class ComparisonView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Warnings")
         self.banner.hide()
-        self._row = QHBoxLayout()
+        row = QWidget()
+        self._row = QHBoxLayout(row)
+        self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(row)
+        self.scroll.setAccessibleName("Documents side by side")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.legend)
         layout.addWidget(self.banner)
-        layout.addLayout(self._row, 1)
+        layout.addWidget(self.scroll, 1)
 
     @property
     def panes(self) -> list[Any]:
@@ -145,6 +158,7 @@ class ComparisonView(QWidget):
                 widget.deleteLater()
         self.columns = [PaneColumn() for _ in range(count)]
         for column in self.columns:
+            column.setMinimumWidth(PANE_MIN_WIDTH)
             column.pane.claim_clicked.connect(self.claim_clicked)
         self.strips = []
         for position, column in enumerate(self.columns):
@@ -166,6 +180,11 @@ class ComparisonView(QWidget):
                 if pane.comparison and pane.comparison.claim(claim_id).document == pane.position:
                     pane.scroll_to_claim(claim_id)
                     break
+        if claims and self.panes and self.panes[0].comparison is not None:
+            # With more sources than fit, bring the first claim's pane into view.
+            document = self.panes[0].comparison.claim(claims[0]).document
+            if document < len(self.columns):
+                self.scroll.ensureWidgetVisible(self.columns[document], 0, 0)
         for strip in self.strips:
             strip.update()
 

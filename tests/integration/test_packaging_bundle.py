@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from importlib.metadata import version
@@ -125,3 +126,29 @@ def test_bundled_gui_program_starts_the_desktop_app(bundle: Path, tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("usage: claimdiff-gui")
     assert "--screenshot" in result.stdout
+
+
+def test_bundled_gui_compares_the_seeds_and_saves_a_screenshot(
+    bundle: Path, tmp_path: Path
+) -> None:
+    shot = tmp_path / "window.png"
+    db = f"sqlite:///{tmp_path / 'gui.db'}"
+    result = _run(
+        bundle / "claimdiff-gui",
+        "--db",
+        db,
+        "--screenshot",
+        str(shot),
+        str(AFP),
+        str(RFERL),
+        home=tmp_path / "home",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width >= 1280 and height >= 800  # the app's minimum screenshot size
+    # The window compared and stored the seeds: the bundled CLI lists that comparison.
+    listed = _run(bundle / "claimdiff", "list", "--db", db, home=tmp_path / "home")
+    assert listed.returncode == 0, listed.stderr
+    assert "No stored comparisons" not in listed.stdout and "AFP" in listed.stdout

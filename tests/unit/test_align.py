@@ -71,6 +71,20 @@ CHOOSE_CASES = [
     ),
     # the cap per claim holds
     ([[0.9, 0.9, 0.9]], Settings(link_threshold=0.5, max_links_per_claim=2), {(0, 0), (0, 1)}),
+    # below the threshold, a pair that is the best of both its claims links ...
+    (
+        [[0.9, 0.1], [0.1, 0.3]],
+        Settings(link_threshold=0.5, mutual_link_threshold=0.2),
+        {(0, 0), (1, 1)},
+    ),
+    # ... but not one that another pair beats in its row or column
+    (
+        [[0.9, 0.3], [0.1, 0.25]],
+        Settings(link_threshold=0.5, mutual_link_threshold=0.2),
+        {(0, 0)},
+    ),
+    # ... nor one below the mutual-best threshold
+    ([[0.9, 0.1], [0.1, 0.15]], Settings(link_threshold=0.5, mutual_link_threshold=0.2), {(0, 0)}),
 ]
 
 
@@ -82,7 +96,7 @@ def test_linking_rules(
 
 
 def test_contradicting_pairs_link_at_the_lower_threshold() -> None:
-    settings = Settings(link_threshold=0.5, conflict_link_threshold=0.05)
+    settings = Settings(link_threshold=0.5, mutual_link_threshold=0.5, conflict_link_threshold=0.05)
     assert choose(scored([[0.1]]), settings) == []
     assert [(i, j) for i, j, _ in choose(scored([[0.1]]), settings, frozenset({(0, 0)}))] == [
         (0, 0)

@@ -1,0 +1,160 @@
+"""Event classes and the evidence a weakly matching pair needs to link as a conflict."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdiff.align import Candidate
+from claimdiff.compare import classify, event_conflict
+from claimdiff.events import event_classes, persons_clash, same_person, shared_events
+from claimdiff.features import PAIR_FEATURES, numbers_in, pair_vector, profile
+from claimdiff.model import Claim, Entity, Label, ReasonKind
+from claimdiff.slots import amounts
+
+
+def claim(
+    text: str,
+    *,
+    doc: int = 0,
+    names: tuple[tuple[str, str, str], ...] = (),
+    **slots: object,
+) -> Claim:
+    """A claim whose entities (text, canonical, label) are found by their text."""
+    entities = tuple(
+        Entity(name, canonical, label, text.index(name), text.index(name) + len(name))
+        for name, canonical, label in names
+    )
+    return Claim(doc, doc, 0, len(text), text, entities=entities, **slots)  # type: ignore[arg-type]
+
+
+SYRIA_WAR = claim(
+    "Several rounds of UN-backed peace talks have failed to end the conflict, which has "
+    "killed more than 320,000 people since March 2011.",
+    negated=True,
+    predicate="fail",
+)
+KHAN_SHEIKHUN = claim(
+    "An alleged chemical air strike by Syrian forces killed more than 80 people in the "
+    "rebel-held town of Khan Sheikhun.",
+    doc=1,
+    predicate="kill",
+)
+SLAMMED = claim(
+    "Washington's retaliation was slammed by Iran and North Korea.",
+    names=(("Iran", "Iran", "GPE"), ("North Korea", "North Korea", "GPE")),
+)
+CONDEMNED = claim(
+    "That has drawn condemnation from Russia and Iran.",
+    doc=1,
+    names=(("Russia", "Russia", "GPE"), ("Iran", "Iran", "GPE")),
+)
+SERVERS = claim(
+    "The chips are sold by AMD and Intel.",
+    names=(("AMD", "AMD", "ORG"), ("Intel", "Intel", "ORG")),
+)
+DIVISION = claim(
+    "Feldman will run a new division at AMD and Samsung.",
+    doc=1,
+    names=(("AMD", "AMD", "ORG"), ("Samsung", "Samsung", "ORG")),
+)
+
+
+def test_condemn_and_slam_are_one_event_class() -> None:
+    assert "condemn" in shared_events(SLAMMED, CONDEMNED)
+    assert {"kill", "attack"} <= event_classes(KHAN_SHEIKHUN)
+    # saying and telling are in every news claim: they show no shared event
+    assert not shared_events(claim("He said it."), claim("She told reporters.", doc=1))
+
+
+# Each case: two weakly matching claims -> whether they may link as a conflict
+EVENT_CASES = [
+    # overlapping but different lists of condemners of one event
+    (SLAMMED, CONDEMNED, True),
+    # different lists with no shared event: not one slot
+    (SERVERS, DIVISION, False),
+    # a war's toll and one attack's toll are 4,000 times apart: two quantities
+    (SYRIA_WAR, KHAN_SHEIKHUN, False),
+    # two tolls of one raid
+    (claim("The raid killed 24 people."), claim("Five people died in the raid.", doc=1), True),
+    # a figure of a specific unit is one quantity even without a shared verb
+    (
+        claim("Five villages had been badly hit."),
+        claim("Officials listed seven villages.", doc=1),
+        True,
+    ),
+    # a count of people with no shared event is not evidence
+    (claim("Some 300 people met."), claim("The town has 120 people.", doc=1), False),
+    # two named men's ages are two facts, not one age in conflict
+    (
+        claim(
+            "Duncan Rait, 36, died after a fall.",
+            names=(("Duncan Rait", "Duncan Rait", "PERSON"),),
+        ),
+        claim(
+            "Robert Buckley, 32, died on the mountain.",
+            doc=1,
+            names=(("Robert Buckley", "Robert Buckley", "PERSON"),),
+        ),
+        False,
+    ),
+    # "no casualties" against a toll is always about the same event
+    (
+        claim("There were no reports of casualties at the camp."),
+        claim("Lang said 12 people had been killed.", doc=1),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), EVENT_CASES)
+def test_event_conflict_needs_evidence_of_one_event(a: Claim, b: Claim, expected: bool) -> None:
+    assert event_conflict(a, b) is expected
+
+
+def test_figures_far_apart_are_partial_not_conflict() -> None:
+    link = classify(Candidate(0, 1, 0.5), SYRIA_WAR, KHAN_SHEIKHUN)
+    assert link.label is not Label.CONFLICT
+    numbers = [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
+    assert any("too far apart" in r.text for r in numbers)
+
+
+def test_negation_of_another_predicate_is_not_a_conflict() -> None:
+    # "failed to end the conflict" does not deny "killed"
+    link = classify(Candidate(0, 1, 0.5), SYRIA_WAR, KHAN_SHEIKHUN)
+    negation = [r for r in link.reasons if r.kind is ReasonKind.NEGATION]
+    assert negation and link.label is Label.PARTIAL
+    # the same kind of event negated on one side is
+    a = claim("The army did not bomb the camp.", negated=True, predicate="bomb")
+    b = claim("The army attacked the camp.", doc=1, predicate="attack")
+    assert classify(Candidate(0, 1, 0.5), a, b).label is Label.CONFLICT
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("Tillerson", "Rex Tillerson", True),  # surname and full name
+        ("Mr Buckley", "Robert Buckley", True),  # a title is not part of the name
+        ("Katie Jenkin", "John Jenkin", False),  # one family name, two people
+    ],
+)
+def test_same_person(x: str, y: str, expected: bool) -> None:
+    assert same_person(Entity(x, x, "PERSON", 0, 1), Entity(y, y, "PERSON", 0, 1)) is expected
+
+
+def test_surname_counts_as_a_shared_entity() -> None:
+    a = claim("Tillerson flew to Moscow.", names=(("Tillerson", "Tillerson", "PERSON"),))
+    b = claim(
+        "Rex Tillerson arrived in Moscow.",
+        doc=1,
+        names=(("Rex Tillerson", "Rex Tillerson", "PERSON"),),
+    )
+    row = dict(zip(PAIR_FEATURES, pair_vector(profile(a), profile(b), 0.0), strict=True))
+    assert row["entity_share"] == 1.0 and row["entity_clash"] == 0.0
+    assert not persons_clash(a, b)
+
+
+def test_number_inside_a_name_is_not_a_quantity() -> None:
+    text = "Foreign Ministers from the Group of Seven met on April 11 for two days."
+    c = claim(text, names=(("the Group of Seven", "G7", "ORG"),))
+    assert [a.text for a in amounts(c)] == ["two days"]
+    assert 7.0 not in numbers_in(c) and 2.0 in numbers_in(c)
