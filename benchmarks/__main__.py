@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         command=f"{command} {extra}".strip(),
         machine=describe(),
     )
-    last = load_last()
+    last = {} if args.quick else load_last()  # quick runs use other sizes: no ratios
     run.figures = run_groups(names, args.quick)
     if not args.no_profile and not args.quick:
         run.profiles = run_profiles()

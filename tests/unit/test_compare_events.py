@@ -158,3 +158,31 @@ def test_number_inside_a_name_is_not_a_quantity() -> None:
     c = claim(text, names=(("the Group of Seven", "G7", "ORG"),))
     assert [a.text for a in amounts(c)] == ["two days"]
     assert 7.0 not in numbers_in(c) and 2.0 in numbers_in(c)
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "expected"),
+    [
+        # one word graded both ways: a conflict, named in plain words
+        (
+            'The group appeared to be "insufficiently" equipped for the climb.',
+            "Buckley was well equipped but inexperienced.",
+            ("insufficiently equipped", "well equipped"),
+        ),
+        # graded the same way: nothing to report
+        ("The team was well equipped.", "They were well equipped for it.", None),
+        # different words graded: not the same thing
+        ("The team was poorly trained.", "They were well equipped.", None),
+    ],
+)
+def test_grading_adverbs_both_ways_conflict(
+    a_text: str, b_text: str, expected: tuple[str, str] | None
+) -> None:
+    link = classify(Candidate(0, 1, 0.5), claim(a_text), claim(b_text, doc=1))
+    graded = [(r.a, r.b) for r in link.reasons if r.kind is ReasonKind.NEGATION]
+    if expected is None:
+        assert not graded
+        assert not event_conflict(claim(a_text), claim(b_text, doc=1))
+    else:
+        assert graded == [expected] and link.label is Label.CONFLICT
+        assert event_conflict(claim(a_text), claim(b_text, doc=1))
