@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
-from claimdiff.events import persons_clash, polarity_clashes, same_predicate, shared_events
+from claimdiff.events import (
+    both_negative,
+    persons_clash,
+    polarity_clashes,
+    same_predicate,
+    shared_events,
+)
 from claimdiff.features import profile
 from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
 from claimdiff.settings import Settings
@@ -224,7 +230,8 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
         # "failed to end the conflict" does not deny "killed more than 80": only a
         # negation of the same kind of event is a contradiction.
-        weight = Label.CONFLICT if same_predicate(a, b) else Label.PARTIAL
+        contradicting = same_predicate(a, b) and not both_negative(a, b)
+        weight = Label.CONFLICT if contradicting else Label.PARTIAL
         findings.append(Finding(Reason(ReasonKind.NEGATION, *values, text), weight))
     if (a.modality or None) != (b.modality or None):
         ma, mb = a.modality or "stated as fact", b.modality or "stated as fact"
@@ -249,6 +256,7 @@ def polarity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
 
 
 def _same_speaker(x: str, y: str) -> bool:
+    x, y = x.replace("-", " "), y.replace("-", " ")  # "Moqtada al-Sadr" / "Muqtada al Sadr"
     wx, wy = set(x.lower().replace("'s", "").split()), set(y.lower().replace("'s", "").split())
     if bool((wx & wy) - _GENERIC) or not (wx - _GENERIC) or not (wy - _GENERIC):
         return True

@@ -48,6 +48,7 @@ WEAK_CLASSES = frozenset({"speak"})
 """Classes that nearly every news claim has: they never show two claims share an event."""
 
 _WORD = re.compile(r"[a-z]+")
+_NOT = re.compile(r"n['\u2019]t\b")
 
 
 @lru_cache(maxsize=1)
@@ -157,3 +158,23 @@ def polarity_clashes(a: Claim, b: Claim) -> list[tuple[str, str]]:
         for head in sorted(ga.keys() & gb.keys())
         if ga[head][1] != gb[head][1]
     ]
+
+
+NEGATIVE_WORDS = (
+    frozenset(["not", "no", "never", "neither", "nor", "nothing", "none", "nobody", "without"])
+    | EVENT_CLASSES["deny"]
+)
+"""Words that negate or deny."""
+
+
+def both_negative(a: Claim, b: Claim) -> bool:
+    """Whether both claims carry a negation or a denial somewhere in their words.
+
+    "there is no standard weight" / "there was no standard weight", "rejected the
+    application" / "denied the application": a negation flag that differs between
+    two such claims says where the parser attached the negation, not that they
+    contradict each other.
+    """
+    return all(
+        NEGATIVE_WORDS & set(_WORD.findall(_NOT.sub(" not", c.text.lower()))) for c in (a, b)
+    )

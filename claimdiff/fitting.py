@@ -239,7 +239,21 @@ def ablation(
         loo = leave_one_out(pairs, data, names, settings)[-1]
         fitted = in_sample(pairs, data, fit_pairs(data, names), settings)[-1]
         rows.append((dropped, loo, fitted))
+    model = fit_pairs(data, PAIR_NAMES)
+    for rule, changed in _rule_variants(settings):
+        loo = leave_one_out(pairs, data, PAIR_NAMES, changed)[-1]
+        rows.append((rule, loo, in_sample(pairs, data, model, changed)[-1]))
     return rows
+
+
+def _rule_variants(settings: Settings) -> list[tuple[str, Settings]]:
+    """Linking rules switched off through their settings, for the ablation table."""
+    no_mutual = replace(settings, mutual_link_threshold=settings.link_threshold)
+    round_one = replace(settings, link_threshold=0.2, mutual_link_threshold=0.2)
+    return [
+        ("rule: mutual best", no_mutual),
+        ("rule: mutual best, thresholds of round 1 (0.2)", round_one),
+    ]
 
 
 def _figures(total: PairScore) -> dict[str, float]:

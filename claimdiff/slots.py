@@ -355,5 +355,5 @@ def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
 
 def canonical(entity: Entity) -> str:
     """A comparable key for an entity: canonical form, lower case, no leading article."""
-    key = entity.canonical.lower().strip()
+    key = entity.canonical.lower().replace("-", " ").strip()  # "al-Qaida" / "Al Qaida"
     return key[4:] if key.startswith("the ") else key

@@ -186,3 +186,48 @@ def test_grading_adverbs_both_ways_conflict(
     else:
         assert graded == [expected] and link.label is Label.CONFLICT
         assert event_conflict(claim(a_text), claim(b_text, doc=1))
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "expected"),
+    [
+        # a negation on one side only, same event: a conflict
+        ("The army did not bomb the camp.", "The army bombed the camp.", Label.CONFLICT),
+        # both sides negate; the flag differs only where the parser attached it
+        (
+            "Novikova said there is no standard weight for ballerinas.",
+            "Novikova said that there was no standard weight for ballerinas.",
+            Label.PARTIAL,
+        ),
+        # "rejected" and "denied" are both denials
+        ("The FDA rejected the application.", "The FDA denied the application.", Label.PARTIAL),
+    ],
+)
+def test_negation_on_both_sides_is_not_a_conflict(
+    a_text: str, b_text: str, expected: Label
+) -> None:
+    a = claim(a_text, negated=True, predicate="bomb" if "bomb" in a_text else "deny")
+    b = claim(b_text, doc=1, predicate="bomb" if "bomb" in b_text else "deny")
+    link = classify(Candidate(0, 1, 0.5), a, b)
+    assert link.label is expected
+    assert any(r.kind is ReasonKind.NEGATION for r in link.reasons)
+
+
+def test_hyphenated_spellings_of_one_name_agree() -> None:
+    quote = ("We condemn the Governing Council",)
+    a = claim(
+        '"We condemn the Governing Council," Muqtada al Sadr said.',
+        names=(("Muqtada al Sadr", "Muqtada al Sadr", "PERSON"),),
+        speaker="Muqtada al Sadr",
+        quotes=quote,
+    )
+    b = claim(
+        '"We condemn the Governing Council," Moqtada al-Sadr said.',
+        doc=1,
+        names=(("Moqtada al-Sadr", "Moqtada al-Sadr", "PERSON"),),
+        speaker="Moqtada al-Sadr",
+        quotes=quote,
+    )
+    link = classify(Candidate(0, 1, 0.5), a, b)
+    assert link.label is not Label.CONFLICT
+    assert all(r.kind is not ReasonKind.SPEAKER for r in link.reasons)
