@@ -60,19 +60,20 @@ def build_clusters(comparison: Comparison) -> tuple[Cluster, ...]:
     members: dict[int, list[int]] = {}
     for claim in claims:
         members.setdefault(groups.find(claim.id), []).append(claim.id)
-    sets = [ids for ids in members.values() if len(ids) > 1]
+    labels: dict[int, Label] = {}
+    for link in comparison.links:
+        root = groups.find(link.a)
+        if root == groups.find(link.b):
+            labels[root] = max(labels.get(root, Label.AGREE), link.label, key=_SEVERITY.__getitem__)
+    roots = [root for root, ids in members.items() if len(ids) > 1]
     # Widest coverage first, so cluster numbers read 1..n down the coverage matrix.
-    sets.sort(key=lambda ids: (-len(ids), min(_anchor(claims[i], documents) for i in ids)))
-    return tuple(
-        Cluster(index, tuple(sorted(ids)), _cluster_label(ids, comparison.links))
-        for index, ids in enumerate(sets)
+    roots.sort(
+        key=lambda r: (-len(members[r]), min(_anchor(claims[i], documents) for i in members[r]))
     )
-
-
-def _cluster_label(ids: Sequence[int], links: Sequence[Link]) -> Label:
-    inside = set(ids)
-    labels = [link.label for link in links if link.a in inside and link.b in inside]
-    return max(labels, key=_SEVERITY.__getitem__, default=Label.AGREE)
+    return tuple(
+        Cluster(index, tuple(sorted(members[root])), labels.get(root, Label.AGREE))
+        for index, root in enumerate(roots)
+    )
 
 
 def attach_clusters(comparison: Comparison) -> Comparison:
