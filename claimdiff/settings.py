@@ -17,7 +17,8 @@ class Settings:
     """Lowest link probability (0..1) at which two claims of two articles are linked."""
 
     conflict_link_threshold: float = 0.01
-    """Lower threshold for pairs that state different values of the same quantity."""
+    """Lower threshold for pairs that contradict each other about one event (a toll, a
+    figure of one unit, a list of names under a shared event class): ``event_conflict``."""
 
     mutual_link_threshold: float = 0.1
     """Lower threshold for a pair that is the best pair of both its claims (mutual best)."""
