@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 
+from claimdiff.extract.units import CARDINAL_WORDS
 from claimdiff.model import Claim
 
 Vector = npt.NDArray[np.float64]
@@ -135,26 +136,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*", re.UNICODE)
 WORD_PATTERN = _WORD
 """A word as the features count it (letters or digits, inner apostrophes and hyphens)."""
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = {
-    w: float(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+_NUMBER_WORDS = {word: float(value) for value, word in enumerate(CARDINAL_WORDS[:13])}
 _CLAUSE_BREAK = re.compile(
     r"[;:()\u2014]|,\s+|\s+(?:and|but|while|after|before|when|whereas|although|then)\s+|"
     r"\s+-{1,2}\s+|[\"\u201c\u201d]",

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claimdiff.extract.units import CARDINAL_WORDS
 from claimdiff.model import Claim, Entity, Quantity
 
 NAME_LABELS = frozenset(
@@ -71,34 +72,7 @@ _KINDS = {
     "fewer than": "upper",
     "under": "upper",
 }
-_WORD_NUMBERS = {
-    w: float(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+_WORD_NUMBERS = {word: float(value) for value, word in enumerate(CARDINAL_WORDS[:21])}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _QUALIFIER_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
