@@ -26,6 +26,9 @@ app: system-deps deps
 	$(VENV)/bin/claimdiff-gui $(SEEDS)
 
 test: system-deps system-deps-test deps-test
+	$(VENV)/bin/ruff check claimdiff ui tests benchmarks packaging
+	$(VENV)/bin/ruff format --check claimdiff ui tests benchmarks packaging
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 system-deps:
@@ -51,8 +54,8 @@ deps: $(VENV)/.deps
 deps-test: $(VENV)/.deps-test
 
 lint: deps-test
-	$(VENV)/bin/ruff check claimdiff ui tests
-	$(VENV)/bin/ruff format --check claimdiff ui tests
+	$(VENV)/bin/ruff check claimdiff ui tests benchmarks packaging
+	$(VENV)/bin/ruff format --check claimdiff ui tests benchmarks packaging
 
 typecheck: deps-test
 	$(VENV)/bin/mypy
