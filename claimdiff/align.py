@@ -24,13 +24,31 @@ from claimdiff.settings import Settings
 Pairs = list[tuple[int, int]]
 
 
+BY_SCORE = "score"
+"""Linked on its score: the words match."""
+BY_EVENT = "event"
+"""Linked on evidence that both claims report one event, with a contradiction."""
+BY_SIBLING = "sibling"
+"""Linked because another clause of its sentence is linked, and this clause contradicts."""
+
+
 @dataclass(frozen=True)
 class Candidate:
-    """A scored pair of claims from two different documents."""
+    """A scored pair of claims from two different documents.
+
+    ``score`` is the model's link probability. A pair linked on other evidence
+    (``basis``) also carries ``tested``: the share of links made on that evidence
+    that were right when tested (``evidence_rate``), which is what the analyst
+    should read instead of a low wording score. It is not the score, because
+    clusters merge links by score, strongest first: a calibrated 0.67 on a
+    conflict would outrank the wording links of a two-part sentence.
+    """
 
     a: int
     b: int
     score: float
+    basis: str = BY_SCORE
+    tested: float | None = None
 
 
 @dataclass(frozen=True)
@@ -188,7 +206,7 @@ def contradictions(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> frozenset[tuple[int, int]]:
     """Weakly scored pairs that contradict each other about one event (``event_conflict``)."""
-    from claimdiff.compare import event_conflict  # compare builds on align's Candidate
+    from claimdiff.evidence import event_conflict  # evidence builds on align's Candidate
 
     low, high = settings.conflict_link_threshold, settings.link_threshold
     return frozenset(
@@ -234,11 +252,58 @@ def _siblings(claims: Sequence[Claim]) -> list[list[int]]:
     return [[k for k in by_sentence[c.sentence] if k != index] for index, c in enumerate(claims)]
 
 
+def evidence_rate(basis: str, note: dict[str, object] | None = None) -> float:
+    """The share of links made on ``basis`` that were right when tested, smoothed.
+
+    Counted by ``claimdiff eval --fit`` over the dev pairs, each scored by a
+    model fitted on the others (``note.evidence`` in weights.json); a link made
+    on the score alone, or a basis never tested, gives 0.
+    """
+    found = (note if note is not None else combiner.shipped_note()).get("evidence", {})
+    counts = found.get(basis) if isinstance(found, dict) else None
+    if basis == BY_SCORE or not isinstance(counts, list) or len(counts) != 2:
+        return 0.0
+    links, right = counts
+    return float(right + 1) / float(links + 2)
+
+
+def link_bases(
+    a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
+) -> list[tuple[int, int, float, str]]:
+    """Choose the links of a scored pair: (i, j, probability, basis) for each."""
+    row_best: dict[int, float] = defaultdict(float)
+    col_best: dict[int, float] = defaultdict(float)
+    for (i, j), p in zip(scored.pairs, scored.probability, strict=True):
+        row_best[i] = max(row_best[i], float(p))
+        col_best[j] = max(col_best[j], float(p))
+    chosen = choose(scored, settings, contradictions(a, b, scored, settings))
+    out = []
+    for i, j, p in chosen:
+        mutual = p >= settings.mutual_link_threshold and p >= max(row_best[i], col_best[j])
+        basis = BY_SCORE if p >= settings.link_threshold or mutual else BY_EVENT
+        out.append((i, j, p, basis))
+    out += [(i, j, p, BY_SIBLING) for i, j, p in sibling_conflicts(a, b, scored, chosen)]
+    return out
+
+
+def candidates(
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    scored: Scored,
+    settings: Settings,
+    note: dict[str, object] | None = None,
+) -> list[Candidate]:
+    """The links of a scored pair as candidates; evidence links carry their tested rate."""
+    out = []
+    for i, j, p, basis in link_bases(a, b, scored, settings):
+        rate = evidence_rate(basis, note)
+        tested = round(rate, 4) if rate > 0 else None
+        out.append(Candidate(a[i].id, b[j].id, round(p, 4), basis, tested))
+    return out
+
+
 def align(a: Sequence[Claim], b: Sequence[Claim], settings: Settings) -> list[Candidate]:
     """Return the pairs of claims that should be linked, best first."""
     if not a or not b:
         return []
-    scored = score(a, b, settings)
-    chosen = choose(scored, settings, contradictions(a, b, scored, settings))
-    chosen += sibling_conflicts(a, b, scored, chosen)
-    return [Candidate(a[i].id, b[j].id, round(p, 4)) for i, j, p in chosen]
+    return candidates(a, b, score(a, b, settings), settings)

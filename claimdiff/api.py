@@ -19,6 +19,7 @@ from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING
 
+from claimdiff import embed
 from claimdiff.cluster import attach_clusters
 from claimdiff.curate import apply_curations
 from claimdiff.extract.version import PIPELINE_VERSION
@@ -82,6 +83,12 @@ _extractor: Extractor | None = None
 _extractor_lock = Lock()
 
 
+def _start_encoder(settings: Settings | None) -> None:
+    """Load the sentence encoder on a thread while spaCy loads: a comparison needs both."""
+    if (settings or Settings()).use_embeddings:
+        embed.preload()
+
+
 def get_extractor() -> Extractor:
     """The process-wide extractor; spaCy is loaded once, on first use."""
     global _extractor
@@ -130,6 +137,7 @@ def compare_documents(
     save: bool = True,
 ) -> Comparison:
     """Compare documents already read, reusing claims cached in the database."""
+    _start_encoder(settings)
     if not save and db is None:
         return _with_language_notices(
             run(documents, get_extractor(), settings, progress=progress, cancelled=cancelled)
@@ -177,6 +185,7 @@ def add_documents(
     (curations are anchored to claim text and document hash). Articles that
     are already part of the comparison raise :class:`InputError`.
     """
+    _start_encoder(settings)
     with _store(db) as store:
         base = store.load_comparison(comparison_id)
         documents = _new_documents(base, paths)
@@ -252,6 +261,7 @@ def compare_texts(
         document_from_text(text, doc_id=index, published=dates[index])
         for index, text in enumerate(texts)
     ]
+    _start_encoder(settings)
     return _with_language_notices(run(documents, get_extractor(), settings))
 
 

@@ -107,6 +107,14 @@ def shipped() -> dict[str, Combiner]:
     return {name: load(value) for name, value in json.loads(text)["models"].items()}
 
 
+@lru_cache(maxsize=1)
+def shipped_note() -> dict[str, Any]:
+    """How the shipped combiners were fitted, and the figures measured then."""
+    text = (resources.files("claimdiff") / "data" / WEIGHTS_FILE).read_text(encoding="utf-8")
+    note: dict[str, Any] = json.loads(text).get("note", {})
+    return note
+
+
 def save(models: dict[str, Combiner], path: Path, note: dict[str, Any]) -> None:
     """Write combiners (and how they were fitted) as JSON."""
     payload = {"note": note, "models": {k: v.as_json() for k, v in models.items()}}

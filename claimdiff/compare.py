@@ -9,13 +9,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
-from claimdiff.events import (
-    both_negative,
-    persons_clash,
-    polarity_clashes,
-    same_predicate,
-    shared_events,
-)
+from claimdiff.events import both_negative, polarity_clashes, same_predicate
 from claimdiff.features import profile
 from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
 from claimdiff.settings import Settings
@@ -305,31 +299,6 @@ def contradicts(a: Claim, b: Claim) -> bool:
     return any(f.weight is Label.CONFLICT for check in checks for f in check(a, b, names))
 
 
-def event_conflict(a: Claim, b: Claim) -> bool:
-    """A contradiction between two claims with evidence that they report one event.
-
-    Two claims that share few words are linked as a conflict only if the
-    contradicting slot is tied to one event: a toll against "no casualties"; one
-    word graded both ways ("insufficiently" / "well equipped"); a
-    list of names under the same kind of event ("slammed by Iran and North
-    Korea" / "condemnation from Russia and Iran"); or, when the claims name no
-    different people, figures of a specific unit ("five villages" / "seven
-    villages", a magnitude) or under the same kind of event ("killed").
-    """
-    names = ("", "")
-    if casualty_findings(a, b, names) or polarity_clashes(a, b):
-        return True
-    events = bool(shared_events(a, b))
-    if events and any(f.weight is Label.CONFLICT for f in entity_findings(a, b, names)):
-        return True
-    if persons_clash(a, b):
-        return False  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
-    return any(
-        not far and (events or unit not in GENERIC_UNITS)
-        for unit, _, _, far in number_conflicts(a, b)
-    )
-
-
 def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> Label:
     """Conflict if anything contradicts; agree if nothing differs and the content matches."""
     if any(f.weight is Label.CONFLICT for f in found):
@@ -393,4 +362,8 @@ def classify(
     found = findings(a, b, source_names(documents, a, b))
     label = decide(found, a, b, settings or Settings())
     shown = [f.reason for f in found if label is not Label.AGREE or f.weight is Label.CONFLICT]
+    from claimdiff.evidence import basis_reason  # evidence builds on this module's findings
+
+    ground = basis_reason(candidate, a, b)
+    shown = [ground, *shown] if ground else shown
     return Link(candidate.a, candidate.b, label, round(candidate.score, 4), tuple(shown))

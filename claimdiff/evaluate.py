@@ -214,7 +214,7 @@ def default_linker(prepared: Prepared, settings: Settings) -> list[Link]:
     a, b = prepared.claims
     by_id = {c.id: c for c in a + b}
     return [
-        classify(c, by_id[c.a], by_id[c.b], documents=prepared.documents)
+        classify(c, by_id[c.a], by_id[c.b], documents=prepared.documents, settings=settings)
         for c in align(a, b, settings)
     ]
 

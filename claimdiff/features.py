@@ -15,6 +15,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from claimdiff.extract.units import CARDINAL_WORDS
+from claimdiff.memo import per_object
 from claimdiff.model import Claim
 
 Vector = npt.NDArray[np.float64]
@@ -144,7 +145,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _MIN_SEGMENT_WORDS = 4
 _DEFAULT_IDF = 9.0
-"""IDF of a word never seen in the reference corpus: rare, so informative."""
+"""IDF of a word never seen in the reference corpus when the table names none: rare, so
+informative."""
 
 
 @dataclass(frozen=True)
@@ -185,12 +187,23 @@ def idf_table() -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=1)
+def idf_default() -> float:
+    """IDF of a word missing from the table: the table's ceiling, as it is rarer than all."""
+    path = resources.files("claimdiff") / "data" / "idf.json"
+    try:
+        return float(json.loads(path.read_text(encoding="utf-8")).get("default", _DEFAULT_IDF))
+    except FileNotFoundError:
+        return _DEFAULT_IDF
+
+
 def tokens(claim: Claim) -> list[str]:
     """Content lemmas of a claim; plain lower-cased words when no lemmas were made."""
     raw = list(claim.lemmas) or [w.lower() for w in _WORD.findall(claim.text)]
     return [w for w in raw if w not in STOPWORDS and any(ch.isalnum() for ch in w)]
 
 
+@per_object
 def numbers_in(claim: Claim) -> frozenset[float]:
     """Numbers stated in a claim: its quantity slots, and the numbers in its text.
 
@@ -217,7 +230,8 @@ def numbers_in(claim: Claim) -> frozenset[float]:
 
 def _weigh(words: Sequence[str]) -> tuple[dict[str, float], float]:
     idf = idf_table()
-    weights = {w: idf.get(w, _DEFAULT_IDF) for w in set(words)}
+    default = idf_default()
+    weights = {w: idf.get(w, default) for w in set(words)}
     return weights, math.sqrt(sum(v * v for v in weights.values())) or 1.0
 
 
@@ -236,6 +250,7 @@ def segments(text: str) -> list[str]:
     return merged or [text]
 
 
+@per_object
 def profile(claim: Claim) -> Profile:
     """Compute the per-claim data every pairwise feature draws on."""
     from claimdiff.events import WEAK_CLASSES, event_classes, persons
@@ -262,12 +277,12 @@ def profile(claim: Claim) -> Profile:
 
 def _stem_weights(text: str) -> tuple[dict[str, float], float]:
     """IDF weights of a clause's words, keyed by a crude stem ("heard screams" ~ "scream")."""
-    idf = idf_table()
+    idf, default = idf_table(), idf_default()
     weights: dict[str, float] = {}
     for word in _WORD.findall(text.lower()):
         if word in STOPWORDS:
             continue
-        weights[_stem(word)] = idf.get(word, _DEFAULT_IDF)
+        weights[_stem(word)] = idf.get(word, default)
     return weights, math.sqrt(sum(v * v for v in weights.values())) or 1.0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,10 +13,10 @@ import numpy as np
 import numpy.typing as npt
 
 from claimdiff import combiner, embed
-from claimdiff.align import Scored, choose, contradictions, score, sibling_conflicts
+from claimdiff.align import BY_EVENT, BY_SIBLING, Scored, candidates, link_bases, score
 from claimdiff.evaluate import PairScore, Prepared, evaluate_prepared
 from claimdiff.features import CONTEXT_FEATURES, PAIR_FEATURES
-from claimdiff.model import Claim, Link
+from claimdiff.model import Claim, ClaimDiffError, Link
 from claimdiff.settings import Settings
 from claimdiff.statement import (
     STATEMENT_FEATURES,
@@ -47,6 +47,65 @@ def build_idf(sentences: Sequence[str]) -> dict[str, float]:
         counts.update({t.lemma_.lower() for t in parsed} | {t.lower_ for t in parsed})
     total = len(sentences)
     return {w: round(math.log((total + 1) / (n + 1)) + 1.0, 3) for w, n in counts.items() if n > 1}
+
+
+NEWS_WORDS = 200_000
+"""How many of the most frequent English words the news IDF table is built from."""
+WORDS_PER_SENTENCE = 30.0
+"""Scales a word's frequency per token to its share of sentences holding it."""
+IDF_CEILING = 10.0
+"""Highest IDF: rarer words (names, jargon) all weigh this much, and are left out of the table."""
+
+
+def idf_from_frequencies(
+    frequencies: Mapping[str, float],
+    *,
+    per_sentence: float = WORDS_PER_SENTENCE,
+    ceiling: float = IDF_CEILING,
+) -> dict[str, float]:
+    """IDF of words from their frequency per token in a large corpus.
+
+    A word of frequency f is in about ``per_sentence * f`` of all sentences, so its
+    IDF is ``log(1 / (per_sentence * f)) + 1`` (at least 1), the form ``build_idf``
+    uses on counted sentences. Words at the ceiling are left out: the table's
+    ``default`` gives them that weight.
+    """
+    table = {}
+    for word, frequency in frequencies.items():
+        if frequency <= 0:
+            continue
+        value = math.log(1.0 / min(1.0, per_sentence * frequency)) + 1.0
+        if value < ceiling:
+            table[word] = round(value, 3)
+    return table
+
+
+def build_news_idf() -> dict[str, float]:
+    """The shipped IDF table: word frequencies of news and web English (``wordfreq``).
+
+    Needs the ``fit`` extra. MRPC train (11,000 sentences) was too small a sample: a
+    quarter of the dev claims' words were missing from it (docs/quality.md).
+    """
+    try:
+        from wordfreq import top_n_list, word_frequency
+    except ImportError as error:
+        raise ClaimDiffError(
+            "building the IDF table needs wordfreq: pip install 'claimdiff[fit]'"
+        ) from error
+    words = top_n_list("en", NEWS_WORDS)
+    return idf_from_frequencies({w: word_frequency(w, "en") for w in words})
+
+
+def refresh_news_idf() -> Path:
+    """Rebuild and ship the IDF table from ``wordfreq`` (``build_news_idf``)."""
+    from importlib.metadata import version
+
+    source = (
+        f"wordfreq {version('wordfreq')}, English, the {NEWS_WORDS:,} most frequent words (news,"
+        f" web, books, subtitles, Wikipedia): IDF = ln(1 / ({WORDS_PER_SENTENCE:g} f)) + 1 for"
+        " frequency f per token; rarer words take the default (claimdiff.fitting.build_news_idf)"
+    )
+    return save_idf(build_news_idf(), source)
 
 
 def pair_examples(
@@ -88,19 +147,46 @@ def links_from(
     prepared: Prepared, scored: Scored, model: combiner.Combiner, settings: Settings
 ) -> list[Link]:
     """Apply a combiner and the linking rules to pre-computed features, then classify."""
-    from claimdiff.align import Candidate
     from claimdiff.compare import classify
 
+    a, b = prepared.claims
+    by_id = {c.id: c for c in a + b}
+    return [
+        classify(c, by_id[c.a], by_id[c.b], documents=prepared.documents, settings=settings)
+        for c in candidates(a, b, rescore(scored, model), settings)
+    ]
+
+
+def rescore(scored: Scored, model: combiner.Combiner) -> Scored:
+    """The same pairs and features, with probabilities from another combiner."""
     columns = [scored.names.index(n) for n in model.features]
     probability = model.probability(scored.features[:, columns]) if scored.pairs else np.zeros(0)
-    a, b = prepared.claims
-    rescored = replace(scored, probability=probability)
-    chosen = choose(rescored, settings, contradictions(a, b, rescored, settings))
-    chosen += sibling_conflicts(a, b, rescored, chosen)
-    return [
-        classify(Candidate(a[i].id, b[j].id, p), a[i], b[j], documents=prepared.documents)
-        for i, j, p in chosen
-    ]
+    return replace(scored, probability=probability)
+
+
+def evidence_counts(
+    pairs: Sequence[Prepared],
+    data: Sequence[tuple[Scored, Array, Array]],
+    names: Sequence[str],
+    settings: Settings,
+) -> dict[str, list[int]]:
+    """Per basis of linking other than the score: [links made, links right], leave one out.
+
+    Each pair is scored by a combiner fitted on the others, as in ``leave_one_out``; a
+    link counts when its two sentences are a gold row (secondary rows are left out).
+    """
+    counts: dict[str, list[int]] = {BY_EVENT: [0, 0], BY_SIBLING: [0, 0]}
+    for held, prepared in enumerate(pairs):
+        model = fit_pairs([d for k, d in enumerate(data) if k != held], names)
+        a, b = prepared.claims
+        for i, j, _, basis in link_bases(a, b, rescore(data[held][0], model), settings):
+            sa = prepared.sentence_of.get(a[i].id)
+            sb = prepared.sentence_of.get(b[j].id)
+            key = (sa[1], sb[1]) if sa and sb else None
+            if basis in counts and key not in prepared.gold.secondary:
+                counts[basis][0] += 1
+                counts[basis][1] += int(key in prepared.gold.labels)
+    return counts
 
 
 def leave_one_out(
@@ -186,17 +272,21 @@ def save_weights(models: dict[str, combiner.Combiner], note: dict[str, object]) 
     path = DATA / combiner.WEIGHTS_FILE
     combiner.save(models, path, note)
     combiner.shipped.cache_clear()
+    combiner.shipped_note.cache_clear()
     return path
 
 
-def save_idf(table: dict[str, float], source: str) -> Path:
-    """Write the shipped IDF table."""
-    path = DATA / "idf.json"
-    payload = {"source": source, "idf": dict(sorted(table.items()))}
-    path.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
-    from claimdiff.features import idf_table
+def save_idf(table: dict[str, float], source: str, default: float = IDF_CEILING) -> Path:
+    """Write the shipped IDF table; ``default`` is the IDF of a word missing from it."""
+    from claimdiff import memo
+    from claimdiff.features import idf_default, idf_table
 
+    path = DATA / "idf.json"
+    payload = {"source": source, "default": default, "idf": dict(sorted(table.items()))}
+    path.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
     idf_table.cache_clear()
+    idf_default.cache_clear()
+    memo.clear()  # claim profiles carry IDF weights
     return path
 
 
@@ -213,6 +303,7 @@ def fit_all(
     models = {"pairs": fit_pairs(data, PAIR_NAMES), "pairs_lexical": fit_pairs(data, lexical_pairs)}
     figures: dict[str, object] = {
         "pairs_leave_one_out": _figures(leave_one_out(pairs, data, PAIR_NAMES, settings)[-1]),
+        "evidence": evidence_counts(pairs, data, PAIR_NAMES, settings),
     }
     if rows:
         statements, x, y = statement_data(rows, settings)

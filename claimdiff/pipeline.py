@@ -7,9 +7,11 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from claimdiff import embed
 from claimdiff.align import align
 from claimdiff.cluster import attach_clusters
 from claimdiff.compare import classify
+from claimdiff.features import profile
 from claimdiff.model import Claim, ClaimDiffError, Comparison, Document, Link
 from claimdiff.settings import Settings
 
@@ -51,6 +53,7 @@ def link_claims(
         by_doc[claim.document].append(claim)
     if pairs is None:
         pairs = list(combinations(range(len(documents)), 2))
+    _embed_once(by_doc, pairs, settings)
     links: list[Link] = []
     for done, (i, j) in enumerate(pairs):
         if cancelled and cancelled():
@@ -61,6 +64,32 @@ def link_claims(
         if progress:
             progress("align", (done + 1) / max(len(pairs), 1))
     return tuple(sorted(links, key=lambda link: (link.a, link.b)))
+
+
+def _embed_once(
+    by_doc: Sequence[Sequence[Claim]], pairs: Sequence[tuple[int, int]], settings: Settings
+) -> None:
+    """Embed, in one batch, every claim and clause that ``align`` will embed pair by pair.
+
+    The encoder is far faster on one large batch than on many small ones, and
+    its cache then serves every document pair; what ``align`` computes is the same.
+    """
+    if not settings.use_embeddings:
+        return
+    used = sorted(
+        {
+            k
+            for i, j in pairs
+            if by_doc[i]
+            and by_doc[j]
+            and len(by_doc[i]) + len(by_doc[j]) <= settings.embed_max_claims
+            for k in (i, j)
+        }
+    )
+    claims = [claim for k in used for claim in by_doc[k]]
+    clauses = [s.text for claim in claims for s in profile(claim).segments]
+    if claims:
+        embed.embed([claim.text for claim in claims] + clauses)
 
 
 def _claims_of(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from claimdiff.extract.units import CARDINAL_WORDS
+from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity, Quantity
 
 NAME_LABELS = frozenset(
@@ -254,6 +255,7 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
     return found
 
 
+@per_object
 def amounts(claim: Claim) -> list[Amount]:
     """The claim's quantities: the extractor's slots, else read from its text."""
     read = amounts_from_text(claim.text, name_spans(claim))
@@ -291,6 +293,7 @@ def consistent(x: Amount, y: Amount) -> bool:
     return x.low - slack <= y.high and y.low - slack <= x.high
 
 
+@per_object
 def casualty_claim(claim: Claim) -> str | None:
     """ "none" when the claim reports no casualties, "some" when it counts them, else None."""
     if _NO_CASUALTY.search(claim.text):
@@ -302,16 +305,19 @@ def casualty_claim(claim: Claim) -> str | None:
     return None
 
 
+@per_object
 def name_spans(claim: Claim) -> list[tuple[int, int]]:
     """Where the claim's names are, as offsets into its text: numbers there are not amounts."""
     return [(e.start - claim.start, e.end - claim.start) for e in name_entities(claim)]
 
 
+@per_object
 def name_entities(claim: Claim) -> list[Entity]:
     """Entities that name someone or something, in text order."""
     return [e for e in claim.entities if e.label in NAME_LABELS]
 
 
+@per_object
 def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
     """Runs of two or more names joined by commas or "and": "Iran and North Korea"."""
     names = name_entities(claim)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from claimdiff.align import Candidate
-from claimdiff.compare import classify, event_conflict
+from claimdiff.compare import classify
 from claimdiff.events import event_classes, persons_clash, same_person, shared_events
+from claimdiff.evidence import event_conflict
 from claimdiff.features import PAIR_FEATURES, numbers_in, pair_vector, profile
 from claimdiff.model import Claim, Entity, Label, ReasonKind
 from claimdiff.slots import amounts

@@ -1,0 +1,61 @@
+"""Why a weakly worded pair links: evidence that two claims report one event."""
+
+from __future__ import annotations
+
+from claimdiff.align import BY_EVENT, BY_SIBLING, Candidate
+from claimdiff.compare import GENERIC_UNITS, casualty_findings, entity_findings, number_conflicts
+from claimdiff.events import persons_clash, polarity_clashes, shared_events
+from claimdiff.model import Claim, Label, Reason, ReasonKind
+
+
+def event_conflict(a: Claim, b: Claim) -> bool:
+    """A contradiction between two claims with evidence that they report one event.
+
+    Two claims that share few words are linked as a conflict only if the
+    contradicting slot is tied to one event: a toll against "no casualties"; one
+    word graded both ways ("insufficiently" / "well equipped"); a
+    list of names under the same kind of event ("slammed by Iran and North
+    Korea" / "condemnation from Russia and Iran"); or, when the claims name no
+    different people, figures of a specific unit ("five villages" / "seven
+    villages", a magnitude) or under the same kind of event ("killed").
+    """
+    return event_evidence(a, b) is not None
+
+
+def event_evidence(a: Claim, b: Claim) -> str | None:
+    """In plain words, what ties a contradiction to one event (``event_conflict``); else None."""
+    names = ("", "")
+    if casualty_findings(a, b, names):
+        return "one reports people killed or hurt, the other no casualties"
+    if graded := polarity_clashes(a, b):
+        return f'one word is graded both ways ("{graded[0][0]}" / "{graded[0][1]}")'
+    events = shared_events(a, b)
+    if events and any(f.weight is Label.CONFLICT for f in entity_findings(a, b, names)):
+        return f"they name different lists of names for one kind of event ({min(events)})"
+    if persons_clash(a, b):
+        return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
+    for unit, x, y, far in number_conflicts(a, b):
+        if not far and (events or unit not in GENERIC_UNITS):
+            kind = f" of one kind of event ({min(events)})" if events else ""
+            return f'they give figures{kind} that cannot both be right ("{x}" / "{y}")'
+    return None
+
+
+def basis_reason(candidate: Candidate, a: Claim, b: Claim) -> Reason | None:
+    """Why a pair was linked when its wording alone would not link it; None otherwise."""
+    if candidate.basis == BY_EVENT:
+        why = event_evidence(a, b) or "they contradict each other about one event"
+        text = f"Linked as one event although the wording differs: {why}."
+    elif candidate.basis == BY_SIBLING:
+        text = (
+            "Linked because another part of the same sentence is linked to the other claim,"
+            " and this part contradicts it."
+        )
+    else:
+        return None
+    if candidate.tested is not None:
+        text += (
+            f" The wording alone scores {candidate.score:.0%}; links made on such evidence"
+            f" were right {candidate.tested:.0%} of the time in testing."
+        )
+    return Reason(ReasonKind.DETAIL, "", "", text)

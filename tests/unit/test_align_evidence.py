@@ -1,0 +1,124 @@
+"""Links made on event evidence: their basis, tested rate and reason; the news IDF."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from claimdiff import features
+from claimdiff.align import (
+    BY_EVENT,
+    BY_SCORE,
+    BY_SIBLING,
+    Candidate,
+    Scored,
+    candidates,
+    evidence_rate,
+    link_bases,
+)
+from claimdiff.compare import classify
+from claimdiff.evidence import basis_reason, event_evidence
+from claimdiff.fitting import idf_from_frequencies
+from claimdiff.model import Claim, Label, ReasonKind
+from claimdiff.settings import Settings
+
+NOTE: dict[str, object] = {"evidence": {BY_EVENT: [10, 7], BY_SIBLING: [1, 1]}}
+"""Counts as ``--fit`` writes them: [links made, links right] per basis."""
+
+
+def claim(claim_id: int, doc: int, text: str) -> Claim:
+    return Claim(claim_id, doc, 0, len(text), text)
+
+
+CAMP_NONE = claim(0, 0, "There were no immediate reports of any casualties at the camp.")
+CAMP_TOLL = claim(1, 1, "Local official Miabek Lang said at least 12 people had been killed.")
+MARKETS = claim(2, 1, "Shares closed higher on the stock market.")
+SETTINGS = Settings(link_threshold=0.5, mutual_link_threshold=0.5, conflict_link_threshold=0.01)
+
+
+def scored(matrix: list[list[float]]) -> Scored:
+    pairs = [(i, j) for i in range(len(matrix)) for j in range(len(matrix[0]))]
+    probability = np.asarray([matrix[i][j] for i, j in pairs])
+    return Scored(pairs, np.zeros((len(pairs), 0)), (), probability)
+
+
+@pytest.mark.parametrize(
+    ("basis", "note", "expected"),
+    [
+        # 7 of 10 right, smoothed: (7 + 1) / (10 + 2)
+        (BY_EVENT, NOTE, 8 / 12),
+        # 1 of 1 right: (1 + 1) / (1 + 2)
+        (BY_SIBLING, NOTE, 2 / 3),
+        # a link on its score is not recalibrated
+        (BY_SCORE, NOTE, 0.0),
+        # a basis that was never tested gives nothing
+        (BY_EVENT, {}, 0.0),
+        # malformed counts give nothing rather than a wrong figure
+        (BY_EVENT, {"evidence": {BY_EVENT: "ten"}}, 0.0),
+    ],
+)
+def test_evidence_rate(basis: str, note: dict[str, object], expected: float) -> None:
+    assert evidence_rate(basis, note) == pytest.approx(expected)
+
+
+def test_a_weak_contradiction_links_on_event_evidence_with_its_tested_rate() -> None:
+    # "no casualties" against "12 killed": few shared words, one event
+    assert event_evidence(CAMP_NONE, CAMP_TOLL) is not None
+    bases = link_bases([CAMP_NONE], [CAMP_TOLL, MARKETS], scored([[0.04, 0.02]]), SETTINGS)
+    assert [(i, j, basis) for i, j, _, basis in bases] == [(0, 0, BY_EVENT)]
+    [found] = candidates([CAMP_NONE], [CAMP_TOLL, MARKETS], scored([[0.04, 0.02]]), SETTINGS, NOTE)
+    assert found == Candidate(0, 1, 0.04, BY_EVENT, round(8 / 12, 4))
+
+
+def test_a_link_on_its_score_keeps_the_model_probability() -> None:
+    [found] = candidates([CAMP_NONE], [CAMP_TOLL], scored([[0.9]]), SETTINGS, NOTE)
+    assert found == Candidate(0, 1, 0.9, BY_SCORE, None)
+
+
+def test_the_reason_says_why_an_evidence_link_was_made() -> None:
+    candidate = Candidate(0, 1, 0.04, BY_EVENT, 0.6667)
+    link = classify(candidate, CAMP_NONE, CAMP_TOLL)
+    first = link.reasons[0]
+    assert link.label is Label.CONFLICT and link.score == pytest.approx(0.04)
+    assert first.kind is ReasonKind.DETAIL
+    assert "killed or hurt" in first.text and "no casualties" in first.text
+    assert "67%" in first.text and "4%" in first.text
+
+
+@pytest.mark.parametrize(
+    ("candidate", "needle"),
+    [
+        # another clause of the sentence carried the link
+        (Candidate(0, 1, 0.02, BY_SIBLING, 0.6667), "another part of the same sentence"),
+        # an evidence basis never tested: the reason gives no percentages
+        (Candidate(0, 1, 0.2, BY_EVENT), "Linked as one event"),
+    ],
+)
+def test_basis_reason_texts(candidate: Candidate, needle: str) -> None:
+    reason = basis_reason(candidate, CAMP_NONE, CAMP_TOLL)
+    assert reason is not None and needle in reason.text
+    assert ("%" in reason.text) is (candidate.tested is not None)
+
+
+def test_a_link_on_its_score_gets_no_basis_reason() -> None:
+    assert basis_reason(Candidate(0, 1, 0.9), CAMP_NONE, CAMP_TOLL) is None
+
+
+def test_idf_from_word_frequencies() -> None:
+    table = idf_from_frequencies(
+        {"the": 0.05, "killed": 1.6e-4, "quake": 2.8e-6, "seamicro": 0.0}, per_sentence=30
+    )
+    # a word in every sentence weighs the minimum
+    assert table["the"] == pytest.approx(1.0)
+    assert table["killed"] == pytest.approx(math.log(1 / (30 * 1.6e-4)) + 1, abs=1e-3)
+    # rarer words than the ceiling, and unseen ones, are left to the table's default
+    assert "quake" not in table and "seamicro" not in table
+
+
+def test_shipped_idf_names_a_default_above_every_word() -> None:
+    table, default = features.idf_table(), features.idf_default()
+    assert len(table) > 5000
+    assert max(table.values()) < default
+    assert table["the"] < table["killed"] < default
