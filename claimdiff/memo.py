@@ -29,7 +29,7 @@ def per_object(func: Callable[[Item], Result]) -> Callable[[Item], Result]:
     def forget(ref: weakref.ref[Any], key: int) -> None:
         entry = cache.get(key)
         if entry is not None and entry[0] is ref:
-            del cache[key]
+            cache.pop(key, None)  # another thread may have dropped it meanwhile
 
     @wraps(func)
     def cached(item: Item) -> Result:
