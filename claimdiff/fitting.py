@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -38,17 +37,6 @@ STATEMENT_L2 = 1.0
 EMBEDDING_L2 = 1000.0
 
 
-def build_idf(sentences: Sequence[str]) -> dict[str, float]:
-    """IDF of lower-cased lemmas over a corpus of sentences, smoothed."""
-    from claimdiff.api import get_extractor
-
-    counts: Counter[str] = Counter()
-    for parsed in get_extractor().nlp.pipe(sentences, batch_size=256):
-        counts.update({t.lemma_.lower() for t in parsed} | {t.lower_ for t in parsed})
-    total = len(sentences)
-    return {w: round(math.log((total + 1) / (n + 1)) + 1.0, 3) for w, n in counts.items() if n > 1}
-
-
 NEWS_WORDS = 200_000
 """How many of the most frequent English words the news IDF table is built from."""
 WORDS_PER_SENTENCE = 30.0
@@ -66,8 +54,8 @@ def idf_from_frequencies(
     """IDF of words from their frequency per token in a large corpus.
 
     A word of frequency f is in about ``per_sentence * f`` of all sentences, so its
-    IDF is ``log(1 / (per_sentence * f)) + 1`` (at least 1), the form ``build_idf``
-    uses on counted sentences. Words at the ceiling are left out: the table's
+    IDF is ``log(1 / (per_sentence * f)) + 1`` (at least 1), the smoothed IDF of
+    counted sentences. Words at the ceiling are left out: the table's
     ``default`` gives them that weight.
     """
     table = {}
