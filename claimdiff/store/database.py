@@ -83,13 +83,27 @@ class Store:
         self._writer = self.engine.execution_options(**{WRITE: True})
         if migrate:
             try:
-                self.backup = ensure_schema(self.engine, self.url)
+                self.backup = self._ensure_schema()
             except StoreError:
                 self.close()
                 raise
             except (SQLAlchemyError, OSError) as error:
                 self.close()
                 raise StoreError(f"cannot open database {self.name}: {short(error)}") from None
+
+    def _ensure_schema(self) -> Path | None:
+        # Several processes opening a new file at once race to switch it to WAL and
+        # to create the schema; a loser can meet SQLITE_BUSY without the busy handler.
+        deadline = time.monotonic() + self.timeout
+        delay = 0.02
+        while True:
+            try:
+                return ensure_schema(self.engine, self.url)
+            except OperationalError as error:
+                if not is_retryable(error) or time.monotonic() + delay > deadline:
+                    raise
+            time.sleep(delay + random.uniform(0, delay))
+            delay = min(delay * 2, 0.5)
 
     @property
     def name(self) -> str:

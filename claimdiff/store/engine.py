@@ -71,7 +71,10 @@ def _sqlite_engine(url: str, timeout: float) -> Engine:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # Switching to WAL needs an exclusive lock; it is done once per file, and
+        # skipped when already set, so a busy database does not fail new connections.
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()

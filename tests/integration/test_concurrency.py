@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -53,20 +54,38 @@ READER = textwrap.dedent(
 )
 
 
-def _spawn(script: str, *args: object) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", script, str(ROOT), *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+Spawn = Callable[..., "subprocess.Popen[str]"]
 
 
-def test_concurrent_writers_all_stored_while_readers_read(store_url: str, tmp_path: Path) -> None:
+@pytest.fixture
+def spawn() -> Iterator[Spawn]:
+    """Start helper processes; any still running at the end are killed and reaped."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(script: str, *args: object) -> subprocess.Popen[str]:
+        process = subprocess.Popen(
+            [sys.executable, "-c", script, str(ROOT), *map(str, args)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
+
+
+def test_concurrent_writers_all_stored_while_readers_read(
+    store_url: str, tmp_path: Path, spawn: Spawn
+) -> None:
     Store(store_url).close()  # the schema exists before the race starts
     stop = tmp_path / "writers-done"
-    readers = [_spawn(READER, store_url, stop) for _ in range(2)]
-    writers = [_spawn(WRITER, store_url, n, EACH) for n in range(WRITERS)]
+    readers = [spawn(READER, store_url, stop) for _ in range(2)]
+    writers = [spawn(WRITER, store_url, n, EACH) for n in range(WRITERS)]
     outputs = [(p, *p.communicate(timeout=240)) for p in writers]
     stop.touch()  # readers kept reading for as long as writers wrote
     outputs += [(p, *p.communicate(timeout=240)) for p in readers]
@@ -84,9 +103,9 @@ def test_concurrent_writers_all_stored_while_readers_read(store_url: str, tmp_pa
     assert counts["claims"] == 2 * counts["documents"]
 
 
-def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
+def test_concurrent_first_opens_migrate_once(tmp_path: Path, spawn: Spawn) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    writers = [_spawn(WRITER, url, n, 1) for n in range(4)]
+    writers = [spawn(WRITER, url, n, 1) for n in range(4)]
     for process in writers:
         _out, err = process.communicate(timeout=120)
         assert process.returncode == 0, err[-2000:]
@@ -120,11 +139,13 @@ def test_writer_gives_up_with_one_line_and_reader_carries_on(
     store.close()
 
 
-def test_writer_waits_for_a_short_lock(db_url: str, make_comparison: ComparisonFactory) -> None:
+def test_writer_waits_for_a_short_lock(
+    db_url: str, make_comparison: ComparisonFactory, spawn: Spawn
+) -> None:
     store = Store(db_url, timeout=20)
     store.save_comparison(make_comparison(), "test-1")
     path = sqlite_path(db_url)
-    holder = _spawn(
+    holder = spawn(
         textwrap.dedent(
             """
             import sqlite3, sys, time
