@@ -17,11 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "out" / "bench" / "cache"
 CHUNK = 250
 """Sentences per parsed text: spaCy refuses texts over a million characters."""
+LAYOUT = "sentences-numbered-per-side"
+"""Part of the cache key: bump it when the way claims are put together changes."""
 
 
 def _code_key() -> str:
     """Changes whenever the extractor or the corpus generator changes."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(LAYOUT.encode())
     sources = sorted((ROOT / "claimdiff" / "extract").rglob("*.py"))
     for path in [*sources, ROOT / "benchmarks" / "corpus.py", ROOT / "claimdiff" / "model.py"]:
         digest.update(path.read_bytes())
@@ -37,8 +39,12 @@ def _extract_side(sentences: list[str], size: int, doc_id: int, first_id: int) -
         document_from_text("\n".join(chunk), doc_id=doc_id, published=None) for chunk in chunks
     ]
     claims: list[Claim] = []
+    offset = 0
     for per_doc in get_extractor().extract_many(documents):
-        claims.extend(per_doc)
+        # Each chunk numbers its sentences from 0; one side is one document, so number
+        # them on: otherwise claims of different chunks pass for clauses of one sentence.
+        claims.extend(dataclasses.replace(c, sentence=c.sentence + offset) for c in per_doc)
+        offset += 1 + max((c.sentence for c in per_doc), default=-1)
         if len(claims) >= size:
             break
     if len(claims) < size:

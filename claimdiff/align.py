@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,15 +11,15 @@ import numpy as np
 import numpy.typing as npt
 
 from claimdiff import combiner, embed
+from claimdiff.blocking import candidate_pairs, clause_cosine, evidence_keys
 from claimdiff.features import (
     CONTEXT_FEATURES,
     PAIR_FEATURES,
-    Profile,
     context_matrix,
-    pair_matrix,
     profile,
 )
 from claimdiff.model import Claim
+from claimdiff.pairwise import pair_features
 from claimdiff.settings import Settings
 
 Pairs = list[tuple[int, int]]
@@ -36,19 +37,21 @@ BY_SIBLING = "sibling"
 class Candidate:
     """A scored pair of claims from two different documents.
 
-    ``score`` is the model's link probability. A pair linked on other evidence
-    (``basis``) also carries ``tested``: the share of links made on that evidence
-    that were right when tested (``evidence_rate``), which is what the analyst
-    should read instead of a low wording score. It is not the score, because
-    clusters merge links by score, strongest first: a calibrated 0.67 on a
-    conflict would outrank the wording links of a two-part sentence.
+    ``score`` is how sure the link is. A pair linked on its wording (``basis``
+    ``score``) scores the model's probability. A pair linked on other evidence
+    (an event contradiction, a contradicting sibling clause) would score 0.04 on
+    its wording, which reads "4% sure" although it was linked for another
+    reason; it scores instead what testing showed for links of that basis
+    (``evidence_score`` of ``tested``, the record (right, links)), and never less
+    than its wording's own probability, kept in ``wording``.
     """
 
     a: int
     b: int
     score: float
     basis: str = BY_SCORE
-    tested: float | None = None
+    tested: tuple[int, int] | None = None
+    wording: float | None = None
 
 
 @dataclass(frozen=True)
@@ -61,80 +64,6 @@ class Scored:
     probability: npt.NDArray[np.float64]
 
 
-def candidate_pairs(a: Sequence[Profile], b: Sequence[Profile], settings: Settings) -> Pairs:
-    """All pairs for small documents; for large ones, pairs that share rare words.
-
-    Blocking keeps, for every claim, the ``block_top_k`` claims of the other
-    document with the most IDF weight in common, in both directions. Words
-    found in more than ``block_max_share`` of either document's claims are
-    ignored for blocking: they pair everything with everything.
-    """
-    if len(a) * len(b) <= settings.exhaustive_pairs:
-        return [(i, j) for i in range(len(a)) for j in range(len(b))]
-    rows, cols, gain = _shared_words(a, b, settings)
-    if not len(rows):
-        return []
-    key = rows.astype(np.int64) * len(b) + cols
-    unique, inverse = np.unique(key, return_inverse=True)
-    overlap = np.bincount(inverse, weights=gain).astype(np.float64)
-    ui, uj = unique // len(b), unique % len(b)
-    keep = _top_k(ui, overlap, settings.block_top_k) | _top_k(uj, overlap, settings.block_top_k)
-    return sorted(zip(ui[keep].tolist(), uj[keep].tolist(), strict=True))
-
-
-def _shared_words(
-    a: Sequence[Profile], b: Sequence[Profile], settings: Settings
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """Every (a claim, b claim, squared IDF) for each word the two claims share."""
-    postings_a: dict[str, list[int]] = defaultdict(list)
-    postings_b: dict[str, list[int]] = defaultdict(list)
-    for i, prof in enumerate(a):
-        for word in prof.words:
-            postings_a[word].append(i)
-    for j, prof in enumerate(b):
-        for word in prof.words:
-            postings_b[word].append(j)
-    cap_a = max(2, int(settings.block_max_share * len(a)))
-    cap_b = max(2, int(settings.block_max_share * len(b)))
-    rows, cols, gain = [], [], []
-    for word, in_a in postings_a.items():
-        in_b = postings_b.get(word)
-        if not in_b or len(in_a) > cap_a or len(in_b) > cap_b:
-            continue
-        weight = a[in_a[0]].weights[word] ** 2
-        rows.append(np.repeat(np.asarray(in_a), len(in_b)))
-        cols.append(np.tile(np.asarray(in_b), len(in_a)))
-        gain.append(np.full(len(in_a) * len(in_b), weight))
-    if not rows:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(gain)
-
-
-def _top_k(
-    group: npt.NDArray[np.int64], value: npt.NDArray[np.float64], k: int
-) -> npt.NDArray[np.bool_]:
-    """Mask of the ``k`` highest values within each group."""
-    order = np.lexsort((-value, group))
-    sorted_group = group[order]
-    starts = np.searchsorted(sorted_group, sorted_group, side="left")
-    rank = np.arange(len(order)) - starts
-    mask = np.zeros(len(order), dtype=bool)
-    mask[order[rank < k]] = True
-    return mask
-
-
-def clause_cosine(a: Sequence[Profile], b: Sequence[Profile]) -> npt.NDArray[np.float32]:
-    """For every claim pair, the best embedding cosine between a clause of each."""
-    starts_a = np.cumsum([0] + [len(p.segments) for p in a[:-1]])
-    starts_b = np.cumsum([0] + [len(p.segments) for p in b[:-1]])
-    ea = embed.embed([s.text for p in a for s in p.segments])
-    eb = embed.embed([s.text for p in b for s in p.segments])
-    full = embed.cosine(ea, eb)
-    rows = np.maximum.reduceat(full, starts_a, axis=0)
-    return np.maximum.reduceat(rows, starts_b, axis=1)
-
-
 def score(
     a: Sequence[Claim],
     b: Sequence[Claim],
@@ -144,13 +73,14 @@ def score(
 ) -> Scored:
     """Score every candidate pair of two claim lists with the learned combiner."""
     pa, pb = [profile(c) for c in a], [profile(c) for c in b]
-    pairs = candidate_pairs(pa, pb, settings)
     use_embeddings = settings.use_embeddings and len(a) + len(b) <= settings.embed_max_claims
     sims = clause_sims = None
-    if use_embeddings and pairs:
+    if use_embeddings and a and b:
         sims = embed.cosine(embed.embed([c.text for c in a]), embed.embed([c.text for c in b]))
+    pairs = candidate_pairs(pa, pb, settings, sims, (a, b))
+    if sims is not None and pairs:
         clause_sims = clause_cosine(pa, pb)
-    base = pair_matrix(pa, pb, pairs, sims, clause_sims)
+    base = pair_features(pa, pb, pairs, sims, clause_sims)
     context = context_matrix(base, pairs, (len(a), len(b)))
     features = np.hstack([base, context])
     names = PAIR_FEATURES + CONTEXT_FEATURES
@@ -205,14 +135,23 @@ def choose(
 def contradictions(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> frozenset[tuple[int, int]]:
-    """Weakly scored pairs that contradict each other about one event (``event_conflict``)."""
+    """Weakly scored pairs that contradict each other about one event (``event_conflict``).
+
+    Only pairs that share an evidence key (``blocking.evidence_keys``, a necessary
+    condition of ``event_conflict``) are tested: most candidates share none.
+    """
     from claimdiff.evidence import event_conflict  # evidence builds on align's Candidate
 
     low, high = settings.conflict_link_threshold, settings.link_threshold
-    return frozenset(
+    weak = [
         (i, j)
         for (i, j), p in zip(scored.pairs, scored.probability, strict=True)
-        if low <= p < high and event_conflict(a[i], b[j])
+        if low <= p < high
+    ]
+    keys_a = {i: evidence_keys(a[i], profile(a[i]), 0) for i in {i for i, _ in weak}}
+    keys_b = {j: evidence_keys(b[j], profile(b[j]), 1) for j in {j for _, j in weak}}
+    return frozenset(
+        (i, j) for i, j in weak if keys_a[i] & keys_b[j] and event_conflict(a[i], b[j])
     )
 
 
@@ -252,19 +191,39 @@ def _siblings(claims: Sequence[Claim]) -> list[list[int]]:
     return [[k for k in by_sentence[c.sentence] if k != index] for index, c in enumerate(claims)]
 
 
-def evidence_rate(basis: str, note: dict[str, object] | None = None) -> float:
-    """The share of links made on ``basis`` that were right when tested, smoothed.
+def evidence_record(basis: str, note: dict[str, object] | None = None) -> tuple[int, int] | None:
+    """How links made on ``basis`` fared when tested: (right, links); None if never tested.
 
     Counted by ``claimdiff eval --fit`` over the dev pairs, each scored by a
-    model fitted on the others (``note.evidence`` in weights.json); a link made
-    on the score alone, or a basis never tested, gives 0.
+    model fitted on the others (``note.evidence`` in weights.json, as [links,
+    right]). A link made on the score alone has no record: its score is its own.
     """
     found = (note if note is not None else combiner.shipped_note()).get("evidence", {})
     counts = found.get(basis) if isinstance(found, dict) else None
     if basis == BY_SCORE or not isinstance(counts, list) or len(counts) != 2:
+        return None
+    links, right = (int(v) for v in counts)
+    return (right, links) if links > 0 else None
+
+
+EVIDENCE_Z = 1.2816
+"""One-sided 90% normal quantile: the score of an evidence link is the low end of its record."""
+
+
+def evidence_score(right: int, links: int) -> float:
+    """The share of links right in testing, at the low end of what ``links`` tests can show.
+
+    Ten tests are few: 7 right of 10 fits any true rate from about 50% to 85%.
+    The Wilson lower bound (one-sided, 90%) is taken, so that a link made on
+    evidence never reads surer than its record supports.
+    """
+    if links <= 0 or right <= 0:
         return 0.0
-    links, right = counts
-    return float(right + 1) / float(links + 2)
+    z2 = EVIDENCE_Z**2
+    rate = right / links
+    centre = rate + z2 / (2 * links)
+    spread = EVIDENCE_Z * math.sqrt(rate * (1 - rate) / links + z2 / (4 * links * links))
+    return max(0.0, (centre - spread) / (1 + z2 / links))
 
 
 def link_bases(
@@ -293,12 +252,15 @@ def candidates(
     settings: Settings,
     note: dict[str, object] | None = None,
 ) -> list[Candidate]:
-    """The links of a scored pair as candidates; evidence links carry their tested rate."""
+    """The links of a scored pair as candidates; evidence links score their tested record."""
     out = []
     for i, j, p, basis in link_bases(a, b, scored, settings):
-        rate = evidence_rate(basis, note)
-        tested = round(rate, 4) if rate > 0 else None
-        out.append(Candidate(a[i].id, b[j].id, round(p, 4), basis, tested))
+        record = evidence_record(basis, note)
+        if basis == BY_SCORE or record is None:
+            out.append(Candidate(a[i].id, b[j].id, round(p, 4), basis))
+            continue
+        sure = max(p, evidence_score(*record))
+        out.append(Candidate(a[i].id, b[j].id, round(sure, 4), basis, record, round(p, 4)))
     return out
 
 

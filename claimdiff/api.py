@@ -19,11 +19,11 @@ from pathlib import Path
 from threading import Lock
 from typing import TYPE_CHECKING
 
-from claimdiff import embed
 from claimdiff.cluster import attach_clusters
 from claimdiff.curate import apply_curations
 from claimdiff.extract.version import PIPELINE_VERSION
 from claimdiff.ingest import document_from_text, language_notices, read_document, shown
+from claimdiff.linkcache import LinkCache
 from claimdiff.model import (
     Claim,
     ClaimAnchor,
@@ -37,7 +37,7 @@ from claimdiff.model import (
     Link,
     Reason,
 )
-from claimdiff.pipeline import Cancelled, ComparisonCancelled, Progress, extend, run
+from claimdiff.pipeline import Cancelled, ComparisonCancelled, Progress, extend, new_pairs, run
 from claimdiff.settings import Settings
 from claimdiff.store import Store, default_url
 
@@ -86,6 +86,8 @@ _extractor_lock = Lock()
 def _start_encoder(settings: Settings | None) -> None:
     """Load the sentence encoder on a thread while spaCy loads: a comparison needs both."""
     if (settings or Settings()).use_embeddings:
+        from claimdiff import embed  # numpy: not imported by a run that is all cached
+
         embed.preload()
 
 
@@ -135,38 +137,61 @@ def compare_documents(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     save: bool = True,
+    extractor: Extractor | None = None,
 ) -> Comparison:
-    """Compare documents already read, reusing claims cached in the database."""
-    _start_encoder(settings)
+    """Compare documents already read, reusing claims and pair links cached in the database.
+
+    When every claim and every document pair's links are cached, neither spaCy
+    nor the sentence encoder is loaded. ``extractor`` replaces the process-wide one.
+    """
     if not save and db is None:
+        _start_encoder(settings)
         return _with_language_notices(
-            run(documents, get_extractor(), settings, progress=progress, cancelled=cancelled)
+            run(
+                documents,
+                extractor or get_extractor,
+                settings,
+                progress=progress,
+                cancelled=cancelled,
+            )
         )
     with _store(db) as store:
+        link_cache = _link_cache(store, documents, settings)
         comparison = run(
             documents,
-            get_extractor(),
+            extractor or get_extractor,
             settings,
             progress=progress,
             cancelled=cancelled,
             cached=_cached_claims(store, documents),
+            link_cache=link_cache,
         )
         comparison = _with_language_notices(comparison)
         if not save:
             return comparison
-        comparison = store.save_comparison(comparison, PIPELINE_VERSION)
+        comparison = store.save_comparison(comparison, PIPELINE_VERSION, link_cache.fresh)
         # Curations made on earlier runs of these documents apply to this one too.
         return _curated(store, comparison)
 
 
 def _cached_claims(store: Store, documents: Sequence[Document]) -> dict[str, tuple[Claim, ...]]:
     """Claims already extracted by this pipeline version, by document hash."""
-    cached = {}
-    for document in documents:
-        claims = store.cached_claims(document.sha256, PIPELINE_VERSION)
-        if claims is not None:
-            cached[document.sha256] = claims
-    return cached
+    return store.cached_claims_many([d.sha256 for d in documents], PIPELINE_VERSION)
+
+
+def _link_cache(
+    store: Store,
+    documents: Sequence[Document],
+    settings: Settings | None,
+    pairs: Sequence[tuple[int, int]] | None = None,
+) -> LinkCache:
+    """Pair links stored earlier; the encoder starts loading only if some pair is missing."""
+    link_cache = LinkCache(settings or Settings())
+    keys = link_cache.keys(documents, pairs)
+    link_cache.stored = store.cached_pairs(keys)
+    if len(link_cache.stored) < len(keys):
+        _start_encoder(settings)
+    return link_cache
 
 
 def add_documents(
@@ -185,25 +210,27 @@ def add_documents(
     (curations are anchored to claim text and document hash). Articles that
     are already part of the comparison raise :class:`InputError`.
     """
-    _start_encoder(settings)
     with _store(db) as store:
         base = store.load_comparison(comparison_id)
         documents = _new_documents(base, paths)
+        every = [*base.documents, *documents]
+        link_cache = _link_cache(store, every, settings, new_pairs(len(base.documents), len(every)))
         extended = extend(
             base,
             documents,
-            get_extractor(),
+            get_extractor,
             settings,
             progress=progress,
             cancelled=cancelled,
             cached=_cached_claims(store, documents),
+            link_cache=link_cache,
         )
         if base.name == " vs ".join(d.source for d in base.documents):
             # The name was made from the sources: keep it describing all of them.
             names = " vs ".join(d.source for d in extended.documents)
             extended = dataclasses.replace(extended, name=names)
         extended = store.replace_comparison(
-            comparison_id, _with_language_notices(extended), PIPELINE_VERSION
+            comparison_id, _with_language_notices(extended), PIPELINE_VERSION, link_cache.fresh
         )
         return _curated(store, extended)
 
@@ -231,6 +258,7 @@ def compare_files(
     cancelled: Cancelled | None = None,
     settings: Settings | None = None,
     save: bool = True,
+    extractor: Extractor | None = None,
 ) -> Comparison:
     """Read, compare and store two or more article files.
 
@@ -241,7 +269,13 @@ def compare_files(
     """
     documents = read_documents(paths)
     return compare_documents(
-        documents, db=db, settings=settings, progress=progress, cancelled=cancelled, save=save
+        documents,
+        db=db,
+        settings=settings,
+        progress=progress,
+        cancelled=cancelled,
+        save=save,
+        extractor=extractor,
     )
 
 

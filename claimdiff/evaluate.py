@@ -280,12 +280,12 @@ def binary_scores(truth: Sequence[bool], guess: Sequence[bool]) -> tuple[float, 
 def mrpc_scores(rows: Sequence[tuple[bool, str, str]], settings: Settings) -> tuple[float, float]:
     """Accuracy and F1 of ``match_statements`` on MRPC rows (paraphrase = linked, no conflict)."""
     from claimdiff import embed
-    from claimdiff.statement import match_claims, statement_claims
+    from claimdiff.statement import embedded_texts, match_claims, statement_claims
 
     texts = [text for _, a, b in rows for text in (a, b)]
     claims = statement_claims(texts, None)
-    if settings.use_embeddings:
-        embed.embed(texts)  # one batch; match_claims then reads the cache
+    if settings.use_embeddings:  # one batch; match_claims then reads the cache
+        embed.embed([text for _, a, b in rows for text in embedded_texts(a, b)])
     guesses = []
     for k in range(len(rows)):
         match = match_claims(claims[2 * k], claims[2 * k + 1], settings)

@@ -6,6 +6,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity
 
 EVENT_CLASSES: dict[str, frozenset[str]] = {
@@ -60,6 +61,7 @@ def _index() -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in table.items()}
 
 
+@per_object  # asked for every candidate pair of a claim
 def event_classes(claim: Claim) -> frozenset[str]:
     """The event classes a claim's words and lemmas belong to."""
     index = _index()
@@ -136,6 +138,7 @@ POSITIVE_MODIFIERS = frozenset(["well", "sufficiently", "adequately", "properly"
 """Adverbs that grade the word after them: "insufficiently equipped" / "well equipped"."""
 
 
+@per_object
 def graded(claim: Claim) -> dict[str, tuple[str, bool]]:
     """Words a claim grades, with the grading adverb and whether it is positive."""
     words = _WORD.findall(claim.text.lower())

@@ -53,9 +53,17 @@ def basis_reason(candidate: Candidate, a: Claim, b: Claim) -> Reason | None:
         )
     else:
         return None
-    if candidate.tested is not None:
-        text += (
-            f" The wording alone scores {candidate.score:.0%}; links made on such evidence"
-            f" were right {candidate.tested:.0%} of the time in testing."
-        )
+    if candidate.tested is not None and candidate.wording is not None:
+        text += " " + _record_text(candidate.score, candidate.wording, *candidate.tested)
     return Reason(ReasonKind.DETAIL, "", "", text)
+
+
+def _record_text(score: float, wording: float, right: int, links: int) -> str:
+    """How an evidence link's score was set, from its wording's score and its basis' record."""
+    record = f"links made on such evidence were right in {right} of {links} tests"
+    if wording >= score:
+        return f"Its score, {score:.0%}, is its wording's; {record}."
+    return (
+        f"Its score, {score:.0%}, is not its wording's ({wording:.0%}): {record},"
+        f" and {score:.0%} is the low end of what that record shows."
+    )

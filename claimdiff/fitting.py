@@ -19,6 +19,7 @@ from claimdiff.model import Claim, ClaimDiffError, Link
 from claimdiff.settings import Settings
 from claimdiff.statement import (
     STATEMENT_FEATURES,
+    embedded_texts,
     match_claims,
     statement_claims,
     statement_features,
@@ -217,8 +218,8 @@ def statement_data(
     """Extract MRPC statements once: merged claims, features and gold."""
     texts = [text for _, a, b in rows for text in (a, b)]
     claims = statement_claims(texts, None)
-    if settings.use_embeddings:
-        embed.embed(texts)  # one batch: far faster than one call per pair
+    if settings.use_embeddings:  # one batch: far faster than one call per pair
+        embed.embed([text for _, a, b in rows for text in embedded_texts(a, b)])
     pairs = [(claims[2 * k], claims[2 * k + 1]) for k in range(len(rows))]
     x = np.asarray([statement_features(a, b, settings) for a, b in pairs])
     y = np.asarray([1.0 if gold else 0.0 for gold, _, _ in rows])

@@ -45,6 +45,21 @@ class Settings:
     block_max_share: float = 0.02
     """With blocking, words in more than this share of a document's claims are not keys."""
 
+    block_max_postings: int = 100
+    """With blocking, words in more than this many of a document's claims are not keys
+    either: a word's pairs grow with the square of its claims, and time with them."""
+
+    block_clause_k: int = 4
+    """With blocking, each claim also meets this many claims with the most similar clause."""
+
+    block_evidence_k: int = 32
+    """With blocking, each claim also meets this many claims that may contradict it about
+    one event (figures of one unit, a toll against "no casualties"), likeliest links first."""
+
+    block_embed_k: int = 8
+    """With blocking and embeddings, each claim also meets its this many nearest neighbours
+    by sentence embedding (paraphrases share few rare words)."""
+
     use_embeddings: bool = True
     """Add USE sentence-embedding similarity to the lexical features."""
 

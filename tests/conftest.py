@@ -19,6 +19,15 @@ AFP = SEEDS / "afp-g7-lucca-2017-04-11.txt"
 RFERL = SEEDS / "rferl-g7-lucca-2017-04-11.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A user cache folder for this test run, shared by its subprocesses.
+
+    What the code caches there (the encoder's tokenizer) never reaches the real one.
+    """
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     """A fresh, empty SQLite database for each test."""

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from claimdiff.model import Comparison, Link
 from ui import theme as themes
 from ui.highlight import UNIQUE
+from ui.table_model import Index, RowTableModel
 
 COL_LABEL, COL_STATUS, COL_SCORE, COL_SOURCE_A, COL_CLAIM_A, COL_SOURCE_B, COL_CLAIM_B = range(7)
 COL_REASONS, COL_NOTES = 7, 8
@@ -43,14 +38,14 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 5
 """Every searchable word of the row, lower-cased."""
 SORT_ROLE = Qt.ItemDataRole.UserRole + 6
 
-Index = QModelIndex | QPersistentModelIndex
-
 _KIND_ORDER = {"conflict": 0, "partial": 1, "agree": 2, UNIQUE: 3}
 
 
-@dataclass(frozen=True)
-class Row:
-    """One table row: a link (``link`` set) or a claim no link touches."""
+class Row(NamedTuple):
+    """One table row: a link (``link`` set) or a claim no link touches.
+
+    A plain tuple: a 5,000-claim comparison has thousands of rows, built on every open.
+    """
 
     kind: str
     a: int
@@ -64,24 +59,24 @@ class Row:
 
 def rows_of(comparison: Comparison) -> list[Row]:
     """Every link and unique claim in reading order: by document, then by offset of ``a``."""
-    rows = [Row(link.label.value, link.a, link.b, link) for link in comparison.links]
-    rows.extend(Row(UNIQUE, claim_id, None, None) for claim_id in comparison.unique)
-    claims = comparison.claims
-
-    def reading_order(row: Row) -> tuple[int, int, int, int]:
-        claim = claims[row.a]
-        other = claims[row.b] if row.b is not None else None
-        return (
-            claim.document,
-            claim.start,
-            *((other.document, other.start) if other else (-1, -1)),
-        )
-
-    return sorted(rows, key=reading_order)
+    place = [(claim.document, claim.start) for claim in comparison.claims]
+    # A StrEnum label is its value; str() once per link is cheaper than the enum's .value.
+    keyed = [
+        ((*place[link.a], *place[link.b]), Row(str(link.label), link.a, link.b, link))
+        for link in comparison.links
+    ]
+    keyed.extend(
+        ((*place[claim_id], -1, -1), Row(UNIQUE, claim_id, None, None))
+        for claim_id in comparison.unique
+    )
+    keyed.sort(key=itemgetter(0))
+    return [row for _, row in keyed]
 
 
-class ClaimTableModel(QAbstractTableModel):
+class ClaimTableModel(RowTableModel):
     """Rows of a comparison; holds plain values only, never a database session."""
+
+    HEADERS = HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -150,19 +145,6 @@ class ClaimTableModel(QAbstractTableModel):
         return None
 
     # -- Qt API -------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._comparison is None:

@@ -123,12 +123,18 @@ class SelectionMixin(_Base):
     def difference_rows(self) -> list[int]:
         """Table rows (as filtered and sorted) that are not plain agreement (cached)."""
         if self._difference_rows is None:
-            self._difference_rows = rows = [
-                row
-                for row in range(self.proxy.rowCount())
-                if self.proxy.index(row, 0).data(KIND_ROLE) != "agree"
-            ]
-            return rows
+            proxy, model = self.proxy, self.model
+            if proxy.sortColumn() < 0 and proxy.rowCount() == model.rowCount():
+                # Unsorted and unfiltered: rows are the model's own, so no index per row.
+                kinds = (model.row(row).kind for row in range(model.rowCount()))
+                rows = [row for row, kind in enumerate(kinds) if kind != "agree"]
+            else:
+                rows = [
+                    row
+                    for row in range(proxy.rowCount())
+                    if proxy.index(row, 0).data(KIND_ROLE) != "agree"
+                ]
+            self._difference_rows = rows
         return self._difference_rows
 
     def on_proxy_rows_changed(self, *_args: object) -> None:

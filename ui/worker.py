@@ -140,7 +140,8 @@ class _CompareJob(QRunnable):
 
     def run(self) -> None:
         try:
-            api().get_extractor().nlp  # noqa: B018 - loads spaCy once, here, not on the GUI thread
+            if self.request.stored is None:  # reading a stored comparison needs no model
+                api().get_extractor().nlp  # noqa: B018 - loads spaCy once, here, not on the GUI thread
             result = run_request(
                 self.request,
                 progress=lambda stage, share: self.signals.progressed.emit(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdiff.model import Comparison, Link, ReasonKind
+from ui import highlight
 from ui import theme as themes
 from ui.claim_model import (
     COL_CLAIM_A,
@@ -142,8 +143,9 @@ class ComparisonView(QWidget):
         count = len(comparison.documents)
         if count != len(self.columns):
             self._rebuild(count)
+        kinds = highlight.claim_kinds(comparison)  # once for every pane
         for position, column in enumerate(self.columns):
-            column.set_document(comparison, position, theme)
+            column.set_document(comparison, position, theme, kinds)
         for strip in self.strips:
             strip.set_theme(theme)
         warnings = comparison.warnings

@@ -375,6 +375,8 @@ def negated(span: Span, chain: list[Token]) -> bool:
         if verb.lemma_ == "rule" and any(c.lower_ == "out" for c in verb.children):
             return True
         for child in verb.children:
+            if _not_a_negation(child):
+                continue
             if child.dep_ == "neg" or child.lower_ in ("never", "no-one", "nobody", "nothing"):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
@@ -382,6 +384,21 @@ def negated(span: Span, chain: list[Token]) -> bool:
             ):
                 return True
     return False
+
+
+_NOT_NEGATING_AFTER = {
+    "not": frozenset({"until", "only", "just", "least", "yet"}),
+    "n't": frozenset({"until", "only", "just"}),
+    "nothing": frozenset({"but", "short", "less"}),
+}
+"""Negators that do not deny the event when these words follow: "isn't until March 9" (it
+happens, later), "not only", "nothing but praise", "nothing short of"."""
+
+
+def _not_a_negation(token: Token) -> bool:
+    after = _NOT_NEGATING_AFTER.get(token.lower_)
+    doc = token.doc
+    return after is not None and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in after
 
 
 def modality(span: Span, chain: list[Token]) -> str | None:

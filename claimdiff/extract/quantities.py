@@ -162,7 +162,7 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
         if nxt in SCALES and (len(nxt) > 2 or nxt in ("bn", "tn", "mn") or (short and glued)):
             # "5m" is five million after a currency sign or before "people", else five metres.
             value *= SCALES[nxt]
-        elif nxt in SMALL_NUMBERS and SMALL_NUMBERS[nxt] < 10 and doc[j - 1].lower_ in TENS:
+        elif nxt in SMALL_NUMBERS and SMALL_NUMBERS[nxt] < 10 and _tens_before(doc, j):
             value += SMALL_NUMBERS[nxt]
         elif nxt == "-" and j + 1 < end and doc[j + 1].lower_ in SMALL_NUMBERS:
             j += 1
@@ -171,6 +171,12 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
             break
         j += 1
     return value, value, value, j
+
+
+def _tens_before(doc: Doc, j: int) -> bool:
+    """A tens word just before token ``j``: "twenty one", or "twenty-one" split at its hyphen."""
+    k = j - 2 if doc[j - 1].text == "-" else j - 1
+    return k >= 0 and doc[k].lower_ in TENS
 
 
 def _counted_after(doc: Doc, k: int, end: int) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 import random
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -17,21 +17,20 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from claimdiff.curate import AnchorIndex
+from claimdiff.linkcache import PairKey, PairLinks
 from claimdiff.model import (
     Claim,
     Comparison,
     Curation,
 )
+from claimdiff.store import cache, rows, saving
 from claimdiff.store import curations as curation_rows
-from claimdiff.store import rows
 from claimdiff.store.engine import WRITE, is_retryable, make_engine, normalise_url
 from claimdiff.store.errors import StoreError, short
 from claimdiff.store.migrate import current_revision, display_url, ensure_schema
 from claimdiff.store.schema import (
     Base,
-    ClaimRow,
     ComparisonRow,
-    DocumentRow,
     MemberRow,
 )
 
@@ -177,43 +176,71 @@ class Store:
 
     def cached_claims(self, sha256: str, pipeline: str) -> tuple[Claim, ...] | None:
         """Claims stored for a document text and pipeline version, if any."""
+        return self.cached_claims_many([sha256], pipeline).get(sha256)
 
-        def work(session: Session) -> tuple[Claim, ...] | None:
-            found = session.scalars(
-                select(ClaimRow)
-                .join(DocumentRow)
-                .where(DocumentRow.sha256 == sha256, ClaimRow.pipeline == pipeline)
-                .order_by(ClaimRow.idx)
-            ).all()
-            return tuple(rows.claim_of(r, 0) for r in found) if found else None
+    def cached_claims_many(
+        self, hashes: Collection[str], pipeline: str
+    ) -> dict[str, tuple[Claim, ...]]:
+        """Claims stored for several document texts at once, by hash (those found)."""
+        return self.read(lambda s: cache.claims_by_hash(s, hashes, pipeline))
 
-        return self.read(work)
+    # -- pair-link cache --------------------------------------------------
+
+    def cached_pairs(self, keys: Collection[PairKey]) -> dict[PairKey, PairLinks]:
+        """The stored links of these document pairs, by key (those found)."""
+        return self.read(lambda s: cache.pair_links(s, keys))
+
+    def store_pairs(self, pairs: Sequence[PairLinks]) -> int:
+        """Store the links of aligned pairs in their own transaction; return the rows added."""
+        return self.write(lambda s: cache.store_pair_links(s, pairs)) if pairs else 0
+
+    def remove_stale_pairs(self, pipeline: str, model: str) -> int:
+        """Delete cached pair links of other pipeline versions or models; return how many."""
+        return self.write(lambda s: cache.remove_stale_pairs(s, pipeline, model))
 
     # -- comparisons ------------------------------------------------------
 
-    def save_comparison(self, comparison: Comparison, pipeline: str) -> Comparison:
+    def save_comparison(
+        self, comparison: Comparison, pipeline: str, pairs: Sequence[PairLinks] = ()
+    ) -> Comparison:
         """Store a comparison in one transaction and return it with its id.
 
         Documents and claims are shared by content hash and pipeline version.
         Comparing the same documents with the same settings again updates the
-        stored comparison instead of adding a copy.
+        stored comparison instead of adding a copy. ``pairs`` (links of document
+        pairs aligned for it) go into the pair-link cache in the same transaction.
         """
         created = comparison.created or dt.datetime.now(dt.UTC)
         name = comparison.name or " vs ".join(d.source for d in comparison.documents)
         fresh = dataclasses.replace(comparison, created=created, name=name)
-        row_id, name, created = self.write(lambda s: rows.save(s, fresh, pipeline))
+
+        def work(session: Session) -> tuple[int, str, dt.datetime]:
+            saved = saving.save(session, fresh, pipeline)
+            cache.store_pair_links(session, pairs)
+            return saved
+
+        row_id, name, created = self.write(work)
         return dataclasses.replace(comparison, id=row_id, name=name, created=created)
 
     def replace_comparison(
-        self, comparison_id: int, comparison: Comparison, pipeline: str
+        self,
+        comparison_id: int,
+        comparison: Comparison,
+        pipeline: str,
+        pairs: Sequence[PairLinks] = (),
     ) -> Comparison:
         """Overwrite a stored comparison's documents and links in one transaction.
 
         Used when documents are added: the id, name and creation time stay.
+        ``pairs`` go into the pair-link cache in the same transaction.
         """
-        row_id, name, created = self.write(
-            lambda s: rows.replace(s, comparison_id, comparison, pipeline)
-        )
+
+        def work(session: Session) -> tuple[int, str, dt.datetime]:
+            saved = saving.replace(session, comparison_id, comparison, pipeline)
+            cache.store_pair_links(session, pairs)
+            return saved
+
+        row_id, name, created = self.write(work)
         return dataclasses.replace(comparison, id=row_id, name=name, created=created)
 
     def load_comparison(self, comparison_id: int) -> Comparison:
@@ -281,5 +308,7 @@ class Store:
     def _curations(self, comparison: Comparison, *, revoked: bool) -> tuple[Curation, ...]:
         hashes = {document.sha256 for document in comparison.documents}
         found = self.read(lambda s: curation_rows.for_documents(s, hashes, revoked=revoked))
+        if not found:  # the usual case; indexing thousands of claims for nothing is not free
+            return ()
         index = AnchorIndex(comparison)
         return tuple(curation for curation in found if index.matches(curation))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from claimdiff.extract.version import PIPELINE_VERSION
+from claimdiff.linkcache import model_fingerprint
 from claimdiff.store.database import Store
 from claimdiff.store.engine import normalise_url, sqlite_path
 from claimdiff.store.errors import StoreError, short
@@ -19,7 +21,7 @@ from claimdiff.store.migrate import (
     pg_dump,
     sqlite_backup,
 )
-from claimdiff.store.schema import Base, ComparisonRow
+from claimdiff.store.schema import Base, ComparisonRow, PairLinkRow
 
 
 def open_existing(url: str) -> Store:
@@ -49,10 +51,24 @@ def check(store: Store) -> str:
     if missing:
         raise StoreError(f"database {store.name} lacks table {missing[0]} at revision {head}")
     count = store.read(lambda s: s.scalar(select(func.count()).select_from(ComparisonRow)))
+    pairs, stale = store.read(_pair_counts)
     return (
         f"ok: {store.name}: integrity ok, schema revision {revision} (current), "
-        f"comparisons stored: {count}"
+        f"comparisons stored: {count}, document pairs cached: {pairs} "
+        f"({stale} for other ClaimDiff versions: db vacuum removes them)"
     )
+
+
+def _pair_counts(session: Any) -> tuple[int, int]:
+    """Cached document pairs: all, and those no run of this ClaimDiff can use."""
+    table = PairLinkRow.__table__.c
+    total = session.scalar(select(func.count()).select_from(PairLinkRow)) or 0
+    stale = session.scalar(
+        select(func.count())
+        .select_from(PairLinkRow)
+        .where((table.pipeline != PIPELINE_VERSION) | (table.model != model_fingerprint()))
+    )
+    return total, stale or 0
 
 
 def _missing_tables(connection: Any) -> list[str]:
@@ -97,10 +113,26 @@ def backup(store: Store, target: Path) -> Path:
     raise StoreError(f"cannot back up {store.name}: use your database's own backup tool")
 
 
-def vacuum(store: Store) -> tuple[int | None, int | None]:
-    """Reclaim free space and refresh statistics; return the size before and after (SQLite)."""
+class Vacuumed(NamedTuple):
+    """What ``vacuum`` did: the size before and after (SQLite), stale cache rows removed."""
+
+    before: int | None
+    after: int | None
+    stale_pairs: int
+
+
+def vacuum(store: Store) -> Vacuumed:
+    """Remove stale cache rows, reclaim free space and refresh statistics.
+
+    Cached pair links of other pipeline versions or matcher fingerprints can
+    never be used by this ClaimDiff, so they are deleted first (in a database
+    shared with colleagues on another version, theirs are re-made on their next run).
+    """
     path = sqlite_path(store.url)
     before = _size(path)
+    stale = 0
+    if store.revision() == head_revision():
+        stale = store.remove_stale_pairs(PIPELINE_VERSION, model_fingerprint())
     try:
         with store.engine.connect() as connection:
             if connection.dialect.name == "sqlite":
@@ -115,7 +147,7 @@ def vacuum(store: Store) -> tuple[int | None, int | None]:
                 connection.exec_driver_sql("VACUUM (ANALYZE)")
     except (SQLAlchemyError, sqlite3.Error) as error:
         raise StoreError(f"cannot vacuum {store.name}: {short(error)}") from None
-    return before, _size(path)
+    return Vacuumed(before, _size(path), stale)
 
 
 def _size(path: Path | None) -> int | None:

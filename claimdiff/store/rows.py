@@ -1,16 +1,16 @@
-"""Values to rows and back: saving and loading comparisons inside one session."""
+"""Rows back to values: reading a stored comparison inside one session (saving.py writes)."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, Row, select
+from sqlalchemy.orm import Session
 
-from claimdiff.codec import claim_from_dict, slots_to_dict
+from claimdiff.codec import claim_from_dict
 from claimdiff.model import Claim, Comparison, Document, Label, Link, Reason, ReasonKind
 from claimdiff.store.curations import utc
 from claimdiff.store.errors import StoreError
@@ -23,173 +23,6 @@ from claimdiff.store.schema import (
     ReasonRow,
 )
 
-# -- saving -------------------------------------------------------------------
-
-
-def _member_rows(
-    session: Session, comparison: Comparison, pipeline: str
-) -> tuple[list[DocumentRow], list[LinkRow]]:
-    """Document rows (shared by hash) and fresh link rows for a comparison."""
-    doc_rows = [_document_row(session, document) for document in comparison.documents]
-    claim_ids: dict[int, int] = {}
-    for position, doc_row in enumerate(doc_rows):
-        doc_claims = [c for c in comparison.claims if c.document == position]
-        rows = _claim_rows(session, doc_row, doc_claims, pipeline)
-        claim_ids.update(zip((c.id for c in doc_claims), (r.id for r in rows), strict=True))
-    return doc_rows, [_link_row(link, claim_ids) for link in comparison.links]
-
-
-def replace(
-    session: Session, comparison_id: int, comparison: Comparison, pipeline: str
-) -> tuple[int, str, dt.datetime]:
-    """Give a stored comparison new documents (appended) and links."""
-    row = session.get(ComparisonRow, comparison_id)
-    if row is None:
-        raise StoreError(f"no comparison with id {comparison_id}")
-    doc_rows, links = _member_rows(session, comparison, pipeline)
-    stored = [member.document_id for member in row.members]
-    if [doc.id for doc in doc_rows[: len(stored)]] != stored:
-        raise StoreError(f"comparison {comparison_id} changed while documents were being added")
-    for position in range(len(stored), len(doc_rows)):
-        row.members.append(
-            MemberRow(
-                position=position,
-                document=doc_rows[position],
-                path=comparison.documents[position].path,
-            )
-        )
-    row.links = links
-    row.warnings = list(comparison.warnings)
-    row.name = comparison.name or row.name
-    return row.id, row.name, utc(row.created)
-
-
-def save(session: Session, comparison: Comparison, pipeline: str) -> tuple[int, str, dt.datetime]:
-    doc_rows, links = _member_rows(session, comparison, pipeline)
-    paths = [document.path for document in comparison.documents]
-    existing = _same_comparison(session, doc_rows, pipeline, comparison.settings)
-    if existing is not None:
-        if _signature(existing.links) != _signature(links):
-            existing.links = links
-        for member, path in zip(existing.members, paths, strict=True):
-            member.path = path
-        existing.warnings = list(comparison.warnings)
-        return existing.id, existing.name, utc(existing.created)
-    assert comparison.created is not None
-    row = ComparisonRow(
-        name=comparison.name,
-        created=comparison.created,
-        pipeline=pipeline,
-        settings=dict(comparison.settings),
-        warnings=list(comparison.warnings),
-        members=[
-            MemberRow(position=i, document=doc, path=path)
-            for i, (doc, path) in enumerate(zip(doc_rows, paths, strict=True))
-        ],
-        links=links,
-    )
-    session.add(row)
-    session.flush()
-    return row.id, comparison.name, comparison.created
-
-
-def _document_row(session: Session, document: Document) -> DocumentRow:
-    row = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == document.sha256))
-    if row is None:
-        row = DocumentRow(
-            sha256=document.sha256,
-            title=document.title,
-            source=document.source,
-            text=document.text,
-            published=document.published,
-            path=document.path,
-            fmt=document.fmt,
-            language=document.language,
-            credits=list(document.credits),
-        )
-        session.add(row)
-        session.flush()
-    return row
-
-
-def _claim_rows(
-    session: Session, doc_row: DocumentRow, claims: Sequence[Claim], pipeline: str
-) -> list[ClaimRow]:
-    existing = session.scalars(
-        select(ClaimRow)
-        .where(ClaimRow.document_id == doc_row.id, ClaimRow.pipeline == pipeline)
-        .order_by(ClaimRow.idx)
-    ).all()
-    if existing:
-        if len(existing) != len(claims):
-            raise StoreError(
-                f"claims of {doc_row.title!r} differ from those stored for pipeline {pipeline}"
-            )
-        return list(existing)
-    rows = [
-        ClaimRow(
-            document_id=doc_row.id,
-            pipeline=pipeline,
-            idx=index,
-            start=claim.start,
-            end=claim.end,
-            text=claim.text,
-            speaker=claim.speaker,
-            slots=slots_to_dict(claim),
-        )
-        for index, claim in enumerate(claims)
-    ]
-    session.add_all(rows)
-    session.flush()
-    return rows
-
-
-def _link_row(link: Link, claim_ids: Mapping[int, int]) -> LinkRow:
-    return LinkRow(
-        claim_a_id=claim_ids[link.a],
-        claim_b_id=claim_ids[link.b],
-        label=link.label.value,
-        score=link.score,
-        reasons=[ReasonRow(kind=r.kind.value, a=r.a, b=r.b, text=r.text) for r in link.reasons],
-    )
-
-
-def _same_comparison(
-    session: Session, doc_rows: Sequence[DocumentRow], pipeline: str, settings: Mapping[str, Any]
-) -> ComparisonRow | None:
-    wanted = [row.id for row in doc_rows]
-    candidates = session.scalars(
-        select(ComparisonRow)
-        .join(MemberRow)
-        .where(
-            ComparisonRow.pipeline == pipeline,
-            MemberRow.position == 0,
-            MemberRow.document_id == wanted[0],
-        )
-        .order_by(ComparisonRow.id)
-    ).all()
-    for row in candidates:
-        members = [member.document_id for member in row.members]
-        if members == wanted and dict(row.settings) == dict(settings):
-            return row
-    return None
-
-
-def _signature(links: Sequence[LinkRow]) -> set[tuple[Any, ...]]:
-    return {
-        (
-            link.claim_a_id,
-            link.claim_b_id,
-            link.label,
-            round(link.score, 9),
-            tuple((r.kind, r.a, r.b, r.text) for r in link.reasons),
-        )
-        for link in links
-    }
-
-
-# -- loading ------------------------------------------------------------------
-
 
 def comparison_row(session: Session, comparison_id: int) -> ComparisonRow:
     row = session.get(ComparisonRow, comparison_id)
@@ -199,29 +32,40 @@ def comparison_row(session: Session, comparison_id: int) -> ComparisonRow:
 
 
 def load(session: Session, comparison_id: int) -> Comparison:
+    """One Core query per table into plain tuples: ORM instances cost more than the rows hold."""
+    with _collector_paused():
+        return _load(session, comparison_id)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building thousands of claims sets off garbage collections that scan every tracked
+    object (a quarter of the read in a small process); none of these values form cycles,
+    so the collector waits until they are built."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(session: Session, comparison_id: int) -> Comparison:
     row = comparison_row(session, comparison_id)
-    documents: list[Document] = []
-    claims: list[Claim] = []
-    claim_ids: dict[int, int] = {}
-    for member in row.members:
-        documents.append(_document(member.document, member.position, member.path))
-        for claim_row in session.scalars(
-            select(ClaimRow)
-            .where(ClaimRow.document_id == member.document_id, ClaimRow.pipeline == row.pipeline)
-            .order_by(ClaimRow.idx)
-        ):
-            claim_ids[claim_row.id] = len(claims)
-            claims.append(dataclasses.replace(claim_of(claim_row, member.position), id=len(claims)))
-    links = session.scalars(
-        select(LinkRow)
-        .where(LinkRow.comparison_id == row.id)
-        .options(selectinload(LinkRow.reasons))
-        .order_by(LinkRow.id)
-    )
+    connection = session.connection()
+    members = connection.execute(
+        select(MemberRow.position, MemberRow.path, *_DOCUMENT_COLUMNS)
+        .join(DocumentRow, MemberRow.document_id == DocumentRow.id)
+        .where(MemberRow.comparison_id == row.id)
+        .order_by(MemberRow.position)
+    ).all()
+    documents = tuple(_document(member) for member in members)
+    claims, claim_ids = _claims(connection, [m.id for m in members], row.pipeline)
     return Comparison(
-        documents=tuple(documents),
+        documents=documents,
         claims=tuple(claims),
-        links=tuple(_link(link, claim_ids) for link in links),
+        links=_links(connection, row.id, claim_ids),
         id=row.id,
         name=row.name,
         created=utc(row.created),
@@ -230,32 +74,99 @@ def load(session: Session, comparison_id: int) -> Comparison:
     )
 
 
-def _link(row: LinkRow, claim_ids: Mapping[int, int]) -> Link:
-    return Link(
-        a=claim_ids[row.claim_a_id],
-        b=claim_ids[row.claim_b_id],
-        label=Label(row.label),
-        score=row.score,
-        reasons=tuple(Reason(ReasonKind(r.kind), r.a, r.b, r.text) for r in row.reasons),
-    )
+_DOCUMENT_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.title,
+    DocumentRow.source,
+    DocumentRow.text,
+    DocumentRow.sha256,
+    DocumentRow.published,
+    DocumentRow.path.label("stored_path"),
+    DocumentRow.language,
+    DocumentRow.fmt,
+    DocumentRow.credits,
+)
+AnyRow = Row[*tuple[Any, ...]]
+_LABELS = {label.value: label for label in Label}
+_KINDS = {kind.value: kind for kind in ReasonKind}
 
 
-def _document(row: DocumentRow, position: int, path: str | None) -> Document:
+def _document(member: AnyRow) -> Document:
     return Document(
-        id=position,
-        title=row.title,
-        source=row.source,
-        text=row.text,
-        sha256=row.sha256,
-        published=row.published,
-        path=path if path is not None else row.path,
-        language=row.language,
-        fmt=row.fmt,
-        credits=tuple(row.credits or ()),
+        id=member.position,
+        title=member.title,
+        source=member.source,
+        text=member.text,
+        sha256=member.sha256,
+        published=member.published,
+        path=member.path if member.path is not None else member.stored_path,
+        language=member.language,
+        fmt=member.fmt,
+        credits=tuple(member.credits or ()),
     )
 
 
-def claim_of(row: ClaimRow, document: int) -> Claim:
-    data = dict(row.slots)
-    data.update(id=row.idx, document=document, start=row.start, end=row.end, text=row.text)
-    return claim_from_dict(data)
+def _claims(
+    connection: Connection, document_ids: Sequence[int], pipeline: str
+) -> tuple[list[Claim], dict[int, int]]:
+    """Claims of every member document in position order, and row id -> claim id."""
+    by_document: dict[int, list[AnyRow]] = {document_id: [] for document_id in document_ids}
+    found = connection.execute(
+        select(
+            ClaimRow.id,
+            ClaimRow.document_id,
+            ClaimRow.start,
+            ClaimRow.end,
+            ClaimRow.text,
+            ClaimRow.slots,
+        )
+        .where(ClaimRow.document_id.in_(set(document_ids)), ClaimRow.pipeline == pipeline)
+        .order_by(ClaimRow.document_id, ClaimRow.idx)
+    ).all()
+    for claim_row in found:
+        by_document[claim_row.document_id].append(claim_row)
+    claims: list[Claim] = []
+    claim_ids: dict[int, int] = {}
+    for position, document_id in enumerate(document_ids):
+        for claim_row in by_document[document_id]:
+            claim_ids[claim_row.id] = len(claims)
+            data = dict(claim_row.slots)
+            data.update(
+                id=len(claims),
+                document=position,
+                start=claim_row.start,
+                end=claim_row.end,
+                text=claim_row.text,
+            )
+            claims.append(claim_from_dict(data))
+    return claims, claim_ids
+
+
+def _links(
+    connection: Connection, comparison_id: int, claim_ids: Mapping[int, int]
+) -> tuple[Link, ...]:
+    reasons: dict[int, list[Reason]] = {}
+    for reason in connection.execute(
+        select(ReasonRow.link_id, ReasonRow.kind, ReasonRow.a, ReasonRow.b, ReasonRow.text)
+        .join(LinkRow, ReasonRow.link_id == LinkRow.id)
+        .where(LinkRow.comparison_id == comparison_id)
+        .order_by(ReasonRow.id)
+    ).all():
+        reasons.setdefault(reason.link_id, []).append(
+            Reason(_KINDS[reason.kind], reason.a, reason.b, reason.text)
+        )
+    found = connection.execute(
+        select(LinkRow.id, LinkRow.claim_a_id, LinkRow.claim_b_id, LinkRow.label, LinkRow.score)
+        .where(LinkRow.comparison_id == comparison_id)
+        .order_by(LinkRow.id)
+    ).all()
+    return tuple(
+        Link(
+            a=claim_ids[link.claim_a_id],
+            b=claim_ids[link.claim_b_id],
+            label=_LABELS[link.label],
+            score=link.score,
+            reasons=tuple(reasons.get(link.id, ())),
+        )
+        for link in found
+    )

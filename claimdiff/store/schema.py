@@ -145,3 +145,37 @@ class CurationRow(Base):
         ForeignKey("comparisons.id", ondelete="SET NULL"), nullable=True
     )
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PairLinkRow(Base):
+    """The links of one aligned document pair: a cache, keyed by all that they depend on.
+
+    Claims are named by their index within their document (in ``links``, a JSON
+    list of [a, b, label, score, reasons]), so rows outlive any comparison.
+    See :mod:`claimdiff.linkcache` for the key.
+    """
+
+    __tablename__ = "pair_links"
+    __table_args__ = (
+        UniqueConstraint(
+            "a_sha256",
+            "b_sha256",
+            "pipeline",
+            "model",
+            "settings",
+            "sources",
+            name="uq_pair_links_key",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    a_sha256: Mapped[str] = mapped_column(String(64))
+    b_sha256: Mapped[str] = mapped_column(String(64))
+    pipeline: Mapped[str] = mapped_column(String(32))
+    model: Mapped[str] = mapped_column(String(64))
+    settings: Mapped[str] = mapped_column(String(64))
+    sources: Mapped[str] = mapped_column(String(64))
+    a_claims: Mapped[int] = mapped_column(Integer)
+    b_claims: Mapped[int] = mapped_column(Integer)
+    links: Mapped[list[Any]] = mapped_column(JSON)
+    created: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

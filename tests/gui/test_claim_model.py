@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from claimdiff.model import (
     Reason,
     ReasonKind,
 )
+from claimdiff.store import ComparisonSummary
 from ui.claim_model import (
     CLAIMS_ROLE,
     COL_CLAIM_A,
@@ -31,6 +33,7 @@ from ui.claim_model import (
     ClaimFilterProxyModel,
     ClaimTableModel,
 )
+from ui.library import LibraryModel
 
 
 def make_comparison() -> Comparison:
@@ -182,3 +185,31 @@ def test_sorting_by_score(proxy: ClaimFilterProxyModel) -> None:
     proxy.sort(COL_SCORE, Qt.SortOrder.DescendingOrder)
     scores = [proxy.index(r, COL_SCORE).data() for r in range(proxy.rowCount())]
     assert scores == ["1.00", "0.81", "0.80", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("make", "headers"),
+    [
+        # the claim table: nine columns, two of them hidden by the view, not the model
+        (ClaimTableModel, ["Label", "Status", "Score", "Source", "Statement"]),
+        # the library: name, sources, created
+        (LibraryModel, ["Name", "Sources", "Created"]),
+    ],
+)
+def test_table_models_share_counts_and_headers(make, headers: list[str]) -> None:  # type: ignore[no-untyped-def]
+    model = make()
+    assert model.rowCount() == 0  # nothing shown yet
+    named = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(headers))]
+    assert named == headers
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) is None
+    assert model.columnCount() >= len(headers)
+    # a table has no children: every count below a valid index is zero
+    if isinstance(model, ClaimTableModel):
+        model.set_comparison(make_comparison())
+    else:
+        created = dt.datetime(2017, 4, 11, tzinfo=dt.UTC)
+        model.set_summaries([ComparisonSummary(3, "AFP vs BBC", created, ("AFP", "BBC"))])
+    assert model.rowCount() > 0
+    child = model.index(0, 0)
+    assert (model.rowCount(child), model.columnCount(child)) == (0, 0)

@@ -19,20 +19,21 @@ from tests.integration.conftest import ComparisonFactory, build_comparison
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Stops for good inside the save transaction, once the documents and claims are
-# written and before the links are: the worst moment to die.
+# Stops for good inside the save transaction, once the documents, claims and the
+# comparison row are written and before the links (and cached pair links) are:
+# the worst moment to die.
 PAUSE = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
     sys.path.insert(0, sys.argv[1])
-    import claimdiff.store.rows as rows
+    import claimdiff.store.saving as saving
 
     def pause_mid_write(*args):
         Path(sys.argv[2]).write_text("in the save transaction")
         time.sleep(600)
 
-    rows._link_row = pause_mid_write
+    saving._insert_links = pause_mid_write
     """
 )
 CLI_COMPARE = PAUSE + textwrap.dedent(

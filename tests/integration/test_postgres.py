@@ -27,7 +27,7 @@ def test_every_command_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
     assert "Palazzo Orsetti" in shown.stdout
     checked = _run("db", "check", "--db", postgres_url)
     assert checked.exit_code == 0, checked.output
-    assert "schema revision 0002 (current), comparisons stored: 1" in checked.stdout
+    assert "schema revision 0003 (current), comparisons stored: 1" in checked.stdout
     target = tmp_path / "team.dump"
     backed_up = _run("db", "backup", str(target), "--db", postgres_url)
     assert backed_up.exit_code == 0, backed_up.output

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import threading
 from collections.abc import Iterator
 
 import pytest
 
 from claimdiff.curate import anchor_of
-from claimdiff.model import Comparison, Curation, CurationAction, Label, LinkStatus
+from claimdiff.model import (
+    Comparison,
+    Curation,
+    CurationAction,
+    DateMention,
+    Entity,
+    Label,
+    LinkStatus,
+    Quantity,
+    Reason,
+    ReasonKind,
+)
 from claimdiff.store import Store, StoreError
 from tests.integration.conftest import ComparisonFactory
 
@@ -230,3 +242,47 @@ def test_two_people_noting_one_link_at_once_lose_nothing(
 def test_link_status_defaults_to_auto(store: Store, make_comparison: ComparisonFactory) -> None:
     saved = store.save_comparison(make_comparison(), PIPELINE)
     assert {link.status for link in store.load_comparison(saved.id or 0).links} == {LinkStatus.AUTO}
+
+
+def test_load_returns_exactly_what_was_saved(
+    store: Store, make_comparison: ComparisonFactory
+) -> None:
+    base = make_comparison(
+        "Alpha said 3 people came.\nBeta rose.",
+        "Alpha said 4 people came.\nBeta rose.",
+        "Gamma fell.\nAlpha said 5 people came.",
+    )
+    # Every slot filled, so that nothing the loader decodes goes unchecked.
+    claims = tuple(
+        dataclasses.replace(
+            claim,
+            speaker="Alpha",
+            quotes=("people came",),
+            entities=(Entity("Alpha", "Alpha", "PERSON", 0, 5),),
+            quantities=(Quantity("3 people", 3.0, "people", "exact", 3.0, 3.0, 11, 19),),
+            dates=(DateMention("Monday", dt.date(2017, 4, 10), 0, 6, "day"),),
+            negated=claim.id % 2 == 1,
+            modality="reported",
+            predicate="say",
+            lemmas=("alpha", "say", "people"),
+            sentence=claim.id,
+        )
+        for claim in base.claims
+    )
+    reasons = (
+        Reason(ReasonKind.NUMBER, "3", "4", "The numbers differ: 3 vs 4."),
+        Reason(ReasonKind.ENTITY, "Alpha", "Beta", "Only one names Beta."),
+    )
+    links = tuple(dataclasses.replace(link, reasons=reasons) for link in base.links)
+    original = dataclasses.replace(base, claims=claims, links=links, warnings=("one warning",))
+    saved = store.save_comparison(original, PIPELINE)
+    loaded = store.load_comparison(saved.id or 0)
+    assert loaded.documents == original.documents  # three, in member order
+    assert loaded.claims == original.claims
+    assert loaded.links == original.links  # in order, reasons in order
+    assert (loaded.name, loaded.created, loaded.warnings) == (
+        saved.name,
+        saved.created,
+        ("one warning",),
+    )
+    assert loaded.settings == original.settings

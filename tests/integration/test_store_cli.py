@@ -51,7 +51,7 @@ def test_check_reports_revision_and_count(filled: str) -> None:
     result = _run("db", "check", "--db", filled)
     assert result.exit_code == 0, result.output
     assert "integrity ok" in result.stdout
-    assert "schema revision 0002 (current)" in result.stdout
+    assert "schema revision 0003 (current)" in result.stdout
     assert "comparisons stored: 2" in result.stdout
 
 
@@ -148,5 +148,5 @@ def test_check_leaves_an_older_database_as_it_is(filled: str) -> None:
     engine.dispose()
     result = _run("db", "check", "--db", filled)
     assert result.exit_code == 0, result.output
-    assert "schema revision 0001 (older than 0002" in result.stdout
+    assert "schema revision 0001 (older than 0003" in result.stdout
     assert Store(filled, migrate=False).revision() == "0001"  # check never upgrades

@@ -11,9 +11,10 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from claimdiff.cli import main
+from claimdiff.linkcache import PairKey, PairLinks
 from claimdiff.store import SchemaTooNewError, Store
 from claimdiff.store.engine import sqlite_path
 from claimdiff.store.migrate import alembic_config, head_revision
@@ -56,7 +57,7 @@ def _older_database(url: str, make_comparison: ComparisonFactory) -> int:
 
 def test_new_database_starts_at_head(store_url: str) -> None:
     store = Store(store_url)
-    assert store.revision() == head_revision() == "0002"
+    assert store.revision() == head_revision() == "0003"
     assert store.backup is None
     assert store.row_counts()["curations"] == 0
     store.close()
@@ -78,6 +79,33 @@ def test_older_database_is_upgraded_in_place_after_a_backup(
     again = Store(store_url)
     assert again.backup is None
     again.close()
+
+
+def _pair_entry() -> PairLinks:
+    key = PairKey("a" * 64, "b" * 64, PIPELINE, "model", "settings", "sources")
+    return PairLinks.from_payload(key, (2, 1), [[1, 0, "conflict", 0.75, []]])
+
+
+def test_database_at_0002_gains_the_pair_link_cache(
+    store_url: str, make_comparison: ComparisonFactory
+) -> None:
+    store = Store(store_url)
+    saved = store.save_comparison(make_comparison(), PIPELINE, [_pair_entry()])
+    assert store.row_counts()["pair_links"] == 1
+    store.close()
+    _downgrade(store_url, "0002")
+    assert _revision(store_url) == "0002"
+    engine = create_engine(store_url)
+    assert not inspect(engine).has_table("pair_links")
+    engine.dispose()
+    store = Store(store_url)
+    assert store.revision() == head_revision() == "0003"
+    assert store.backup is not None and "rev0002" in store.backup.name
+    assert store.load_comparison(saved.id or 0).claims == saved.claims
+    assert store.row_counts()["pair_links"] == 0  # the cache starts empty, and works
+    assert store.store_pairs([_pair_entry()]) == 1
+    assert store.cached_pairs([_pair_entry().key]) == {_pair_entry().key: _pair_entry()}
+    store.close()
 
 
 def test_sqlite_backup_sits_next_to_the_database_at_the_old_revision(

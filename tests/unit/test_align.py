@@ -8,10 +8,14 @@ import numpy as np
 import pytest
 
 from claimdiff import combiner
-from claimdiff.align import Scored, align, candidate_pairs, choose
+from claimdiff.align import Scored, align, candidate_pairs, choose, contradictions, score
+from claimdiff.evidence import event_conflict
+from claimdiff.extract import Extractor
 from claimdiff.features import profile, segments
+from claimdiff.ingest import read_document
 from claimdiff.model import Claim
 from claimdiff.settings import Settings
+from tests.conftest import AFP, RFERL
 
 WORDS = [f"word{k}" for k in range(3000)]
 """A large vocabulary, so that words are rare, as in real articles."""
@@ -150,3 +154,20 @@ def test_shipped_weights_cover_every_model() -> None:
     models = combiner.shipped()
     assert {"pairs", "pairs_lexical", "statements", "statements_lexical"} <= set(models)
     assert "embedding" not in models["pairs_lexical"].features
+
+
+def test_contradictions_lose_nothing_by_testing_only_pairs_with_shared_keys(
+    extractor: Extractor,
+) -> None:
+    documents = [read_document(path, n) for n, path in enumerate((AFP, RFERL))]
+    a, b = extractor.extract_many(documents)
+    settings = Settings(use_embeddings=False)
+    scored = score(a, b, settings)
+    low, high = settings.conflict_link_threshold, settings.link_threshold
+    every_weak_pair = {
+        (i, j)
+        for (i, j), p in zip(scored.pairs, scored.probability, strict=True)
+        if low <= p < high and event_conflict(a[i], b[j])
+    }
+    assert every_weak_pair  # the seeds hold a contradiction about one event
+    assert contradictions(a, b, scored, settings) == every_weak_pair

@@ -1,4 +1,4 @@
-"""Links made on event evidence: their basis, tested rate and reason; the news IDF."""
+"""Links made on event evidence: their basis, score from the tested record, reason; the news IDF."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from claimdiff.align import (
     Candidate,
     Scored,
     candidates,
-    evidence_rate,
+    evidence_record,
+    evidence_score,
     link_bases,
 )
 from claimdiff.compare import classify
@@ -47,58 +48,99 @@ def scored(matrix: list[list[float]]) -> Scored:
 @pytest.mark.parametrize(
     ("basis", "note", "expected"),
     [
-        # 7 of 10 right, smoothed: (7 + 1) / (10 + 2)
-        (BY_EVENT, NOTE, 8 / 12),
-        # 1 of 1 right: (1 + 1) / (1 + 2)
-        (BY_SIBLING, NOTE, 2 / 3),
-        # a link on its score is not recalibrated
-        (BY_SCORE, NOTE, 0.0),
-        # a basis that was never tested gives nothing
-        (BY_EVENT, {}, 0.0),
+        # 7 of 10 right, as (right, links)
+        (BY_EVENT, NOTE, (7, 10)),
+        # 1 of 1 right
+        (BY_SIBLING, NOTE, (1, 1)),
+        # a link on its score has no record: its score is its own
+        (BY_SCORE, NOTE, None),
+        # a basis that was never tested has none
+        (BY_EVENT, {}, None),
         # malformed counts give nothing rather than a wrong figure
-        (BY_EVENT, {"evidence": {BY_EVENT: "ten"}}, 0.0),
+        (BY_EVENT, {"evidence": {BY_EVENT: "ten"}}, None),
+        # no link made on that basis in testing
+        (BY_EVENT, {"evidence": {BY_EVENT: [0, 0]}}, None),
     ],
 )
-def test_evidence_rate(basis: str, note: dict[str, object], expected: float) -> None:
-    assert evidence_rate(basis, note) == pytest.approx(expected)
+def test_evidence_record(
+    basis: str, note: dict[str, object], expected: tuple[int, int] | None
+) -> None:
+    assert evidence_record(basis, note) == expected
 
 
-def test_a_weak_contradiction_links_on_event_evidence_with_its_tested_rate() -> None:
+@pytest.mark.parametrize(
+    ("right", "links", "expected"),
+    [
+        # 7 of 10: the Wilson lower bound (one-sided 90%), well below the 70% observed
+        (7, 10, 0.4973),
+        # 70 of 100: more tests, a bound closer to 70%
+        (70, 100, 0.6380),
+        # 1 of 1 proves little
+        (1, 1, 0.3775),
+        # never right
+        (0, 5, 0.0),
+        # no tests at all
+        (0, 0, 0.0),
+    ],
+)
+def test_evidence_score_is_the_low_end_of_the_record(
+    right: int, links: int, expected: float
+) -> None:
+    assert evidence_score(right, links) == pytest.approx(expected, abs=1e-3)
+    assert evidence_score(right, links) <= (right / links if links else 0.0)
+
+
+def test_a_weak_contradiction_links_on_event_evidence_and_scores_its_record() -> None:
     # "no casualties" against "12 killed": few shared words, one event
     assert event_evidence(CAMP_NONE, CAMP_TOLL) is not None
     bases = link_bases([CAMP_NONE], [CAMP_TOLL, MARKETS], scored([[0.04, 0.02]]), SETTINGS)
     assert [(i, j, basis) for i, j, _, basis in bases] == [(0, 0, BY_EVENT)]
     [found] = candidates([CAMP_NONE], [CAMP_TOLL, MARKETS], scored([[0.04, 0.02]]), SETTINGS, NOTE)
-    assert found == Candidate(0, 1, 0.04, BY_EVENT, round(8 / 12, 4))
+    assert found == Candidate(0, 1, round(evidence_score(7, 10), 4), BY_EVENT, (7, 10), 0.04)
+
+
+def test_an_evidence_link_never_scores_below_its_wording() -> None:
+    settings = Settings(link_threshold=0.7, mutual_link_threshold=0.7)
+    [found] = candidates([CAMP_NONE], [CAMP_TOLL], scored([[0.6]]), settings, NOTE)
+    assert found.basis == BY_EVENT and found.score == pytest.approx(0.6)
 
 
 def test_a_link_on_its_score_keeps_the_model_probability() -> None:
     [found] = candidates([CAMP_NONE], [CAMP_TOLL], scored([[0.9]]), SETTINGS, NOTE)
-    assert found == Candidate(0, 1, 0.9, BY_SCORE, None)
+    assert found == Candidate(0, 1, 0.9, BY_SCORE, None, None)
 
 
-def test_the_reason_says_why_an_evidence_link_was_made() -> None:
-    candidate = Candidate(0, 1, 0.04, BY_EVENT, 0.6667)
+def test_the_reason_says_why_an_evidence_link_was_made_and_how_it_scores() -> None:
+    candidate = Candidate(0, 1, 0.4973, BY_EVENT, (7, 10), 0.04)
     link = classify(candidate, CAMP_NONE, CAMP_TOLL)
     first = link.reasons[0]
-    assert link.label is Label.CONFLICT and link.score == pytest.approx(0.04)
+    assert link.label is Label.CONFLICT and link.score == pytest.approx(0.4973)
     assert first.kind is ReasonKind.DETAIL
     assert "killed or hurt" in first.text and "no casualties" in first.text
-    assert "67%" in first.text and "4%" in first.text
+    assert "Its score, 50%, is not its wording's (4%)" in first.text
+    assert "right in 7 of 10 tests" in first.text
 
 
 @pytest.mark.parametrize(
-    ("candidate", "needle"),
+    ("candidate", "needles"),
     [
         # another clause of the sentence carried the link
-        (Candidate(0, 1, 0.02, BY_SIBLING, 0.6667), "another part of the same sentence"),
+        (
+            Candidate(0, 1, 0.3775, BY_SIBLING, (1, 1), 0.02),
+            ("another part of the same sentence", "right in 1 of 1 tests"),
+        ),
+        # the wording scored above the record: the score is the wording's
+        (
+            Candidate(0, 1, 0.6, BY_EVENT, (7, 10), 0.6),
+            ("Linked as one event", "Its score, 60%, is its wording's"),
+        ),
         # an evidence basis never tested: the reason gives no percentages
-        (Candidate(0, 1, 0.2, BY_EVENT), "Linked as one event"),
+        (Candidate(0, 1, 0.2, BY_EVENT), ("Linked as one event",)),
     ],
 )
-def test_basis_reason_texts(candidate: Candidate, needle: str) -> None:
+def test_basis_reason_texts(candidate: Candidate, needles: tuple[str, ...]) -> None:
     reason = basis_reason(candidate, CAMP_NONE, CAMP_TOLL)
-    assert reason is not None and needle in reason.text
+    assert reason is not None and all(n in reason.text for n in needles)
     assert ("%" in reason.text) is (candidate.tested is not None)
 
 

@@ -6,7 +6,15 @@ import pytest
 
 from claimdiff.model import Claim, Entity, Label, ReasonKind
 from claimdiff.settings import Settings
-from claimdiff.statement import STATEMENT_FEATURES, match_claims, merge_claims, statement_features
+from claimdiff.statement import (
+    STATEMENT_FEATURES,
+    embedded_texts,
+    match_claims,
+    merge_claims,
+    residual_vector,
+    residuals,
+    statement_features,
+)
 
 LEXICAL = Settings(use_embeddings=False)
 
@@ -86,3 +94,53 @@ def test_merge_claims_keeps_every_clause_slot() -> None:
 def test_feature_vector_matches_the_names() -> None:
     row = statement_features(statement("Five dead.", 0), statement("5 dead.", 1), LEXICAL)
     assert len(row) == len(STATEMENT_FEATURES)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "left"),
+    [
+        # each side keeps the words the other lacks, in order, as written
+        (
+            "The S&P 500 eased 0.37 of a point.",
+            "The S&P 500 slipped 0.26 point.",
+            ("eased 0.37 of a", "slipped 0.26"),
+        ),
+        # case does not make a word differ; one side adds nothing
+        ("Shares Fell.", "shares fell sharply.", ("", "sharply")),
+        # the same statement leaves nothing on either side
+        ("It rained.", "It rained.", ("", "")),
+    ],
+)
+def test_residuals_are_the_words_each_side_lacks(a: str, b: str, left: tuple[str, str]) -> None:
+    assert residuals(a, b) == left
+
+
+@pytest.mark.parametrize(
+    ("left", "similarity", "expected"),
+    [
+        # two leftovers: their size, not empty, their own similarity
+        (("eased 0.37 of a", "slipped 0.26"), 0.4, [4.0, 0.0, 0.4]),
+        # one side adds nothing: the leftovers cannot differ in meaning
+        (("", "sharply"), 0.1, [1.0, 1.0, 1.0]),
+    ],
+)
+def test_residual_features(left: tuple[str, str], similarity: float, expected: list[float]) -> None:
+    assert residual_vector(left, similarity) == expected
+
+
+def test_embedded_texts_stand_in_for_an_empty_leftover() -> None:
+    # the encoder is never asked for an empty string
+    assert embedded_texts("Shares fell.", "Shares fell sharply.") == [
+        "Shares fell.",
+        "Shares fell sharply.",
+        ".",
+        "sharply",
+    ]
+
+
+def test_lexical_statement_features_leave_the_embedding_parts_at_zero() -> None:
+    row = statement_features(statement("Shares fell.", 0), statement("Stocks fell.", 1), LEXICAL)
+    values = dict(zip(STATEMENT_FEATURES, row, strict=True))
+    assert values["residual_words"] == 1.0 and values["residual_empty"] == 0.0
+    assert values["residual_embedding"] == 0.0
+    assert not any(v for n, v in values.items() if n.startswith("emb_"))

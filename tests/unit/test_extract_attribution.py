@@ -130,6 +130,10 @@ def test_quotes_in_claim_drop_trailing_commas() -> None:
         ("He didn't get it.", True),  # a contraction
         ("Jets bombed the camp on Thursday.", False),  # a plain statement
         ("An assertion the United States and others reject.", False),  # rejecting is no negation
+        ("Florida's primary isn't until March 9.", False),  # "not until": it happens, later
+        ("Residents had nothing but praise for Lynch.", False),  # "nothing but" affirms
+        ("The talks are not only about Syria.", False),  # "not only" adds, denies nothing
+        ("Residents had nothing to say about Lynch.", True),  # "nothing" still denies
     ],
 )
 def test_negation(extractor: Extractor, text: str, negated: bool) -> None:

@@ -93,6 +93,12 @@ QUANTITY_CASES = [
      120_000),
     # an age after "aged"
     ("The godfather has died in jail, aged 77.", "77", 77, "year-old", "exact", 77, 77),
+    # a hyphenated number word is one number, not "Twenty-" and "eight people"
+    ("Twenty-eight people were believed to be at the camp.",
+     "Twenty-eight people", 28, "people", "exact", 28, 28),
+    # ... also in lower case, after a qualifier
+    ("At least sixty-one people were wounded.",
+     "At least sixty-one people", 61, "people", "at least", 61, 91.5),
     # a magnitude written as a compound
     ("The 6.1-magnitude quake struck the island.",
      "6.1-magnitude", 6.1, "magnitude", "exact", 6.1, 6.1),

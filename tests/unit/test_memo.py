@@ -7,6 +7,7 @@ import gc
 import pytest
 
 from claimdiff import memo
+from claimdiff.events import event_classes, graded
 from claimdiff.features import numbers_in, profile
 from claimdiff.model import Claim, Entity, Quantity
 from claimdiff.slots import amounts, casualty_claim, entity_lists, name_entities, name_spans
@@ -42,6 +43,16 @@ def test_lists_are_handed_out_as_copies() -> None:
     assert words(item) == ["two", "words"]
 
 
+def test_dicts_are_handed_out_as_copies() -> None:
+    @memo.per_object
+    def counts(item: Claim) -> dict[str, int]:
+        return {word: len(word) for word in item.text.split()}
+
+    item = claim("two words")
+    counts(item)["changed"] = 7
+    assert counts(item) == {"two": 3, "words": 5}
+
+
 def test_entry_is_dropped_with_its_object() -> None:
     @memo.per_object
     def length(item: Claim) -> int:
@@ -61,6 +72,8 @@ CLAIMS = [
     claim("The quake killed more than 80 people and destroyed seven of its villages."),
     # no casualties, a bare year that is not an amount
     claim("No casualties were reported after the 2017 storm."),
+    # graded words both ways, and event words
+    claim("The hospital was insufficiently equipped and poorly staffed after the attack."),
     # a quantity slot the extractor gave, with a unit read from the text
     claim(
         "Officials put the magnitude at 5.9 on Tuesday.",
@@ -80,7 +93,18 @@ CLAIMS = [
 
 @pytest.mark.parametrize("item", CLAIMS)
 @pytest.mark.parametrize(
-    "func", [profile, numbers_in, amounts, casualty_claim, name_spans, name_entities, entity_lists]
+    "func",
+    [
+        profile,
+        numbers_in,
+        amounts,
+        casualty_claim,
+        name_spans,
+        name_entities,
+        entity_lists,
+        event_classes,
+        graded,
+    ],
 )
 def test_memoised_equals_fresh(item: Claim, func: object) -> None:
     memo.clear()

@@ -1,0 +1,190 @@
+"""Blocking: the sparse joins equal brute force, and the keys keep what can link."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+import pytest
+
+from claimdiff.blocking import (
+    candidate_pairs,
+    embedding_neighbours,
+    evidence_keys,
+    shared_weight,
+    top_k,
+)
+from claimdiff.evidence import event_conflict
+from claimdiff.features import profile
+from claimdiff.model import Claim, Entity
+from claimdiff.settings import Settings
+
+
+def claim(text: str, index: int = 0, doc: int = 0, **slots: object) -> Claim:
+    return Claim(index, doc, 0, len(text), text, **slots)  # type: ignore[arg-type]
+
+
+def bags(rng: random.Random, count: int, vocabulary: int) -> list[tuple[dict[str, float], float]]:
+    out = []
+    for _ in range(count):
+        words = rng.sample(range(vocabulary), rng.randint(0, 6))
+        weights = {f"w{k}": 1.0 + k % 7 for k in words}
+        out.append((weights, float(np.sqrt(sum(v * v for v in weights.values()))) or 1.0))
+    return out
+
+
+# Each case: seed, items per side, vocabulary size, block_max_share.
+JOIN_CASES = [
+    (1, 40, 30, 1.0),  # no cap: every shared word is a key
+    (2, 60, 25, 0.1),  # common words (in more than 6 items) are not keys
+    (3, 5, 400, 0.5),  # few items, rare words: most pairs share nothing
+]
+
+
+@pytest.mark.parametrize(("seed", "count", "vocabulary", "share"), JOIN_CASES)
+def test_shared_weight_equals_brute_force(
+    seed: int, count: int, vocabulary: int, share: float
+) -> None:
+    rng = random.Random(seed)
+    a, b = bags(rng, count, vocabulary), bags(rng, count + 3, vocabulary)
+    settings = Settings(block_max_share=share)
+    rows, cols, value = shared_weight(a, b, settings)
+    got = {(i, j): v for i, j, v in zip(rows.tolist(), cols.tolist(), value.tolist(), strict=True)}
+    cap_a, cap_b = max(2, int(share * len(a))), max(2, int(share * len(b)))
+    in_a = {w: sum(w in x for x, _ in a) for x, _ in a for w in x}
+    in_b = {w: sum(w in y for y, _ in b) for y, _ in b for w in y}
+    expected = {}
+    for (i, (x, nx)), (j, (y, ny)) in itertools.product(enumerate(a), enumerate(b)):
+        keys = [w for w in x.keys() & y.keys() if in_a[w] <= cap_a and in_b[w] <= cap_b]
+        if keys:
+            expected[(i, j)] = sum(x[w] ** 2 for w in keys) / (nx * ny)
+    assert got.keys() == expected.keys()
+    assert all(abs(got[p] - expected[p]) < 1e-12 for p in expected)
+    assert expected  # the case joins something
+
+
+def test_top_k_keeps_the_best_of_each_group() -> None:
+    rng = np.random.default_rng(5)
+    group = rng.integers(0, 12, 300)
+    value = rng.random(300)
+    mask = top_k(group, value, 3)
+    for g in range(12):
+        members = np.flatnonzero(group == g)
+        best = set(members[np.argsort(-value[members])][:3].tolist())
+        assert set(np.flatnonzero(mask & (group == g)).tolist()) == best
+
+
+def test_embedding_neighbours_are_each_rows_and_columns_best() -> None:
+    rng = np.random.default_rng(9)
+    similarity = rng.random((30, 20)).astype(np.float32)
+    found = set(embedding_neighbours(similarity, 2).tolist())
+    expected = set()
+    for i in range(30):
+        expected |= {i * 20 + int(j) for j in np.argsort(-similarity[i])[:2]}
+    for j in range(20):
+        expected |= {int(i) * 20 + j for i in np.argsort(-similarity[:, j])[:2]}
+    assert found == expected
+
+
+# Pairs that contradict each other about one event; blocking must give them a shared key.
+CONFLICTS = [
+    # a toll against "no casualties"
+    ("No casualties were reported.", "Twelve people were killed in the blast."),
+    # one word graded both ways
+    ("The hospital was insufficiently equipped.", "The hospital was well equipped."),
+    # figures of a specific unit
+    ("The storm destroyed five villages.", "Seven villages were flattened by the storm."),
+    ("The company paid 40 million dollars.", "The firm paid 55 million dollars."),
+    # figures of a generic unit under one kind of event
+    ("Seven people died in the attack.", "The attack killed 11 people."),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), CONFLICTS)
+def test_contradicting_pairs_share_an_evidence_key(text_a: str, text_b: str) -> None:
+    a, b = claim(text_a), claim(text_b, doc=1)
+    assert event_conflict(a, b)
+    keys_a = evidence_keys(a, profile(a), 0)
+    keys_b = evidence_keys(b, profile(b), 1)
+    assert keys_a & keys_b
+
+
+TEXTS = [text for pair in CONFLICTS for text in pair] + [
+    "Stocks rose 3 percent on Monday.",
+    "The index fell 2 percent.",
+    "Iran and North Korea condemned the strike.",
+    "Russia and Iran condemned the strike.",
+    "The minister visited the port.",
+    "Twenty people were injured in the fire.",
+]
+
+
+def test_every_conflict_among_many_claims_shares_a_key() -> None:
+    a = [claim(t, k) for k, t in enumerate(TEXTS)]
+    b = [claim(t, k, doc=1) for k, t in enumerate(TEXTS)]
+    conflicts = 0
+    for x, y in itertools.product(a, b):
+        if event_conflict(x, y):
+            conflicts += 1
+            assert evidence_keys(x, profile(x), 0) & evidence_keys(y, profile(y), 1), (x, y)
+    assert conflicts >= len(CONFLICTS)
+
+
+def test_different_lists_of_names_for_one_event_share_a_key() -> None:
+    text_a, text_b = "Iran and North Korea condemned the strike.", "Russia and Iran slammed it."
+    a = claim(
+        text_a,
+        entities=(Entity("Iran", "Iran", "GPE", 0, 4), Entity("North Korea", "N.K.", "GPE", 9, 20)),
+    )
+    b = claim(
+        text_b,
+        doc=1,
+        entities=(Entity("Russia", "Russia", "GPE", 0, 6), Entity("Iran", "Iran", "GPE", 11, 15)),
+    )
+    assert event_conflict(a, b)
+    assert evidence_keys(a, profile(a), 0) & evidence_keys(b, profile(b), 1)
+
+
+def test_small_documents_are_scored_exhaustively() -> None:
+    a = [profile(claim(t, k)) for k, t in enumerate(TEXTS[:4])]
+    b = [profile(claim(t, k, doc=1)) for k, t in enumerate(TEXTS[:3])]
+    assert candidate_pairs(a, b, Settings()) == [(i, j) for i in range(4) for j in range(3)]
+
+
+def test_blocking_adds_contradictions_and_embedding_neighbours() -> None:
+    texts_a = ["No casualties were reported.", "The port reopened on Monday."]
+    texts_b = ["The ferry service resumed.", "Twelve people were killed in the blast."]
+    claims_a = [claim(t, k) for k, t in enumerate(texts_a)]
+    claims_b = [claim(t, k, doc=1) for k, t in enumerate(texts_b)]
+    a, b = [profile(c) for c in claims_a], [profile(c) for c in claims_b]
+    forced = Settings(exhaustive_pairs=0, block_embed_k=1)
+    # the two share no word: without evidence keys or embeddings nothing pairs them
+    assert candidate_pairs(a, b, forced) == []
+    assert (0, 1) in candidate_pairs(a, b, forced, claims=(claims_a, claims_b))
+    similarity = np.asarray([[0.1, 0.2], [0.9, 0.3]], dtype=np.float32)
+    with_neighbours = candidate_pairs(a, b, forced, similarity)
+    assert (1, 0) in with_neighbours  # the port and the ferry: paraphrase-like neighbours
+
+
+def test_a_claim_of_common_words_meets_its_nearest_claims() -> None:
+    # "wolves" and "want" are in every claim, so they are no keys; the first claims
+    # share nothing else, yet are each other's nearest by all their words.
+    texts_a = ["Wolves want it."] + [f"Wolves want food{k} and shelter{k}." for k in range(19)]
+    texts_b = ["The wolves want it badly."] + [
+        f"Wolves want thing{k} at place{k}." for k in range(19)
+    ]
+    a = [profile(claim(t, k)) for k, t in enumerate(texts_a)]
+    b = [profile(claim(t, k, doc=1)) for k, t in enumerate(texts_b)]
+    settings = Settings(exhaustive_pairs=0, block_max_share=0.1, block_top_k=2, block_clause_k=0)
+    found = candidate_pairs(a, b, settings)
+    assert (0, 0) in found
+    assert len(found) < len(a) * len(b) / 4  # still blocked
+
+
+def test_top_k_with_ties_keeps_every_pair_equal_to_the_kth() -> None:
+    group = np.asarray([0, 0, 0, 0, 0, 1, 1], dtype=np.int64)
+    value = np.asarray([0.9, 0.5, 0.5, 0.5, 0.1, 0.3, 0.2])
+    assert top_k(group, value, 2).tolist() == [True, True, False, False, False, True, True]
+    with_ties = top_k(group, value, 2, ties=True)
+    assert with_ties.tolist() == [True, True, True, True, False, True, True]
