@@ -32,9 +32,9 @@ def measure(size: int = 50) -> list[Figure]:
             "-o",
             str(report),
         ]
-        cold = run_child(argv, env=env).check("cold n-way compare")
+        cold = run_child(argv, env=env, own_memory=True).check("cold n-way compare")
         data = json.loads(report.read_text(encoding="utf-8"))
-        warm = run_child(argv, env=env).check("warm n-way compare")
+        warm = run_child(argv, env=env, own_memory=True).check("warm n-way compare")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     claims, links = len(data.get("claims", [])), len(data.get("links", []))

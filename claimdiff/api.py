@@ -169,9 +169,16 @@ def compare_documents(
         comparison = _with_language_notices(comparison)
         if not save:
             return comparison
+        _stop_if(cancelled)
         comparison = store.save_comparison(comparison, PIPELINE_VERSION, link_cache.fresh)
         # Curations made on earlier runs of these documents apply to this one too.
         return _curated(store, comparison)
+
+
+def _stop_if(cancelled: Cancelled | None) -> None:
+    """A run cancelled after its last check but before saving stores nothing."""
+    if cancelled is not None and cancelled():
+        raise ComparisonCancelled("comparison cancelled")
 
 
 def _cached_claims(store: Store, documents: Sequence[Document]) -> dict[str, tuple[Claim, ...]]:
@@ -229,6 +236,7 @@ def add_documents(
             # The name was made from the sources: keep it describing all of them.
             names = " vs ".join(d.source for d in extended.documents)
             extended = dataclasses.replace(extended, name=names)
+        _stop_if(cancelled)
         extended = store.replace_comparison(
             comparison_id, _with_language_notices(extended), PIPELINE_VERSION, link_cache.fresh
         )

@@ -76,3 +76,27 @@ def test_adding_an_article_already_compared_is_refused(db_url: str) -> None:
     with pytest.raises(InputError, match="already in comparison"):
         api.add_documents(first.id, [AFP], db=db_url)
     assert len(api.load_comparison(first.id, db=db_url).documents) == 2
+
+
+def test_a_run_cancelled_after_aligning_stores_nothing(db_url: str) -> None:
+    aligned: list[float] = []
+
+    def progress(stage: str, share: float) -> None:
+        if stage == "align":
+            aligned.append(share)
+
+    def cancelled() -> bool:
+        return bool(aligned) and aligned[-1] >= 1.0  # the user clicks Cancel as it finishes
+
+    with pytest.raises(api.ComparisonCancelled):
+        api.compare_files([AFP, RFERL], db=db_url, progress=progress, cancelled=cancelled)
+    assert aligned and aligned[-1] == 1.0  # the whole run happened before the cancel
+    with api.open_store(db_url) as store:
+        assert store.list_comparisons() == []
+    stored = api.compare_files([AFP, RFERL], db=db_url)
+    aligned.clear()
+    with pytest.raises(api.ComparisonCancelled):
+        api.add_documents(
+            stored.id or 0, [THIRD], db=db_url, progress=progress, cancelled=cancelled
+        )
+    assert len(api.load_comparison(stored.id or 0, db=db_url).documents) == 2

@@ -104,3 +104,18 @@ def test_partial_run_keeps_other_groups_once_and_marks_them(tmp_path: Path) -> N
     assert whole.profiles == {"alignment": ["50.0% candidate_pairs"]}
     trends = {row[0]: row[4] for row in record.rows(whole, record.load_last(path))}
     assert trends["align"] == "not re-run"
+
+
+def test_a_launched_child_reports_its_own_peak_memory_output_and_exit_code() -> None:
+    import sys
+
+    from benchmarks.measure import run_child
+
+    ballast = bytearray(400 * 1024 * 1024)  # this process is large when it starts the child
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    script = "import sys; data = bytearray(30_000_000); print('done'); sys.exit(3)"
+    run = run_child([sys.executable, "-c", script], own_memory=True)
+    assert 30 < run.peak_rss_mb < 200  # its 30 MB and the interpreter, never the 400 MB
+    assert (run.returncode, run.stdout) == (3, "done\n")
+    assert 0 < run.seconds < 30
+    del ballast
