@@ -182,7 +182,9 @@ def _same_name(x: Entity, y: Entity) -> bool:
 
 def _named_in(entity: Entity, claim: Claim) -> bool:
     """Whether a claim names this entity anywhere, as an entity or in its words."""
-    if re.search(rf"(?<!\w){re.escape(entity.text)}(?!\w)", claim.text, re.IGNORECASE):
+    # A plural of the same word is the same name: "Turk" / "Turks and Caicos".
+    pattern = rf"(?<!\w){re.escape(entity.text)}(?:e?s)?(?!\w)"
+    if re.search(pattern, claim.text, re.IGNORECASE):
         return True
     return any(_same_name(entity, other) for other in name_entities(claim))
 

@@ -261,6 +261,42 @@ def test_entity_lists_allow_spelling_and_short_forms(
         assert ReasonKind.ENTITY in kinds
 
 
+def test_a_plural_in_the_other_text_names_the_same_member() -> None:
+    # spaCy tags "Turk" a person and "Turks" a nationality (canonical "Turkey"); the
+    # other claim still says "Turks and Caicos", so no member differs.
+    text_a = "Warnings were posted for the Bahamas and the Turk and Caicos islands."
+    text_b = "Warnings were posted for the Bahamas and the Turks and Caicos islands."
+
+    def entity(text: str, name: str, canonical: str, label: str) -> Entity:
+        return Entity(name, canonical, label, text.index(name), text.index(name) + len(name))
+
+    a = Claim(
+        0,
+        0,
+        0,
+        len(text_a),
+        text_a,
+        entities=(
+            entity(text_a, "Bahamas", "Bahamas", "GPE"),
+            entity(text_a, "Turk", "Turk", "PERSON"),
+            entity(text_a, "Caicos", "Caicos", "GPE"),
+        ),
+    )
+    b = Claim(
+        1,
+        1,
+        0,
+        len(text_b),
+        text_b,
+        entities=(
+            entity(text_b, "Bahamas", "Bahamas", "GPE"),
+            entity(text_b, "Turks", "Turkey", "NORP"),
+            entity(text_b, "Caicos", "Caicos", "GPE"),
+        ),
+    )
+    assert label_of(a, b)[0] is not Label.CONFLICT
+
+
 def test_contradicts_flags_slot_conflicts_only() -> None:
     assert contradicts(claim("24 dead in the raid."), claim("five dead in the raid.", doc=1))
     assert not contradicts(claim("24 dead in the raid."), claim("24 dead in the raid.", doc=1))
