@@ -37,7 +37,15 @@ from claimdiff.model import (
     Link,
     Reason,
 )
-from claimdiff.pipeline import Cancelled, ComparisonCancelled, Progress, extend, new_pairs, run
+from claimdiff.pipeline import (
+    Cancelled,
+    ComparisonCancelled,
+    Progress,
+    extend,
+    new_pairs,
+    run,
+    stop_if_cancelled,
+)
 from claimdiff.settings import Settings
 from claimdiff.store import Store, default_url
 
@@ -169,16 +177,10 @@ def compare_documents(
         comparison = _with_language_notices(comparison)
         if not save:
             return comparison
-        _stop_if(cancelled)
+        stop_if_cancelled(cancelled)  # cancelled after the last step: store nothing
         comparison = store.save_comparison(comparison, PIPELINE_VERSION, link_cache.fresh)
         # Curations made on earlier runs of these documents apply to this one too.
         return _curated(store, comparison)
-
-
-def _stop_if(cancelled: Cancelled | None) -> None:
-    """A run cancelled after its last check but before saving stores nothing."""
-    if cancelled is not None and cancelled():
-        raise ComparisonCancelled("comparison cancelled")
 
 
 def _cached_claims(store: Store, documents: Sequence[Document]) -> dict[str, tuple[Claim, ...]]:
@@ -236,7 +238,7 @@ def add_documents(
             # The name was made from the sources: keep it describing all of them.
             names = " vs ".join(d.source for d in extended.documents)
             extended = dataclasses.replace(extended, name=names)
-        _stop_if(cancelled)
+        stop_if_cancelled(cancelled)  # cancelled after the last step: store nothing
         extended = store.replace_comparison(
             comparison_id, _with_language_notices(extended), PIPELINE_VERSION, link_cache.fresh
         )

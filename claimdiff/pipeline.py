@@ -30,6 +30,12 @@ class ComparisonCancelled(ClaimDiffError):
     """The caller cancelled the comparison before it finished."""
 
 
+def stop_if_cancelled(cancelled: Cancelled | None) -> None:
+    """Raise :class:`ComparisonCancelled` once the caller has asked the run to stop."""
+    if cancelled is not None and cancelled():
+        raise ComparisonCancelled("comparison cancelled")
+
+
 class _LazyExtractor:
     """The extractor, made on first use: a run whose claims are all cached never loads spaCy."""
 
@@ -116,8 +122,7 @@ def link_claims(
     _embed_once(by_doc, [pair for pair in pairs if pair not in found], settings)
     links: list[Link] = []
     for done, (i, j) in enumerate(pairs):
-        if cancelled and cancelled():
-            raise ComparisonCancelled("comparison cancelled")
+        stop_if_cancelled(cancelled)
         pair_links = found.get((i, j))
         if pair_links is None:
             pair_links = [
@@ -182,8 +187,7 @@ def _claims_of(
         else []
     )
     made = {d.sha256: claims for d, claims in zip(todo, fresh, strict=True)}
-    if cancelled and cancelled():
-        raise ComparisonCancelled("comparison cancelled")
+    stop_if_cancelled(cancelled)
     return [made[d.sha256] if d.sha256 in made else tuple(cached[d.sha256]) for d in documents]
 
 
