@@ -43,25 +43,25 @@ class _LazyExtractor:
         self._source = source
         self._extractor: Extractor | None = None if callable(source) else source
 
-    def get(self) -> Extractor:
+    def extract_many(
+        self, documents: Sequence[Document], progress: Callable[[int, int], None] | None
+    ) -> list[tuple[Claim, ...]]:
+        """The claims of each document; with none to parse, a factory is never called.
+
+        An extractor given ready-made still hears of an empty batch: the CLI's
+        extraction worker (``claimdiff.worker``), which starts loading spaCy before
+        the cache is read, ends its child process then.
+        """
         if self._extractor is None:
+            if not documents:
+                return []
             assert callable(self._source)
             self._extractor = self._source()
-        return self._extractor
+        return self._extractor.extract_many(documents, progress=progress)
 
     @property
     def warnings(self) -> tuple[str, ...]:
         return tuple(self._extractor.warnings) if self._extractor is not None else ()
-
-    def unneeded(self) -> None:
-        """Every claim came from the cache: let an extractor that is still loading go.
-
-        The CLI's extraction worker (``claimdiff.worker``) starts loading spaCy in a
-        child process before the cache is read; ``release`` ends it at once.
-        """
-        release = getattr(self._extractor, "release", None)
-        if release is not None:
-            release()
 
 
 # The matcher (numpy, rapidfuzz, regex tables) is imported on first use: a run whose
@@ -177,14 +177,8 @@ def _claims_of(
     if progress:
         progress("extract", 0.0)
     todo = [d for d in documents if d.sha256 not in cached]
-    if not todo:
-        extractor.unneeded()
-    fresh = (
-        extractor.get().extract_many(
-            todo, progress=(lambda n, total: progress("extract", n / total)) if progress else None
-        )
-        if todo
-        else []
+    fresh = extractor.extract_many(
+        todo, progress=(lambda n, total: progress("extract", n / total)) if progress else None
     )
     made = {d.sha256: claims for d, claims in zip(todo, fresh, strict=True)}
     stop_if_cancelled(cancelled)

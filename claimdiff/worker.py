@@ -120,10 +120,6 @@ class ExtractionWorker:
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         return f"the claim extraction process stopped unexpectedly ({how})"
 
-    def release(self) -> None:
-        """Nothing needs parsing (every claim was cached): end the child now."""
-        self.close()
-
     def close(self) -> None:
         """End the child, whatever it is doing, and wait for it."""
         self._conn.close()
