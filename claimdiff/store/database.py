@@ -51,6 +51,26 @@ class ComparisonSummary:
     documents: tuple[str, ...]
 
 
+class _Backoff:
+    """Waits between attempts on a locked database until ``timeout`` seconds have passed.
+
+    Each wait doubles, from 20 ms up to 0.5 s, with jitter so that processes waiting
+    on one lock do not retry in step.
+    """
+
+    def __init__(self, timeout: float) -> None:
+        self.deadline = time.monotonic() + timeout
+        self.delay = 0.02
+
+    def expired(self) -> bool:
+        """Whether the next wait would end after the deadline."""
+        return time.monotonic() + self.delay > self.deadline
+
+    def wait(self) -> None:
+        time.sleep(self.delay + random.uniform(0, self.delay))
+        self.delay = min(self.delay * 2, 0.5)
+
+
 def default_url() -> str:
     """The embedded default: a SQLite file in the platform's user data folder."""
     from platformdirs import user_data_path
@@ -93,16 +113,14 @@ class Store:
     def _ensure_schema(self) -> Path | None:
         # Several processes opening a new file at once race to switch it to WAL and
         # to create the schema; a loser can meet SQLITE_BUSY without the busy handler.
-        deadline = time.monotonic() + self.timeout
-        delay = 0.02
+        backoff = _Backoff(self.timeout)
         while True:
             try:
                 return ensure_schema(self.engine, self.url)
             except OperationalError as error:
-                if not is_retryable(error) or time.monotonic() + delay > deadline:
+                if not is_retryable(error) or backoff.expired():
                     raise
-            time.sleep(delay + random.uniform(0, delay))
-            delay = min(delay * 2, 0.5)
+            backoff.wait()
 
     @property
     def name(self) -> str:
@@ -130,8 +148,7 @@ class Store:
         return self._run(work, write=True)
 
     def _run(self, work: Callable[[Session], T], *, write: bool) -> T:
-        deadline = time.monotonic() + self.timeout
-        delay, conflicts = 0.02, 3
+        backoff, conflicts = _Backoff(self.timeout), 3
         while True:
             try:
                 bind = self._writer if write else self.engine
@@ -140,7 +157,7 @@ class Store:
             except OperationalError as error:
                 if not is_retryable(error):
                     raise StoreError(f"database {self.name}: {short(error)}") from None
-                if time.monotonic() + delay > deadline:
+                if backoff.expired():
                     raise StoreError(
                         f"database {self.name} is busy: another program kept it locked for "
                         f"{self.timeout:g} s; nothing was changed, try again"
@@ -152,8 +169,7 @@ class Store:
                     raise StoreError(f"database {self.name}: {short(error)}") from None
             except SQLAlchemyError as error:
                 raise StoreError(f"database {self.name}: {short(error)}") from None
-            time.sleep(delay + random.uniform(0, delay))
-            delay = min(delay * 2, 0.5)
+            backoff.wait()
 
     # -- facts about the database ----------------------------------------
 
