@@ -64,18 +64,44 @@ def decode_bytes(raw: bytes, *, name: str) -> str:
     elif raw.startswith(b"\xef\xbb\xbf"):
         text = raw[3:].decode("utf-8", errors="replace")
     else:
-        if b"\x00" in raw[:4096]:
-            raise InputError(f"{name}: looks like a binary file, not text")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            best = from_bytes(raw).best()
-            if best is None:
-                raise InputError(f"{name}: cannot detect the text encoding") from None
-            text = str(best)
+        text = _decode_unmarked(raw, name)
     if _control_share(text) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_unmarked(raw: bytes, name: str) -> str:
+    """Decode bytes without a byte-order mark: UTF-16 told by its zero bytes, else sniffed."""
+    if b"\x00" in raw[:4096]:
+        encoding = _utf16_without_bom(raw[:4096])
+        if encoding is None:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: looks like a binary file, not text") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(raw).best()
+        if best is None:
+            raise InputError(f"{name}: cannot detect the text encoding") from None
+        return str(best)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when zero bytes fill one byte of most pairs, as in Latin text."""
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    zero_odd = sample[1::2].count(0) / pairs  # high byte of little-endian units
+    zero_even = sample[0::2].count(0) / pairs
+    if zero_odd > 0.7 and zero_even < 0.05:
+        return "utf-16-le"
+    if zero_even > 0.7 and zero_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def split_metadata(text: str) -> TextMetadata:

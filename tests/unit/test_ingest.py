@@ -50,6 +50,25 @@ def test_plain_text_in_every_common_encoding(tmp_path: Path, encoding: str) -> N
     assert document.fmt == "text"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(encoding: str) -> None:
+    # Some exporters write UTF-16 with no BOM: the zero high bytes of Latin text give it away.
+    assert decode_bytes(ARTICLE.encode(encoding), name="x") == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        bytes(range(256)) * 4,  # every byte value: zeros in no fixed position
+        b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" * 40,  # an image header
+        "Zwölf 中文 ".encode("utf-16-le")[:-1] * 30,  # odd-length UTF-16: broken units
+    ],
+)
+def test_zero_bytes_that_are_not_utf16_are_refused(raw: bytes) -> None:
+    with pytest.raises(InputError, match="binary file"):
+        decode_bytes(raw, name="x")
+
+
 def test_windows_line_endings_become_newlines() -> None:
     assert decode_bytes(b"One.\r\n\r\nTwo.\rThree.", name="x") == "One.\n\nTwo.\nThree."
 
