@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimdiff.ingest.text import (
     RawArticle,
@@ -18,20 +18,28 @@ from claimdiff.model import InputError
 MAX_UNZIPPED = 100 * 1024 * 1024
 """Largest total unpacked size accepted; guards against zip bombs."""
 
+if TYPE_CHECKING:
+    from docx.table import Table
+
 _GENERATOR_AUTHORS = {"python-docx", "unknown", "author"}
 
 
 def read_docx(data: bytes, *, name: str) -> RawArticle:
     """Read body paragraphs (headings become the title) and the core properties."""
+    from docx.table import Table
+
     _check_zip(data, name)
     document = _open(data, name)
     paragraphs: list[str] = []
     headings: list[str] = []
-    for paragraph in document.paragraphs:
-        text = clean_paragraph(paragraph.text)
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            paragraphs.extend(_table_rows(block))
+            continue
+        text = clean_paragraph(block.text)
         if not text:
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        style = (block.style.name if block.style is not None else "") or ""
         is_heading = style.startswith("Heading") or style == "Title"
         (headings if is_heading else paragraphs).append(text)
     core = document.core_properties
@@ -44,6 +52,23 @@ def read_docx(data: bytes, *, name: str) -> RawArticle:
         source=author if author.lower() not in _GENERATOR_AUTHORS else None,
         created=parse_date(core.created),
     )
+
+
+def _table_rows(table: Table) -> list[str]:
+    """One paragraph per table row, in document order: its cells' texts joined by semicolons.
+
+    A merged cell is reported once per row it spans in python-docx, so repeats are dropped.
+    """
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = clean_paragraph(" ".join(cell.text.split()))
+            if text and text not in cells:
+                cells.append(text)
+        if cells:
+            rows.append("; ".join(cells))
+    return rows
 
 
 def _check_zip(data: bytes, name: str) -> None:

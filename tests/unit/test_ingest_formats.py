@@ -234,6 +234,29 @@ def test_docx_paragraphs_and_core_properties() -> None:
     )
 
 
+def test_docx_tables_are_read_in_place_one_row_per_paragraph() -> None:
+    document = docx.Document()
+    document.add_paragraph("Casualties reported on Tuesday:")
+    table = document.add_table(rows=3, cols=2)
+    for row, cells in zip(table.rows, [("Killed", "24"), ("Injured", "96"), ("", "")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    merged = document.add_table(rows=1, cols=2)
+    merged.cell(0, 0).merge(merged.cell(0, 1)).text = "Source: the health ministry"
+    document.add_paragraph("The toll may rise.")
+    out = io.BytesIO()
+    document.save(out)
+    article = read_docx(out.getvalue(), name="a.docx")
+    # the empty row is dropped; a merged cell counts once
+    assert article.text.split("\n\n") == [
+        "Casualties reported on Tuesday:",
+        "Killed; 24",
+        "Injured; 96",
+        "Source: the health ministry",
+        "The toll may rise.",
+    ]
+
+
 def test_docx_heading_becomes_title_when_core_title_is_empty() -> None:
     article = read_docx(make_docx(PARAGRAPHS, author="python-docx"), name="a.docx")
     assert (article.title, article.source) == ("G7 ministers meet in Lucca", None)
