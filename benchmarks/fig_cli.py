@@ -39,7 +39,7 @@ def measure(repeat: int = 5) -> list[Figure]:
     """Alternate the CLI run and the floor so both see the same machine state."""
     work = Path(tempfile.mkdtemp(prefix="claimdiff-bench-cli-"))
     try:
-        cli, floor, cached, nosave, version = [], [], [], [], []
+        cli, floor, nosave, version = [], [], [], []
         compare = [*_cli(), "compare", *map(str, SEEDS)]
         pycache = work / "pycache"
         # Fill the OS file cache and compile the bytecode of both sides, once.
@@ -51,9 +51,6 @@ def measure(repeat: int = 5) -> list[Figure]:
             db = f"sqlite:///{work / f'seed{attempt}.sqlite3'}"
             cli.append(run_child([*compare, "--db", db], env=env).check("compare").seconds)
             floor.append(run_child([sys.executable, "-c", FLOOR], env=env).check("floor").seconds)
-            # The same HOME again: a second run, whose tokenizer the first one cached.
-            again = f"sqlite:///{work / f'again{attempt}.sqlite3'}"
-            cached.append(run_child([*compare, "--db", again], env=env).check("again").seconds)
             fresh = child_env(work / f"nosave{attempt}", pycache)
             nosave.append(run_child([*compare, "--no-save"], env=fresh).check("--no-save").seconds)
             version.append(run_child([*_cli(), "--version"], env=env).check("--version").seconds)
@@ -76,13 +73,6 @@ def measure(repeat: int = 5) -> list[Figure]:
             note=f"median of {repeat}",
         ),
         Figure("seed_ratio", "seed comparison / floor", ratio, "x", "<= 1.5x", ratio <= 1.5),
-        Figure(
-            "seed_cached_s",
-            "seed comparison, CLI, new database, tokenizer cached",
-            median(cached),
-            "s",
-            note=f"{median(cached) / median(floor):.2f}x the floor",
-        ),
         Figure("seed_nosave_s", "seed comparison, CLI, --no-save", median(nosave), "s"),
         Figure("version_s", "claimdiff --version", median(version), "s"),
     ]

@@ -43,9 +43,15 @@ def profile(name: str, func: Callable[[], object]) -> list[str]:
 
 
 def _seed_cold() -> object:
+    import contextlib
+    import io
+
     from claimdiff.cli import main
 
-    return main(["compare", *SEEDS, "--no-save"], standalone_mode=False)
+    # The report goes elsewhere than the process's own stdout, so the command returns
+    # instead of ending the process (cli._exit_at_once) before the profile is printed.
+    with contextlib.redirect_stdout(io.StringIO()):
+        return main(["compare", *SEEDS, "--no-save"], standalone_mode=False)
 
 
 def seed_cold() -> list[str]:

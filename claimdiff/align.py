@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from claimdiff import combiner, embed
-from claimdiff.blocking import candidate_pairs, clause_cosine, evidence_keys
+from claimdiff.blocking import candidate_pairs, clause_cosine
+from claimdiff.evidence_keys import claim_keys
 from claimdiff.features import (
     CONTEXT_FEATURES,
     PAIR_FEATURES,
     context_matrix,
     profile,
 )
+from claimdiff.memo import collector_paused
 from claimdiff.model import Claim
-from claimdiff.pairwise import pair_features
+from claimdiff.pairwise import StringScores, pair_features
 from claimdiff.settings import Settings
 
 Pairs = list[tuple[int, int]]
@@ -77,10 +79,11 @@ def score(
     sims = clause_sims = None
     if use_embeddings and a and b:
         sims = embed.cosine(embed.embed([c.text for c in a]), embed.embed([c.text for c in b]))
-    pairs = candidate_pairs(pa, pb, settings, sims, (a, b))
+    strings = StringScores(len(b))  # blocking scores some pairs' strings; scored once
+    pairs = candidate_pairs(pa, pb, settings, sims, (a, b), strings)
     if sims is not None and pairs:
         clause_sims = clause_cosine(pa, pb)
-    base = pair_features(pa, pb, pairs, sims, clause_sims)
+    base = pair_features(pa, pb, pairs, sims, clause_sims, strings)
     context = context_matrix(base, pairs, (len(a), len(b)))
     features = np.hstack([base, context])
     names = PAIR_FEATURES + CONTEXT_FEATURES
@@ -92,44 +95,125 @@ def score(
 
 
 def choose(
-    scored: Scored, settings: Settings, contradicting: frozenset[tuple[int, int]] = frozenset()
+    scored: Scored,
+    settings: Settings,
+    contradicting: Container[tuple[int, int]] = frozenset(),
+    apart: Container[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, int, float]]:
     """Apply the linking rules: a threshold, best-of-row/column, and a cap per claim.
 
     A pair links when its probability reaches ``link_threshold`` and it is
     within ``secondary_margin`` of the best pair of one of its two claims; a
-    claim keeps at most ``max_links_per_claim`` links, best first. Pairs in
+    claim keeps at most ``max_links_per_claim`` links, best first. A weaker pair
+    that is the best of both its claims links from ``mutual_link_threshold``,
+    unless it is in ``apart`` (figures that show two different facts). Pairs in
     ``contradicting`` (the same quantity with different values) need only
     ``conflict_link_threshold``: two reports that disagree about a death toll
     share few words, yet the analyst most needs to see them side by side.
     """
-    row_best: dict[int, float] = defaultdict(float)
-    col_best: dict[int, float] = defaultdict(float)
-    for (i, j), p in zip(scored.pairs, scored.probability, strict=True):
-        row_best[i] = max(row_best[i], float(p))
-        col_best[j] = max(col_best[j], float(p))
-    ranked = sorted(
-        zip(scored.pairs, scored.probability, strict=True), key=lambda item: -float(item[1])
-    )
+    row_best, col_best = best_per_claim(scored)
+    probability = scored.probability.tolist()
     used_a: dict[int, int] = defaultdict(int)
     used_b: dict[int, int] = defaultdict(int)
     links = []
     cap = settings.max_links_per_claim
-    for (i, j), p in ranked:
-        value = float(p)
+    # Best first; a stable sort keeps equal pairs in their order, as sorted() would.
+    for k in np.argsort(-scored.probability, kind="stable").tolist():
+        (i, j), value = scored.pairs[k], probability[k]
         if value < settings.conflict_link_threshold:
             break
+        if used_a[i] >= cap or used_b[j] >= cap:
+            continue  # before the tests: a contradiction test is dear, and most pairs land here
         if value >= settings.link_threshold:
             near_best = value >= min(row_best[i], col_best[j]) - settings.secondary_margin
         elif value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j]):
-            near_best = True  # the best pair of both its claims
+            # the best pair of both its claims, unless its figures tell two facts apart
+            near_best = (i, j) not in apart or (i, j) in contradicting
         else:
             near_best = (i, j) in contradicting
-        if near_best and used_a[i] < cap and used_b[j] < cap:
+        if near_best:
             used_a[i] += 1
             used_b[j] += 1
             links.append((i, j, value))
     return links
+
+
+def best_per_claim(scored: Scored) -> tuple[list[float], list[float]]:
+    """The best probability of each claim of side A and of side B (0.0 for a claim in no pair)."""
+    if not scored.pairs:
+        return [], []
+    rows, cols = np.asarray(scored.pairs, dtype=np.int64).T
+    row_best = np.zeros(int(rows.max()) + 1)
+    col_best = np.zeros(int(cols.max()) + 1)
+    np.maximum.at(row_best, rows, scored.probability)
+    np.maximum.at(col_best, cols, scored.probability)
+    return row_best.tolist(), col_best.tolist()
+
+
+class Contradictions:
+    """The weakly scored pairs that contradict each other about one event, tested on demand.
+
+    ``choose`` asks about a pair only when its claims still have room for a link:
+    at 2 x 5,000 claims that is 3,000 tests, where testing every weak pair sharing
+    an evidence key would be 39,000. A pair is tested (``evidence.event_conflict``)
+    only if its claims share an evidence key (``evidence_keys.claim_keys``, a necessary
+    condition); each answer is kept.
+    """
+
+    def __init__(
+        self, a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
+    ) -> None:
+        self._claims = (a, b)
+        low, high = settings.conflict_link_threshold, settings.link_threshold
+        self._weak = {
+            pair
+            for pair, p in zip(scored.pairs, scored.probability.tolist(), strict=True)
+            if low <= p < high
+        }
+        self._known: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, pair: object) -> bool:
+        if pair not in self._weak:
+            return False
+        i, j = pair
+        found = self._known.get((i, j))
+        if found is None:
+            from claimdiff.evidence import event_conflict  # evidence builds on align's Candidate
+
+            x, y = self._claims[0][i], self._claims[1][j]
+            found = bool(claim_keys(x, 0) & claim_keys(y, 1)) and event_conflict(x, y)
+            self._known[i, j] = found
+        return found
+
+    def all(self) -> frozenset[tuple[int, int]]:
+        """Every weak pair that contradicts (testing each)."""
+        return frozenset(pair for pair in self._weak if pair in self)
+
+
+class FarApart:
+    """Pairs whose every figure of a shared unit is too far from the other's to be one figure.
+
+    "More than 320,000 killed since 2011" and "more than 80 killed" in one attack
+    report two facts. A pair scored that weakly links only as the best of both its
+    claims, and such figures say it is not one fact reported twice. Tested on demand.
+    """
+
+    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
+        self._claims = (a, b)
+        self._known: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple):
+            return False
+        found = self._known.get(pair)
+        if found is None:
+            from claimdiff.compare import number_conflicts  # compare builds on align
+
+            i, j = pair
+            clashes = number_conflicts(self._claims[0][i], self._claims[1][j])
+            found = bool(clashes) and all(far for *_, far in clashes)
+            self._known[i, j] = found
+        return found
 
 
 def contradictions(
@@ -137,22 +221,10 @@ def contradictions(
 ) -> frozenset[tuple[int, int]]:
     """Weakly scored pairs that contradict each other about one event (``event_conflict``).
 
-    Only pairs that share an evidence key (``blocking.evidence_keys``, a necessary
+    Only pairs that share an evidence key (``evidence_keys.evidence_keys``, a necessary
     condition of ``event_conflict``) are tested: most candidates share none.
     """
-    from claimdiff.evidence import event_conflict  # evidence builds on align's Candidate
-
-    low, high = settings.conflict_link_threshold, settings.link_threshold
-    weak = [
-        (i, j)
-        for (i, j), p in zip(scored.pairs, scored.probability, strict=True)
-        if low <= p < high
-    ]
-    keys_a = {i: evidence_keys(a[i], profile(a[i]), 0) for i in {i for i, _ in weak}}
-    keys_b = {j: evidence_keys(b[j], profile(b[j]), 1) for j in {j for _, j in weak}}
-    return frozenset(
-        (i, j) for i, j in weak if keys_a[i] & keys_b[j] and event_conflict(a[i], b[j])
-    )
+    return Contradictions(a, b, scored, settings).all()
 
 
 def sibling_conflicts(
@@ -230,12 +302,8 @@ def link_bases(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> list[tuple[int, int, float, str]]:
     """Choose the links of a scored pair: (i, j, probability, basis) for each."""
-    row_best: dict[int, float] = defaultdict(float)
-    col_best: dict[int, float] = defaultdict(float)
-    for (i, j), p in zip(scored.pairs, scored.probability, strict=True):
-        row_best[i] = max(row_best[i], float(p))
-        col_best[j] = max(col_best[j], float(p))
-    chosen = choose(scored, settings, contradictions(a, b, scored, settings))
+    row_best, col_best = best_per_claim(scored)
+    chosen = choose(scored, settings, Contradictions(a, b, scored, settings), FarApart(a, b))
     out = []
     for i, j, p in chosen:
         mutual = p >= settings.mutual_link_threshold and p >= max(row_best[i], col_best[j])
@@ -268,4 +336,5 @@ def align(a: Sequence[Claim], b: Sequence[Claim], settings: Settings) -> list[Ca
     """Return the pairs of claims that should be linked, best first."""
     if not a or not b:
         return []
-    return candidates(a, b, score(a, b, settings), settings)
+    with collector_paused():
+        return candidates(a, b, score(a, b, settings), settings)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz, process
 
 from claimdiff import embed
+from claimdiff.evidence_keys import claim_keys, evidence_logit
 from claimdiff.features import Profile
 from claimdiff.model import Claim
+from claimdiff.pairwise import StringScores
 from claimdiff.settings import Settings
 
 Pairs = list[tuple[int, int]]
@@ -25,6 +27,7 @@ def candidate_pairs(
     settings: Settings,
     similarity: npt.NDArray[np.float32] | None = None,
     claims: tuple[Sequence[Claim], Sequence[Claim]] | None = None,
+    strings: StringScores | None = None,
 ) -> Pairs:
     """All pairs for small documents; for large ones, each claim's nearest claims.
 
@@ -39,26 +42,43 @@ def candidate_pairs(
     """
     if len(a) * len(b) <= settings.exhaustive_pairs:
         return [(i, j) for i in range(len(a)) for j in range(len(b))]
-    keys: list[Index] = []
+    found = None
+    strings = strings if strings is not None else StringScores(len(b))
+    # The word and clause joins are array work, mostly done with the GIL released;
+    # on a second thread they run while this one finds the evidence keys (Python)
+    # and has rapidfuzz score the evidence pairs' strings (no GIL again).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        lexical = pool.submit(_lexical_keys, a, b, settings)
+        if claims is not None and settings.block_evidence_k:
+            found = _evidence_pairs(a, b, claims)
+            strings.scores(a, b, found // len(b), found % len(b))
+        keys, (rows, cols, cosine) = lexical.result()
+    if similarity is not None and settings.block_embed_k:
+        keys.append(embedding_neighbours(similarity, settings.block_embed_k))
+    if found is not None:
+        ei, ej = found // len(b), found % len(b)
+        shared = _lookup(rows * len(b) + cols, cosine, found)
+        value = evidence_logit(a, b, ei, ej, shared, similarity, strings)
+        keys.append(_nearest(ei, ej, value, len(b), settings.block_evidence_k))
+    found = np.unique(np.concatenate(keys))
+    return list(zip((found // len(b)).tolist(), (found % len(b)).tolist(), strict=True))
+
+
+def _lexical_keys(
+    a: Sequence[Profile], b: Sequence[Profile], settings: Settings
+) -> tuple[list[Index], tuple[Index, Index, Floats]]:
+    """Keys of each claim's nearest claims by key words, by all words (for claims with few
+    key words) and by clause; and every pair sharing a key word, with its cosine."""
     words_a = [(p.weights, p.norm) for p in a]
     words_b = [(p.weights, p.norm) for p in b]
     rows, cols, cosine = shared_weight(words_a, words_b, settings)
     # Variants of one sentence that differ by common words (names from a small pool)
     # tie on their key words: keep them all rather than an arbitrary eight.
-    keys.append(_nearest(rows, cols, cosine, len(b), settings.block_top_k, ties=True))
+    keys = [_nearest(rows, cols, cosine, len(b), settings.block_top_k, ties=True)]
     keys.append(_orphan_keys(words_a, words_b, rows, cols, settings))
     if settings.block_clause_k:
         keys.append(_clause_keys(a, b, settings))
-    if similarity is not None and settings.block_embed_k:
-        keys.append(embedding_neighbours(similarity, settings.block_embed_k))
-    if claims is not None and settings.block_evidence_k:
-        found = _evidence_pairs(a, b, claims)
-        ei, ej = found // len(b), found % len(b)
-        shared = _lookup(rows * len(b) + cols, cosine, found)
-        value = evidence_logit(a, b, ei, ej, shared, similarity)
-        keys.append(_nearest(ei, ej, value, len(b), settings.block_evidence_k))
-    found = np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
-    return list(zip((found // len(b)).tolist(), (found % len(b)).tolist(), strict=True))
+    return keys, (rows, cols, cosine)
 
 
 def _orphan_keys(
@@ -133,7 +153,8 @@ def _nearest(
     """Keys (row * width + col) of the ``k`` best pairs of every row and every column."""
     if not len(rows) or k <= 0:
         return np.zeros(0, dtype=np.int64)
-    keep = top_k(rows, value, k, ties) | top_k(cols, value, k, ties)
+    by_value = np.argsort(-value, kind="stable")
+    keep = top_k(rows, value, k, ties, by_value) | top_k(cols, value, k, ties, by_value)
     return rows[keep] * width + cols[keep]
 
 
@@ -146,15 +167,15 @@ def _clause_keys(a: Sequence[Profile], b: Sequence[Profile], settings: Settings)
     rows, cols, value = shared_weight(clauses_a, clauses_b, settings, owners=(len(a), len(b)))
     if not len(rows):
         return np.zeros(0, dtype=np.int64)
-    # The best clause pair of each claim pair stands for the pair.
+    # The best clause pair of each claim pair stands for the pair. The keys come
+    # nearly sorted (by clause of side A), which a stable sort (timsort) is quick at.
     key = owner_a[rows] * len(b) + owner_b[cols]
-    order = np.lexsort((-value, key))
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = key[order][1:] != key[order][:-1]
-    best = order[first]
-    return _nearest(
-        owner_a[rows[best]], owner_b[cols[best]], value[best], len(b), settings.block_clause_k
-    )
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    first = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    best = np.maximum.reduceat(value[order], first)
+    key = key[first]
+    return _nearest(key // len(b), key % len(b), best, len(b), settings.block_clause_k)
 
 
 def _evidence_pairs(
@@ -170,91 +191,12 @@ def _evidence_pairs(
     event. Each of these needs the two claims to share a key made here, so
     pairs sharing one are candidates, however little wording they share.
     """
-    keys_a = [
-        (dict.fromkeys(evidence_keys(c, p, 0), 1.0), 1.0) for c, p in zip(claims[0], a, strict=True)
-    ]
-    keys_b = [
-        (dict.fromkeys(evidence_keys(c, p, 1), 1.0), 1.0) for c, p in zip(claims[1], b, strict=True)
-    ]
-    vocabulary: dict[str, int] = {}
+    keys_a = [(dict.fromkeys(claim_keys(c, 0), 1.0), 1.0) for c in claims[0]]
+    keys_b = [(dict.fromkeys(claim_keys(c, 1), 1.0), 1.0) for c in claims[1]]
+    vocabulary = _vocabulary(keys_a, keys_b)
     side_a, side_b = _postings(keys_a, vocabulary), _postings(keys_b, vocabulary)
     rows, cols, _ = _join(side_a, side_b, len(vocabulary), (len(a), len(b)))
     return np.unique(rows * len(b) + cols)
-
-
-def evidence_logit(
-    a: Sequence[Profile],
-    b: Sequence[Profile],
-    rows: Index,
-    cols: Index,
-    cosine: Floats,
-    similarity: npt.NDArray[np.float32] | None,
-) -> Floats:
-    """A cheap estimate of the link model's logit for each (rows, cols) pair.
-
-    A contradicting pair links on a low score, so which of a claim's many such
-    pairs link depends on the score itself, not on how alike the two read. The
-    features that are cheap to get for many pairs enter the shipped model as
-    they are; the others sit at their mean, where they add nothing.
-    """
-    from claimdiff import combiner
-
-    model = combiner.shipped()["pairs" if similarity is not None else "pairs_lexical"]
-    known: dict[str, Floats] = {"idf_cosine": cosine}
-    if similarity is not None:
-        known["embedding"] = similarity[rows, cols].astype(np.float64)
-    size_a = np.asarray([len(p.words) or 1 for p in a], dtype=np.float64)
-    size_b = np.asarray([len(p.words) or 1 for p in b], dtype=np.float64)
-    la, lb = size_a[rows], size_b[cols]
-    known["length_ratio"] = np.minimum(la, lb) / np.maximum(la, lb)
-    keys_a = [a[i].key for i in rows.tolist()]
-    keys_b = [b[j].key for j in cols.tolist()]
-    known["fuzz_set"] = (
-        process.cpdist(keys_a, keys_b, scorer=fuzz.token_set_ratio, workers=-1) / 100.0
-    )
-    known["fuzz_sort"] = (
-        process.cpdist(keys_a, keys_b, scorer=fuzz.token_sort_ratio, workers=-1) / 100.0
-    )
-    pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
-    known["unit_share"] = np.asarray([bool(a[i].units & b[j].units) for i, j in pairs], dtype=float)
-    known["event_share"] = np.asarray([_share(a[i].events, b[j].events) for i, j in pairs])
-    known["number_share"] = np.asarray([_share(a[i].numbers, b[j].numbers) for i, j in pairs])
-    logit = np.full(len(rows), model.bias)
-    for name, mean, scale, weight in zip(
-        model.features, model.mean, model.scale, model.weights, strict=True
-    ):
-        if name in known:
-            logit += weight * (known[name] - mean) / scale
-    return logit
-
-
-def _share(x: frozenset[str] | frozenset[float], y: frozenset[str] | frozenset[float]) -> float:
-    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
-
-
-def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
-    """Keys two claims share when they may contradict each other about one event.
-
-    Side B's keys for opposite states are flipped ("no casualties" meets "some").
-    """
-    from claimdiff.compare import GENERIC_UNITS
-    from claimdiff.events import graded
-    from claimdiff.slots import amounts, casualty_claim, entity_lists
-
-    keys = set()
-    for amount in amounts(claim):
-        if amount.unit and amount.unit not in GENERIC_UNITS:
-            keys.add(f"unit {amount.unit}")
-        elif amount.unit:
-            keys.update(f"unit {amount.unit} {event}" for event in prof.events)
-    state = casualty_claim(claim)
-    if state:
-        keys.add(f"casualty {state if side == 0 else {'none': 'some', 'some': 'none'}[state]}")
-    for head, (_, positive) in graded(claim).items():
-        keys.add(f"graded {head} {positive != bool(side)}")
-    if entity_lists(claim):  # names match loosely ("N.Y." / "New York"): key on the event
-        keys.update(f"list {event}" for event in prof.events)
-    return keys
 
 
 def shared_weight(
@@ -276,7 +218,7 @@ def shared_weight(
     ``cover``, the value is instead the share of the smaller bag's weight that
     the other holds (``features.idf_overlap``'s cover).
     """
-    vocabulary: dict[str, int] = {}
+    vocabulary = _vocabulary(a, b)
     side_a = _postings(a, vocabulary)
     side_b = _postings(b, vocabulary)
     size_a, size_b = owners or (len(a), len(b))
@@ -300,16 +242,24 @@ def shared_weight(
     return ui, uj, dot / (norms_a[ui] * norms_b[uj])
 
 
+def _vocabulary(*sides: Sequence[tuple[dict[str, float], float]]) -> dict[str, int]:
+    """Every word of the bags, numbered in sorted order.
+
+    Sums over a pair's shared words then run in one order, whatever the order
+    of the sets the bags were made from (it varies with the hash seed): the
+    ranks of near-equal pairs, and so the candidates, are the same in every run.
+    """
+    words = {text for side in sides for weights, _ in side for text in weights}
+    return {text: k for k, text in enumerate(sorted(words))}
+
+
 def _postings(
     items: Sequence[tuple[dict[str, float], float]], vocabulary: dict[str, int]
 ) -> tuple[Index, Index, Floats]:
     """(item, word id, weight) per word of each item, sorted by word id."""
-    owner, word, weight = [], [], []
-    for index, (weights, _) in enumerate(items):
-        for text, value in weights.items():
-            owner.append(index)
-            word.append(vocabulary.setdefault(text, len(vocabulary)))
-            weight.append(value)
+    owner = [index for index, (weights, _) in enumerate(items) for _ in weights]
+    word = [vocabulary[text] for weights, _ in items for text in weights]
+    weight = [value for weights, _ in items for value in weights.values()]
     words = np.asarray(word, dtype=np.int64)
     order = np.argsort(words, kind="stable")
     return (
@@ -360,13 +310,27 @@ def embedding_neighbours(similarity: npt.NDArray[np.float32], k: int) -> Index:
     return np.concatenate([by_row.ravel(), by_col.ravel()]).astype(np.int64)
 
 
-def top_k(group: Index, value: Floats, k: int, ties: bool = False) -> npt.NDArray[np.bool_]:
+def top_k(
+    group: Index,
+    value: Floats,
+    k: int,
+    ties: bool = False,
+    by_value: Index | None = None,
+) -> npt.NDArray[np.bool_]:
     """Mask of the ``k`` highest values within each group (and, with ``ties``, all equal
-    to the k-th)."""
-    # Two stable sorts (by value, then by group; radix sort for the integers) are
-    # faster than np.lexsort on a million pairs.
-    by_value = np.argsort(-value, kind="stable")
-    order = by_value[np.argsort(group[by_value], kind="stable")]
+    to the k-th). ``by_value``, if given, is ``argsort(-value, kind="stable")``.
+
+    Equal values rank in their input order: callers pass pairs in key order, so
+    the same pairs win in every run.
+    """
+    # Two stable sorts (by value, then by group) are faster than np.lexsort on a
+    # million pairs; the group sort is a radix sort when the groups fit 16 bits.
+    if by_value is None:
+        by_value = np.argsort(-value, kind="stable")
+    grouped = group[by_value]
+    if len(grouped) and int(grouped.max()) < 1 << 16 and int(grouped.min()) >= 0:
+        grouped = grouped.astype(np.uint16)
+    order = by_value[np.argsort(grouped, kind="stable")]
     sorted_group = group[order]
     new_group = np.ones(len(order), dtype=bool)
     new_group[1:] = sorted_group[1:] != sorted_group[:-1]

@@ -224,11 +224,16 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         findings.append(Finding(Reason(ReasonKind.SPEAKER, a.speaker, b.speaker, text), weight))
     if a.negated != b.negated:
         neg, pos = (0, 1) if a.negated else (1, 0)
-        text = f"{names[neg]} says it did not happen; {names[pos]} says it did."
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
         # "failed to end the conflict" does not deny "killed more than 80": only a
         # negation of the same kind of event is a contradiction.
         contradicting = same_predicate(a, b) and not both_negative(a, b)
+        text = (
+            f"{names[neg]} says it did not happen; {names[pos]} says it did."
+            if contradicting
+            else f"{names[neg]} words it in the negative and {names[pos]} does not,"
+            " though not about the same action."
+        )
         weight = Label.CONFLICT if contradicting else Label.PARTIAL
         findings.append(Finding(Reason(ReasonKind.NEGATION, *values, text), weight))
     if (a.modality or None) != (b.modality or None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -15,7 +16,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from claimdiff.extract.units import CARDINAL_WORDS
-from claimdiff.memo import per_object
+from claimdiff.memo import per_object, registered
 from claimdiff.model import Claim
 
 Vector = npt.NDArray[np.float64]
@@ -36,108 +37,30 @@ PAIR_FEATURES = (
     "unit_share",
     "casualty_both",
     "event_share",
+    "bigram_share",
 )
 """Features of a pair on its own; ``match_statements`` uses only these."""
 
 CONTEXT_FEATURES = ("idf_margin", "embedding_margin", "clause_margin")
 """How far a pair falls short of the best pair of either claim (0 for the best)."""
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "them",
-        "his",
-        "her",
-        "their",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "while",
-        "would",
-        "will",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "so",
-        "than",
-        "then",
-        "there",
-        "here",
-        "also",
-        "about",
-        "into",
-        "over",
-        "after",
-        "before",
-        "said",
-        "say",
-        "says",
-        "told",
-        "tell",
-        "-pron-",
-        "s",
-        "'s",
-    ]
+_STOPWORD_LIST = (
+    "a an the and or but of to in on at by for with from as is are was were be been being has "
+    "have had do does did this that these those it its he she they them his her their we our "
+    "you your i me my which who whom whose what when where while would will shall should can "
+    "could may might must not no so than then there here also about into over after before "
+    "said say says told tell -pron- s 's"
 )
+STOPWORDS = frozenset(_STOPWORD_LIST.split())
+"""Function words, reporting verbs and lemma debris: never content."""
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*", re.UNICODE)
 WORD_PATTERN = _WORD
 """A word as the features count it (letters or digits, inner apostrophes and hyphens)."""
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {word: float(value) for value, word in enumerate(CARDINAL_WORDS[:13])}
+_COUNTED_WORDS = frozenset(_NUMBER_WORDS) - {"one", "zero"}
+"""Number words counted as numbers ("one" and "zero" are mostly not figures)."""
+_NUMBER_WORD_HINT = re.compile("|".join(sorted(_COUNTED_WORDS)))
 _CLAUSE_BREAK = re.compile(
     r"[;:()\u2014]|,\s+|\s+(?:and|but|while|after|before|when|whereas|although|then)\s+|"
     r"\s+-{1,2}\s+|[\"\u201c\u201d]",
@@ -165,6 +88,8 @@ class Profile:
     casualties: bool
     events: frozenset[str]
     persons: frozenset[str]
+    bigrams: frozenset[str] = frozenset()
+    """Neighbouring content lemmas, "mental illness", "pet collie": a phrase both claims use."""
 
 
 @dataclass(frozen=True)
@@ -200,7 +125,8 @@ def idf_default() -> float:
 def tokens(claim: Claim) -> list[str]:
     """Content lemmas of a claim; plain lower-cased words when no lemmas were made."""
     raw = list(claim.lemmas) or [w.lower() for w in _WORD.findall(claim.text)]
-    return [w for w in raw if w not in STOPWORDS and any(ch.isalnum() for ch in w)]
+    # isalnum() first: it settles almost every word in C, the any() only the rest ("u.s.").
+    return [w for w in raw if w not in STOPWORDS and (w.isalnum() or any(ch.isalnum() for ch in w))]
 
 
 @per_object
@@ -211,19 +137,25 @@ def numbers_in(claim: Claim) -> frozenset[float]:
     """
     from claimdiff.slots import name_spans
 
-    skip = name_spans(claim) + [(d.start - claim.start, d.end - claim.start) for d in claim.dates]
     found = {round(q.value, 3) for q in claim.quantities}
-    for match in _NUMBER.finditer(claim.text):
+    figures = list(_NUMBER.finditer(claim.text))
+    lowered = claim.text.lower()
+    # Most claims hold no number word: a single search rules them out, where a
+    # look at every word would be the costliest part of a claim's profile.
+    spelled = _NUMBER_WORD_HINT.search(lowered) is not None
+    if not figures and not spelled:
+        return frozenset(found)
+    skip = name_spans(claim) + [(d.start - claim.start, d.end - claim.start) for d in claim.dates]
+    for match in figures:
         if any(start <= match.start() < end for start, end in skip):
             continue
         try:
             found.add(round(float(match.group(0).replace(",", "")), 3))
         except ValueError:
             continue
-    for match in _WORD.finditer(claim.text.lower()):
+    for match in _WORD.finditer(lowered) if spelled else ():
         word = match.group(0)
-        inside = any(start <= match.start() < end for start, end in skip)
-        if word in _NUMBER_WORDS and word not in {"one", "zero"} and not inside:
+        if word in _COUNTED_WORDS and not any(start <= match.start() < end for start, end in skip):
             found.add(_NUMBER_WORDS[word])
     return frozenset(found)
 
@@ -231,7 +163,9 @@ def numbers_in(claim: Claim) -> frozenset[float]:
 def _weigh(words: Sequence[str]) -> tuple[dict[str, float], float]:
     idf = idf_table()
     default = idf_default()
-    weights = {w: idf.get(w, default) for w in set(words)}
+    # In sorted order, not a set's: sums over the weights then come out the same to the
+    # last bit in every run (a set's order varies with the hash seed), and so do ties.
+    weights = {w: idf.get(w, default) for w in sorted(set(words))}
     return weights, math.sqrt(sum(v * v for v in weights.values())) or 1.0
 
 
@@ -272,18 +206,56 @@ def profile(claim: Claim) -> Profile:
         casualties=casualty_claim(claim) is not None,
         events=event_classes(claim) - WEAK_CLASSES,
         persons=frozenset(e.canonical.lower() for e in persons(claim)),
+        bigrams=lemma_bigrams(words, claim.text),
     )
+
+
+def lemma_bigrams(words: Sequence[str], text: str) -> frozenset[str]:
+    """Neighbouring content lemmas of a claim, as cut and with hyphenated words joined.
+
+    The parser cuts "co-ordinated" into "co" and "ordinated". Both readings are kept:
+    joined, "clear co-ordinated message" shares two bigrams with "clear and coordinated
+    message"; cut, "low-power chips" still meets "low power chips". Only a word of two
+    pieces is joined.
+    """
+    pieces = {
+        tuple(part for part in word.split("-") if part)
+        for word in _WORD.findall(text.lower())
+        if "-" in word
+    }
+    joined: list[str] = []
+    for word in words:
+        if joined and (joined[-1], word) in pieces:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return frozenset(f"{x} {y}" for seq in (words, joined) for x, y in itertools.pairwise(seq))
 
 
 def _stem_weights(text: str) -> tuple[dict[str, float], float]:
     """IDF weights of a clause's words, keyed by a crude stem ("heard screams" ~ "scream")."""
-    idf, default = idf_table(), idf_default()
     weights: dict[str, float] = {}
     for word in _WORD.findall(text.lower()):
-        if word in STOPWORDS:
-            continue
-        weights[_stem(word)] = idf.get(word, default)
+        term = _CLAUSE_TERMS.get(word, _UNSEEN)
+        if term is _UNSEEN:
+            if len(_CLAUSE_TERMS) >= _TERMS_LIMIT:  # a long session's vocabulary: start over
+                _CLAUSE_TERMS.clear()
+            term = _CLAUSE_TERMS[word] = _clause_term(word)
+        if term is not None:
+            weights[term[0]] = term[1]
     return weights, math.sqrt(sum(v * v for v in weights.values())) or 1.0
+
+
+_CLAUSE_TERMS: dict[str, tuple[str, float] | None] = registered({})
+"""Each word's (stem, IDF), None for a stopword: looked up once per word, not per clause."""
+_UNSEEN = ("", 0.0)
+_TERMS_LIMIT = 200_000
+
+
+def _clause_term(word: str) -> tuple[str, float] | None:
+    if word in STOPWORDS:
+        return None
+    return _stem(word), idf_table().get(word, idf_default())
 
 
 def _stem(word: str) -> str:
@@ -351,6 +323,7 @@ def pair_vector(
         float(bool(a.units & b.units)),
         float(a.casualties and b.casualties),
         _share(a.events, b.events)[0],
+        _share(a.bigrams, b.bigrams)[0],
     ]
 
 

@@ -7,22 +7,23 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from claimdiff import combiner, embed
+from claimdiff import combiner
 from claimdiff.align import BY_EVENT, BY_SIBLING, Scored, candidates, link_bases, score
 from claimdiff.evaluate import PairScore, Prepared, evaluate_prepared
 from claimdiff.features import CONTEXT_FEATURES, PAIR_FEATURES
-from claimdiff.model import Claim, ClaimDiffError, Link
+from claimdiff.model import ClaimDiffError, Link
 from claimdiff.settings import Settings
-from claimdiff.statement import (
-    STATEMENT_FEATURES,
-    embedded_texts,
-    match_claims,
-    statement_claims,
-    statement_features,
+from claimdiff.statement import WORD_TABLE
+from claimdiff.statement_fit import (
+    LEXICAL_BASE,
+    fit_stacked,
+    statement_cv,
+    statement_data,
 )
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -33,9 +34,6 @@ only fitted one pair's death toll and cost leave-one-pair-out F1 (docs/quality.m
 EMBEDDING_FEATURES = ("embedding", "embedding_margin")
 L2 = 50.0
 """Penalty of the article-pair combiner: strong, since six pairs are little data."""
-STATEMENT_L2 = 1.0
-"""Penalty of the statement combiner's scores: MRPC has 4,076 pairs."""
-EMBEDDING_L2 = 1000.0
 
 
 NEWS_WORDS = 200_000
@@ -212,56 +210,19 @@ def in_sample(
     return evaluate_prepared(pairs, settings, linker)
 
 
-def statement_data(
-    rows: Sequence[tuple[bool, str, str]], settings: Settings
-) -> tuple[list[tuple[Claim, Claim]], Array, Array]:
-    """Extract MRPC statements once: merged claims, features and gold."""
-    texts = [text for _, a, b in rows for text in (a, b)]
-    claims = statement_claims(texts, None)
-    if settings.use_embeddings:  # one batch: far faster than one call per pair
-        embed.embed([text for _, a, b in rows for text in embedded_texts(a, b)])
-    pairs = [(claims[2 * k], claims[2 * k + 1]) for k in range(len(rows))]
-    x = np.asarray([statement_features(a, b, settings) for a, b in pairs])
-    y = np.asarray([1.0 if gold else 0.0 for gold, _, _ in rows])
-    return pairs, x, y
+def save_weights(
+    models: dict[str, combiner.Combiner],
+    note: dict[str, object],
+    stacked: dict[str, combiner.Stacked] | None = None,
+    tables: dict[str, dict[str, Any]] | None = None,
+) -> Path:
+    """Write the shipped combiners (and the stacked models' tops and tables)."""
+    from claimdiff.statement import shipped_words
 
-
-def fit_statements(x: Array, y: Array, names: Sequence[str]) -> combiner.Combiner:
-    """Fit the statement combiner; embedding dimensions are shrunk much harder."""
-    penalty = np.asarray([EMBEDDING_L2 if n.startswith("emb_") else STATEMENT_L2 for n in names])
-    return combiner.fit(x, y, names, l2=penalty)
-
-
-def statement_cv(
-    pairs: Sequence[tuple[Claim, Claim]],
-    x: Array,
-    y: Array,
-    names: Sequence[str],
-    settings: Settings,
-    folds: int = 5,
-) -> tuple[float, float]:
-    """Accuracy and F1 of match_statements' decision under k-fold cross-validation."""
-    from claimdiff.evaluate import binary_scores
-    from claimdiff.model import Label
-
-    columns = [STATEMENT_FEATURES.index(n) for n in names]
-    fold_of = np.arange(len(y)) % folds
-    guesses = [False] * len(y)
-    for fold in range(folds):
-        model = fit_statements(x[fold_of != fold][:, columns], y[fold_of != fold], names)
-        for k in np.flatnonzero(fold_of == fold):
-            a, b = pairs[int(k)]
-            match = match_claims(a, b, settings, model=model, features=list(x[int(k)]))
-            guesses[k] = match.linked and match.label is not Label.CONFLICT
-    return binary_scores([bool(v) for v in y], guesses)
-
-
-def save_weights(models: dict[str, combiner.Combiner], note: dict[str, object]) -> Path:
-    """Write the shipped combiners."""
     path = DATA / combiner.WEIGHTS_FILE
-    combiner.save(models, path, note)
-    combiner.shipped.cache_clear()
-    combiner.shipped_note.cache_clear()
+    combiner.save(models, path, note, stacked=stacked, tables=tables)
+    combiner.clear_cache()
+    shipped_words.cache_clear()
     return path
 
 
@@ -283,8 +244,6 @@ def fit_all(
     pairs: Sequence[Prepared], rows: Sequence[tuple[bool, str, str]], settings: Settings
 ) -> dict[str, object]:
     """Fit and ship every combiner; return the cross-validated figures."""
-    from claimdiff.statement import EMBEDDING_BASED
-
     data = [pair_examples(p, settings) for p in pairs]
     lexical_pairs = tuple(
         n for n in PAIR_NAMES if n not in EMBEDDING_FEATURES and n not in {"clause_embedding"}
@@ -294,17 +253,19 @@ def fit_all(
         "pairs_leave_one_out": _figures(leave_one_out(pairs, data, PAIR_NAMES, settings)[-1]),
         "evidence": evidence_counts(pairs, data, PAIR_NAMES, settings),
     }
+    stacked: dict[str, combiner.Stacked] = {}
+    tables: dict[str, dict[str, Any]] = {}
     if rows:
-        statements, x, y = statement_data(rows, settings)
-        lexical = tuple(n for n in STATEMENT_FEATURES if n not in EMBEDDING_BASED)
-        models["statements"] = fit_statements(x, y, STATEMENT_FEATURES)
-        models["statements_lexical"] = fit_statements(
-            x[:, [STATEMENT_FEATURES.index(n) for n in lexical]], y, lexical
-        )
-        accuracy, f1 = statement_cv(statements, x, y, STATEMENT_FEATURES, settings)
+        statements = statement_data(rows, settings)
+        everything = np.arange(len(rows))
+        stacked["statements"], table = fit_stacked(statements, everything)
+        stacked["statements_lexical"], _ = fit_stacked(statements, everything, LEXICAL_BASE)
+        models.update({name: model.base for name, model in stacked.items()})
+        tables[WORD_TABLE] = table.as_json()
+        accuracy, f1 = statement_cv(statements, settings)
         figures["mrpc_cv5"] = {"accuracy": round(accuracy, 4), "f1": round(f1, 4)}
     note = {"pairs": [p.gold.name for p in pairs], "mrpc_rows": len(rows), **figures}
-    save_weights(models, note)
+    save_weights(models, note, stacked, tables)
     return figures
 
 

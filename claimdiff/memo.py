@@ -1,16 +1,22 @@
-"""Per-claim results computed once and kept while the claim object lives."""
+"""Per-claim results computed once and kept while the claim lives; a collector pause for bursts."""
 
 from __future__ import annotations
 
+import gc
+import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any, TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-_caches: list[dict[int, tuple[weakref.ref[Any], Any]]] = []
+Key = TypeVar("Key")
+Value = TypeVar("Value")
+
+_caches: list[dict[Any, Any]] = []
 
 
 def per_object(func: Callable[[Item], Result]) -> Callable[[Item], Result]:
@@ -49,6 +55,45 @@ def per_object(func: Callable[[Item], Result]) -> Callable[[Item], Result]:
         return cast(Result, found)
 
     return cached
+
+
+class _Pauses:
+    """How many ``collector_paused`` blocks run now, and whether to restart the collector."""
+
+    lock = threading.Lock()
+    depth = 0
+    resume = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block: a burst of short-lived objects.
+
+    Aligning 2 x 5,000 claims makes millions of tuples, lists and dicts, and each
+    full collection they set off walks every live object (the claims, their
+    profiles, a loaded spaCy model): a fifth of the alignment's time, for no
+    garbage, since reference counting frees these at once. Cycles made meanwhile
+    wait for the next collection. Blocks may nest and run on several threads at
+    once: the collector restarts when the last one ends, if it ran before the first.
+    """
+    with _Pauses.lock:
+        if _Pauses.depth == 0:
+            _Pauses.resume = gc.isenabled()
+            gc.disable()
+        _Pauses.depth += 1
+    try:
+        yield
+    finally:
+        with _Pauses.lock:
+            _Pauses.depth -= 1
+            if _Pauses.depth == 0 and _Pauses.resume:
+                gc.enable()
+
+
+def registered(cache: dict[Key, Value]) -> dict[Key, Value]:
+    """A module's own cache of results drawn from shipped data, emptied by ``clear`` too."""
+    _caches.append(cache)
+    return cache
 
 
 def clear() -> None:

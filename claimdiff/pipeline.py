@@ -140,9 +140,9 @@ def link_claims(
 def _embed_once(
     by_doc: Sequence[Sequence[Claim]], pairs: Sequence[tuple[int, int]], settings: Settings
 ) -> None:
-    """Embed, in one batch, every claim and clause that ``align`` will embed pair by pair.
+    """Embed, a batch per document, every claim and clause that ``align`` will embed pair by pair.
 
-    The encoder is far faster on one large batch than on many small ones, and
+    The encoder is far faster on a few large batches than on many small ones, and
     its cache then serves every document pair; what ``align`` computes is the same.
     """
     if not settings.use_embeddings:
@@ -157,13 +157,17 @@ def _embed_once(
             for k in (i, j)
         }
     )
-    claims = [claim for k in used for claim in by_doc[k]]
-    if claims:
+    if used:
         from claimdiff import embed
         from claimdiff.features import profile
 
-        clauses = [s.text for claim in claims for s in profile(claim).segments]
-        embed.embed([claim.text for claim in claims] + clauses)
+        embed.embed_documents(
+            [
+                [claim.text for claim in by_doc[k]]
+                + [s.text for claim in by_doc[k] for s in profile(claim).segments]
+                for k in used
+            ]
+        )
 
 
 def _claims_of(

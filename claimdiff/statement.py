@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from claimdiff import combiner, embed
+from claimdiff import combiner, embed, wordweights
 from claimdiff.align import Candidate
 from claimdiff.compare import classify, contradicts
 from claimdiff.features import PAIR_FEATURES, WORD_PATTERN, pair_vector, profile
@@ -53,8 +53,8 @@ SURFACE_FEATURES = (
     "char_ratio",
     "word_cover_min",
     "word_cover_max",
-    "bigram_share",
-    "trigram_share",
+    "word_bigram_share",
+    "word_trigram_share",
     "length_gap",
     "partial_ratio",
     "contradiction",
@@ -78,7 +78,16 @@ RESIDUAL_INTERACTIONS = tuple(f"emb_residual_diff_{k}" for k in range(EMBEDDING_
 )
 """The same for the embeddings of the two leftovers (``residuals``); zero when one is empty."""
 
-STATEMENT_FEATURES = PAIR_FEATURES + SURFACE_FEATURES + INTERACTION_FEATURES + RESIDUAL_INTERACTIONS
+BASE_FEATURES = PAIR_FEATURES + SURFACE_FEATURES + INTERACTION_FEATURES + RESIDUAL_INTERACTIONS
+"""What the base combiner of the ``statements`` model weighs."""
+LEFTOVER_WEIGHT = "leftover_weight"
+"""How much the words each statement lacks weigh, by the learnt table (``wordweights``).
+
+Only the top of the stacked model weighs it: the table is fitted on MRPC's labels, and a
+column that knows its rows' labels cannot be weighed next to 2,000 others in one fit."""
+STATEMENT_FEATURES = (*BASE_FEATURES, LEFTOVER_WEIGHT)
+WORD_TABLE = "statement_words"
+"""Name of the shipped word table (``tables`` section of ``weights.json``)."""
 EMBEDDING_BASED = frozenset(
     (
         "embedding",
@@ -91,8 +100,10 @@ EMBEDDING_BASED = frozenset(
 """Features that are zero when embeddings are off; the lexical model leaves them out."""
 
 
-def statement_features(a: Claim, b: Claim, settings: Settings) -> list[float]:
-    """STATEMENT_FEATURES of two whole statements."""
+def statement_features(
+    a: Claim, b: Claim, settings: Settings, words: wordweights.WordWeights | None = None
+) -> list[float]:
+    """STATEMENT_FEATURES of two whole statements (``words``: the shipped table by default)."""
     similarity = residual = 0.0
     interaction = [0.0] * (len(INTERACTION_FEATURES) + len(RESIDUAL_INTERACTIONS))
     left = residuals(a.text, b.text)
@@ -113,7 +124,14 @@ def statement_features(a: Claim, b: Claim, settings: Settings) -> list[float]:
         *surface_vector(a.text, b.text, contradicts(a, b)),
         *residual_vector(left, residual),
         *interaction,
+        (words or shipped_words()).unshared(a.text, b.text),
     ]
+
+
+@lru_cache(maxsize=1)
+def shipped_words() -> wordweights.WordWeights:
+    """The word table the shipped ``statements`` models were fitted with."""
+    return wordweights.load(combiner.shipped_table(WORD_TABLE))
 
 
 def residuals(a: str, b: str) -> tuple[str, str]:
@@ -153,13 +171,12 @@ def match_claims(
     b: Claim,
     settings: Settings,
     *,
-    model: combiner.Combiner | None = None,
+    model: combiner.Combiner | combiner.Stacked | None = None,
     features: Sequence[float] | None = None,
 ) -> StatementMatch:
     """Score and label two statement claims (already extracted and merged)."""
     if model is None:
-        name = "statements" if settings.use_embeddings else "statements_lexical"
-        model = combiner.shipped()[name]
+        model = shipped_model(settings.use_embeddings)
     row = np.asarray([features if features is not None else statement_features(a, b, settings)])
     index = _feature_index()
     columns = [index[n] for n in model.features]
@@ -169,6 +186,12 @@ def match_claims(
     return StatementMatch(
         round(probability, 4), linked, link.label if linked else None, link.reasons
     )
+
+
+def shipped_model(use_embeddings: bool) -> combiner.Combiner | combiner.Stacked:
+    """The shipped statement model: stacked when the weights file has one (since round 5)."""
+    name = "statements" if use_embeddings else "statements_lexical"
+    return combiner.shipped_stacked().get(name) or combiner.shipped()[name]
 
 
 @lru_cache(maxsize=1)

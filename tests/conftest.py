@@ -23,7 +23,7 @@ RFERL = SEEDS / "rferl-g7-lucca-2017-04-11.txt"
 def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     """A user cache folder for this test run, shared by its subprocesses.
 
-    What the code caches there (the encoder's tokenizer) never reaches the real one.
+    Whatever the code caches there never reaches the real one.
     """
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 

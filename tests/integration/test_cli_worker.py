@@ -65,3 +65,16 @@ def test_cli_saves_the_same_comparison_with_the_worker(tmp_path: Path) -> None:
     assert not (tmp_path / "1.sqlite3-wal").exists()
     stored = api.load_comparison(1, db=db["1"])
     assert len(stored.links) == len(saved["1"]["links"]) > 5
+
+
+def test_claims_parsed_on_two_cores_equal_one_batch() -> None:
+    from claimdiff.extract import Extractor
+    from claimdiff.worker import _extract_on_two_cores, _split_point
+
+    documents = api.read_documents(SEEDS)
+    extractor = Extractor()
+    assert _split_point(documents) == 1  # a helper process parses the first article
+    split, warnings = _extract_on_two_cores(extractor, documents)
+    assert split == extractor.extract_many(documents)  # spaCy batches change nothing
+    assert warnings == extractor.warnings == []
+    assert [len(claims) for claims in split] == [18, 21]

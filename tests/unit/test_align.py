@@ -8,11 +8,19 @@ import numpy as np
 import pytest
 
 from claimdiff import combiner
-from claimdiff.align import Scored, align, candidate_pairs, choose, contradictions, score
+from claimdiff.align import (
+    FarApart,
+    Scored,
+    align,
+    candidate_pairs,
+    choose,
+    contradictions,
+    score,
+)
 from claimdiff.evidence import event_conflict
 from claimdiff.extract import Extractor
 from claimdiff.features import profile, segments
-from claimdiff.ingest import read_document
+from claimdiff.ingest import document_from_text, read_document
 from claimdiff.model import Claim
 from claimdiff.settings import Settings
 from tests.conftest import AFP, RFERL
@@ -105,6 +113,38 @@ def test_contradicting_pairs_link_at_the_lower_threshold() -> None:
     assert [(i, j) for i, j, _ in choose(scored([[0.1]]), settings, frozenset({(0, 0)}))] == [
         (0, 0)
     ]
+
+
+def test_a_mutual_best_pair_with_figures_far_apart_does_not_link() -> None:
+    settings = Settings(link_threshold=0.5, mutual_link_threshold=0.1)
+    weak = scored([[0.2]])
+    assert len(choose(weak, settings)) == 1
+    assert choose(weak, settings, apart=frozenset({(0, 0)})) == []
+    # a pair above the link threshold is judged on its score alone
+    assert len(choose(scored([[0.6]]), settings, apart=frozenset({(0, 0)}))) == 1
+    # and a contradiction about one event still links
+    both = frozenset({(0, 0)})
+    assert len(choose(weak, settings, contradicting=both, apart=both)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text_b", "expected"),
+    [
+        # a war's toll against one attack's: two facts
+        ("An air strike killed more than 80 people in Khan Sheikhun.", True),
+        # one toll reported two ways: a conflict to show, not two facts
+        ("The war has killed more than 300,000 people since 2011.", False),
+        # no figure of the same unit: nothing to tell them apart
+        ("The ministers met in Lucca on Tuesday.", False),
+    ],
+)
+def test_far_apart_figures_tell_two_facts_apart(
+    extractor: Extractor, text_b: str, expected: bool
+) -> None:
+    text_a = "The war has killed more than 320,000 people since March 2011."
+    (a,) = extractor.extract(document_from_text(text_a, doc_id=0))
+    (b,) = extractor.extract(document_from_text(text_b, doc_id=1))
+    assert ((0, 0) in FarApart([a], [b])) is expected
 
 
 def test_align_links_the_matching_statements() -> None:

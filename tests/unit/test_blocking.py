@@ -8,14 +8,9 @@ import random
 import numpy as np
 import pytest
 
-from claimdiff.blocking import (
-    candidate_pairs,
-    embedding_neighbours,
-    evidence_keys,
-    shared_weight,
-    top_k,
-)
+from claimdiff.blocking import candidate_pairs, embedding_neighbours, shared_weight, top_k
 from claimdiff.evidence import event_conflict
+from claimdiff.evidence_keys import claim_keys, evidence_keys
 from claimdiff.features import profile
 from claimdiff.model import Claim, Entity
 from claimdiff.settings import Settings
@@ -188,3 +183,60 @@ def test_top_k_with_ties_keeps_every_pair_equal_to_the_kth() -> None:
     assert top_k(group, value, 2).tolist() == [True, True, False, False, False, True, True]
     with_ties = top_k(group, value, 2, ties=True)
     assert with_ties.tolist() == [True, True, True, True, False, True, True]
+
+
+def test_shared_weight_sums_in_one_order_whatever_the_bags_order() -> None:
+    # A set's order varies with the hash seed, and so did the order of each bag's
+    # words; the sums over shared words must not, or near-ties rank differently
+    # from run to run and blocking keeps different candidates.
+    rng = random.Random(3)
+    side_a, side_b = [], []
+    for side in (side_a, side_b):
+        for _ in range(200):
+            weights = {f"w{k}": rng.uniform(1, 9) for k in rng.sample(range(60), 8)}
+            side.append((weights, float(np.sqrt(sum(v * v for v in weights.values())))))
+    settings = Settings(block_max_share=1.0, block_max_postings=1000)
+
+    def flipped(side: list[tuple[dict[str, float], float]]) -> list[tuple[dict[str, float], float]]:
+        return [(dict(reversed(list(weights.items()))), norm) for weights, norm in side]
+
+    first = shared_weight(side_a, side_b, settings)
+    again = shared_weight(flipped(side_a), flipped(side_b), settings)
+    assert len(first[0]) > 1000  # the sides share many words
+    assert all(np.array_equal(x, y) for x, y in zip(first, again, strict=True))
+
+
+def test_profile_weights_come_in_sorted_order() -> None:
+    prof = profile(claim("Zebras, antelopes and lions crossed the Mara river at dawn."))
+    assert list(prof.weights) == sorted(prof.weights)
+    assert len(prof.weights) >= 6
+
+
+# Each case: group ids, k, ties.
+TOP_K_CASES = [
+    (np.arange(300) % 12, 3, False),  # small ids: the group sort is a radix sort
+    (np.arange(300) % 12 + 70_000, 3, False),  # ids beyond 16 bits: the general sort
+    (np.arange(300) % 7, 5, True),  # ties: every value close to the k-th is kept
+]
+
+
+@pytest.mark.parametrize(("group", "k", "ties"), TOP_K_CASES)
+def test_top_k_is_the_same_with_a_shared_value_order(group: np.ndarray, k: int, ties: bool) -> None:
+    rng = np.random.default_rng(8)
+    value = np.round(rng.random(len(group)), 2)  # rounded: many equal values
+    alone = top_k(group.astype(np.int64), value, k, ties)
+    by_value = np.argsort(-value, kind="stable")
+    shared = top_k(group.astype(np.int64), value, k, ties, by_value)
+    assert np.array_equal(alone, shared)
+    for g in np.unique(group):  # and it is each group's best k, ties to the input order
+        members = np.flatnonzero(group == g)
+        best = members[np.argsort(-value[members], kind="stable")][:k]
+        assert set(best.tolist()) <= set(np.flatnonzero(alone & (group == g)).tolist())
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), CONFLICTS)
+def test_claim_keys_are_the_evidence_keys(text_a: str, text_b: str) -> None:
+    a, b = claim(text_a), claim(text_b, doc=1)
+    assert claim_keys(a, 0) == evidence_keys(a, profile(a), 0)
+    assert claim_keys(b, 1) == evidence_keys(b, profile(b), 1)
+    assert claim_keys(a, 0) & claim_keys(b, 1)  # the pair's shared key, once more

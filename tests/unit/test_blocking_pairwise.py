@@ -107,3 +107,64 @@ def test_entity_list_conflicts_equal_the_reference(first: Claim, second: Claim) 
 
 def test_the_reference_finds_a_conflict() -> None:
     assert entity_findings_reference(LISTS[0], LISTS[1], ("A", "B"))  # the case is not empty
+
+
+def brute_overlap(x: frozenset[object], y: frozenset[object]) -> tuple[float, float]:
+    if not x or not y:
+        return 0.0, 0.0
+    shared = len(x & y)
+    return shared / min(len(x), len(y)), float(shared == 0)
+
+
+# Each case: the sets of side A, the sets of side B.
+OVERLAP_CASES = [
+    # names: one shared of two, none shared, one side empty
+    ([frozenset({"iran", "russia"}), frozenset()], [frozenset({"iran"}), frozenset({"china"})]),
+    # figures, as floats: 1.0 and 1 are one number
+    ([frozenset({1.0, 12.5}), frozenset({3.0})], [frozenset({1, 7.0}), frozenset({3.0, 12.5})]),
+    # every set empty: nothing to share, nothing to clash
+    ([frozenset(), frozenset()], [frozenset(), frozenset()]),
+]
+
+
+@pytest.mark.parametrize(("sets_a", "sets_b"), OVERLAP_CASES)
+def test_set_overlap_equals_brute_force(
+    sets_a: list[frozenset[object]], sets_b: list[frozenset[object]]
+) -> None:
+    pairs = [(i, j) for i in range(len(sets_a)) for j in range(len(sets_b))]
+    rows = np.asarray([i for i, _ in pairs], dtype=np.int64)
+    cols = np.asarray([j for _, j in pairs], dtype=np.int64)
+    share, clash = pairwise.set_overlap(sets_a, sets_b, rows, cols)  # type: ignore[arg-type]
+    expected = [brute_overlap(sets_a[i], sets_b[j]) for i, j in pairs]
+    assert list(zip(share.tolist(), clash.tolist(), strict=True)) == expected
+
+
+def test_string_scores_are_scored_once_and_equal_fresh_ones(
+    sides: tuple[list[Claim], list[Claim]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = ([profile(c) for c in side] for side in sides)
+    rows = np.repeat(np.arange(len(a), dtype=np.int64), len(b))
+    cols = np.tile(np.arange(len(b), dtype=np.int64), len(a))
+    fresh = np.stack(
+        [
+            pairwise.process.cpdist(
+                [a[i].key for i in rows], [b[j].key for j in cols], scorer=scorer, dtype=np.float64
+            )
+            for scorer in (pairwise.fuzz.token_set_ratio, pairwise.fuzz.token_sort_ratio)
+        ],
+        axis=1,
+    )
+    strings = pairwise.StringScores(len(b))
+    first = strings.scores(a, b, rows[::3], cols[::3])  # a third of the pairs, blocking's
+    scored: list[int] = []
+    real = pairwise.process.cpdist
+
+    def counting(left: list[str], right: list[str], **kwargs: object) -> np.ndarray:
+        scored.append(len(left))
+        return real(left, right, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pairwise.process, "cpdist", counting)
+    every = strings.scores(a, b, rows, cols)
+    assert np.array_equal(first, fresh[::3])
+    assert np.array_equal(every, fresh)
+    assert scored == [len(rows) - len(rows[::3])] * 2  # the known third is not scored again

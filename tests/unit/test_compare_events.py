@@ -124,10 +124,15 @@ def test_negation_of_another_predicate_is_not_a_conflict() -> None:
     link = classify(Candidate(0, 1, 0.5), SYRIA_WAR, KHAN_SHEIKHUN)
     negation = [r for r in link.reasons if r.kind is ReasonKind.NEGATION]
     assert negation and link.label is Label.PARTIAL
+    # and its reason does not claim that one side denies what the other reports
+    assert "not about the same action" in negation[0].text
+    assert "did not happen" not in negation[0].text
     # the same kind of event negated on one side is
     a = claim("The army did not bomb the camp.", negated=True, predicate="bomb")
     b = claim("The army attacked the camp.", doc=1, predicate="attack")
-    assert classify(Candidate(0, 1, 0.5), a, b).label is Label.CONFLICT
+    denied = classify(Candidate(0, 1, 0.5), a, b)
+    assert denied.label is Label.CONFLICT
+    assert any("did not happen" in r.text for r in denied.reasons)
 
 
 @pytest.mark.parametrize(
@@ -152,6 +157,46 @@ def test_surname_counts_as_a_shared_entity() -> None:
     row = dict(zip(PAIR_FEATURES, pair_vector(profile(a), profile(b), 0.0), strict=True))
     assert row["entity_share"] == 1.0 and row["entity_clash"] == 0.0
     assert not persons_clash(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "expected"),
+    [
+        # one phrase of four shared: "mental illness" (stop words do not break a bigram)
+        (
+            "He evaded prison by feigning a mental illness.",
+            "Gigante avoided jail, faking the mental illness.",
+            0.25,
+        ),
+        # the same words in another order share no bigram
+        ("The mental illness was feigned.", "Feigned illness, mental state.", 0.0),
+        # a claim with one content word has no bigram at all
+        ("He died.", "Gigante died in prison.", 0.0),
+        # every bigram of the shorter claim is in the other
+        ("Police found the bodies.", "Neighbours said police found bodies upstairs.", 1.0),
+    ],
+)
+def test_bigram_share_counts_shared_phrases(a_text: str, b_text: str, expected: float) -> None:
+    a, b = profile(claim(a_text)), profile(claim(b_text, doc=1))
+    row = dict(zip(PAIR_FEATURES, pair_vector(a, b, 0.0), strict=True))
+    assert row["bigram_share"] == pytest.approx(expected)
+
+
+def test_hyphenated_word_cut_by_the_parser_meets_its_closed_spelling() -> None:
+    # the parser cuts "co-ordinated" into two lemmas; joined back, two of the four
+    # bigrams of the other claim are shared (seven bigrams: cut and joined)
+    a = claim(
+        "Tillerson would deliver that clear and co-ordinated message.",
+        lemmas=("tillerson", "deliver", "clear", "co", "ordinated", "message"),
+    )
+    b = claim(
+        "They want to send a clear and coordinated message.",
+        doc=1,
+        lemmas=("want", "send", "clear", "coordinated", "message"),
+    )
+    assert {"clear coordinated", "coordinated message", "clear co"} <= profile(a).bigrams
+    row = dict(zip(PAIR_FEATURES, pair_vector(profile(a), profile(b), 0.0), strict=True))
+    assert row["bigram_share"] == pytest.approx(0.5)
 
 
 def test_number_inside_a_name_is_not_a_quantity() -> None:

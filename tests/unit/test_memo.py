@@ -111,3 +111,32 @@ def test_memoised_equals_fresh(item: Claim, func: object) -> None:
     fresh = func.__wrapped__(item)  # type: ignore[attr-defined]
     assert func(item) == fresh  # type: ignore[operator]
     assert func(item) == fresh  # type: ignore[operator]  # the cached result, again
+
+
+@pytest.mark.parametrize("running", [True, False])  # the collector's state before the pause
+def test_collector_pause_nests_and_restores_the_state_before(running: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if running else gc.disable()
+        with memo.collector_paused():
+            assert not gc.isenabled()
+            with memo.collector_paused():
+                assert not gc.isenabled()
+            assert not gc.isenabled()  # the outer pause still runs
+        assert gc.isenabled() is running
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_collector_restarts_after_an_error() -> None:
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="bad"), memo.collector_paused():
+        raise ValueError("bad")
+    assert gc.isenabled()
+
+
+def test_registered_caches_are_cleared() -> None:
+    cache = memo.registered({"word": 1})
+    assert cache == {"word": 1}
+    memo.clear()
+    assert cache == {}

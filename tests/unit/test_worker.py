@@ -7,6 +7,7 @@ import os
 import signal
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,103 @@ def test_a_run_with_every_claim_cached_ends_the_loading_child() -> None:
         assert not child._process.is_alive()  # released as soon as the cache was read
     finally:
         child.close()
+
+
+def _docs(*sizes: int) -> list[Document]:
+    """Documents of these lengths, each starting with its own word."""
+    return [
+        document_from_text(f"Doc{i} " + "x" * (size - 5), doc_id=i) for i, size in enumerate(sizes)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sizes", "first_share"),
+    [
+        ((5_000,), 0),  # one document: nothing to split
+        ((900, 5_000), 0),  # the helper's share would be too small to pay for the fork
+        ((2_800, 3_600), 1),  # the seeds: one document each
+        ((1_000, 1_000, 1_000, 3_000), 3),  # the most even split by length
+        ((4_000, 1_500, 1_500, 1_500), 1),  # a long first document
+    ],
+)
+def test_split_point(sizes: tuple[int, ...], first_share: int) -> None:
+    assert worker._split_point(_docs(*sizes)) == first_share
+
+
+class PidExtractor(WordsExtractor):
+    """Claims that name the process that extracted them."""
+
+    def extract_many(self, documents: Iterable[Document]) -> list[tuple[Claim, ...]]:
+        return [
+            (Claim(id=0, document=d.id, text=f"{d.text.split()[0]} {os.getpid()}", start=0, end=1),)
+            for d in documents
+        ]
+
+
+def test_a_helper_parses_the_first_share_on_the_other_core() -> None:
+    docs = _docs(3_000, 3_000, 2_000, 4_000)
+    with ExtractionWorker(PidExtractor) as child:
+        claims = child.extract_many(docs)
+        assert child.warnings == ["from the child"]
+        child_pid = child._process.pid
+    words, pids = zip(*(cs[0].text.split() for cs in claims), strict=True)
+    assert words == ("Doc0", "Doc1", "Doc2", "Doc3")  # in document order
+    assert pids[0] == pids[1] != pids[2] == pids[3] == str(child_pid)
+    assert int(pids[0]) not in (os.getpid(), child_pid)  # a third process: the helper
+
+
+class HelperDyingExtractor(PidExtractor):
+    """Dies in any process but the one that made it (the child): the helper."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.home = os.getpid()
+
+    def extract_many(self, documents: Iterable[Document]) -> list[tuple[Claim, ...]]:
+        if os.getpid() != self.home:
+            os._exit(5)
+        return super().extract_many(documents)
+
+
+def test_a_helper_that_dies_leaves_its_share_to_the_child() -> None:
+    with ExtractionWorker(HelperDyingExtractor) as child:
+        claims = child.extract_many(_docs(3_000, 3_000))
+        child_pid = child._process.pid
+    assert [cs[0].text for cs in claims] == [f"Doc0 {child_pid}", f"Doc1 {child_pid}"]
+
+
+class PidFileBusyExtractor(WordsExtractor):
+    """Writes its process id next to the test, then parses for ever."""
+
+    folder = Path()
+
+    def extract_many(self, documents: Iterable[Document]) -> list[tuple[Claim, ...]]:
+        (self.folder / str(os.getpid())).write_text("busy")
+        time.sleep(600)
+        return []
+
+
+def _gone(pid: int) -> bool:
+    """True once the process has ended (a zombie not yet reaped by init counts as ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status
+
+
+def test_closing_the_worker_ends_its_helper(tmp_path: Path) -> None:
+    PidFileBusyExtractor.folder = tmp_path
+    child = ExtractionWorker(PidFileBusyExtractor)
+    child._conn.send(_docs(3_000, 3_000))
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # waiting for both processes to start their long parse
+    pids = [int(p.name) for p in tmp_path.iterdir()]
+    assert len(pids) == 2 and child._process.pid in pids
+    child.close()
+    [helper] = [pid for pid in pids if pid != child._process.pid]
+    deadline = time.monotonic() + 10
+    while not _gone(helper) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(helper)  # the kernel ended it with the child (PR_SET_PDEATHSIG)
