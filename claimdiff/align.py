@@ -100,6 +100,16 @@ def choose(
     contradicting: Container[tuple[int, int]] = frozenset(),
     apart: Container[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, int, float]]:
+    """The links ``choose_bases`` makes, without their basis: (i, j, probability)."""
+    return [(i, j, p) for i, j, p, _ in choose_bases(scored, settings, contradicting, apart)]
+
+
+def choose_bases(
+    scored: Scored,
+    settings: Settings,
+    contradicting: Container[tuple[int, int]] = frozenset(),
+    apart: Container[tuple[int, int]] = frozenset(),
+) -> list[tuple[int, int, float, str]]:
     """Apply the linking rules: a threshold, best-of-row/column, and a cap per claim.
 
     A pair links when its probability reaches ``link_threshold`` and it is
@@ -110,13 +120,15 @@ def choose(
     ``contradicting`` (the same quantity with different values) need only
     ``conflict_link_threshold``: two reports that disagree about a death toll
     share few words, yet the analyst most needs to see them side by side.
+    Each link comes with its basis: ``BY_SCORE`` or, for a contradiction
+    linked below the rules of the score, ``BY_EVENT``.
     """
     row_best, col_best = best_per_claim(scored)
     probability = scored.probability.tolist()
     used_a: dict[int, int] = defaultdict(int)
     used_b: dict[int, int] = defaultdict(int)
-    links = []
-    cap = settings.max_links_per_claim
+    links: list[tuple[int, int, float, str]] = []
+    cap, margin = settings.max_links_per_claim, settings.secondary_margin
     # Best first; a stable sort keeps equal pairs in their order, as sorted() would.
     for k in np.argsort(-scored.probability, kind="stable").tolist():
         (i, j), value = scored.pairs[k], probability[k]
@@ -124,17 +136,19 @@ def choose(
             break
         if used_a[i] >= cap or used_b[j] >= cap:
             continue  # before the tests: a contradiction test is dear, and most pairs land here
+        mutual = value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j])
         if value >= settings.link_threshold:
-            near_best = value >= min(row_best[i], col_best[j]) - settings.secondary_margin
-        elif value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j]):
-            # the best pair of both its claims, unless its figures tell two facts apart
-            near_best = (i, j) not in apart or (i, j) in contradicting
+            basis = BY_SCORE if value >= min(row_best[i], col_best[j]) - margin else None
+        elif mutual and (i, j) not in apart:  # unless its figures tell two facts apart
+            basis = BY_SCORE
+        elif (i, j) in contradicting:
+            basis = BY_EVENT
         else:
-            near_best = (i, j) in contradicting
-        if near_best:
+            basis = None
+        if basis is not None:
             used_a[i] += 1
             used_b[j] += 1
-            links.append((i, j, value))
+            links.append((i, j, value, basis))
     return links
 
 
@@ -150,7 +164,30 @@ def best_per_claim(scored: Scored) -> tuple[list[float], list[float]]:
     return row_best.tolist(), col_best.tolist()
 
 
-class Contradictions:
+class _PairTests:
+    """Pairs (i of side A, j of side B) tested on demand with ``_test``; each answer is kept."""
+
+    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
+        self._claims = (a, b)
+        self._known: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, tuple) or not self._eligible(pair):
+            return False
+        found = self._known.get(pair)
+        if found is None:
+            i, j = pair
+            found = self._known[i, j] = self._test(self._claims[0][i], self._claims[1][j])
+        return found
+
+    def _eligible(self, pair: tuple[int, int]) -> bool:
+        return True
+
+    def _test(self, x: Claim, y: Claim) -> bool:
+        raise NotImplementedError
+
+
+class Contradictions(_PairTests):
     """The weakly scored pairs that contradict each other about one event, tested on demand.
 
     ``choose`` asks about a pair only when its claims still have room for a link:
@@ -163,34 +200,28 @@ class Contradictions:
     def __init__(
         self, a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
     ) -> None:
-        self._claims = (a, b)
+        super().__init__(a, b)
         low, high = settings.conflict_link_threshold, settings.link_threshold
         self._weak = {
             pair
             for pair, p in zip(scored.pairs, scored.probability.tolist(), strict=True)
             if low <= p < high
         }
-        self._known: dict[tuple[int, int], bool] = {}
 
-    def __contains__(self, pair: object) -> bool:
-        if pair not in self._weak:
-            return False
-        i, j = pair
-        found = self._known.get((i, j))
-        if found is None:
-            from claimdiff.evidence import event_conflict  # evidence builds on align's Candidate
+    def _eligible(self, pair: tuple[int, int]) -> bool:
+        return pair in self._weak
 
-            x, y = self._claims[0][i], self._claims[1][j]
-            found = bool(claim_keys(x, 0) & claim_keys(y, 1)) and event_conflict(x, y)
-            self._known[i, j] = found
-        return found
+    def _test(self, x: Claim, y: Claim) -> bool:
+        from claimdiff.evidence import event_conflict  # evidence builds on align's Candidate
+
+        return bool(claim_keys(x, 0) & claim_keys(y, 1)) and event_conflict(x, y)
 
     def all(self) -> frozenset[tuple[int, int]]:
         """Every weak pair that contradicts (testing each)."""
         return frozenset(pair for pair in self._weak if pair in self)
 
 
-class FarApart:
+class FarApart(_PairTests):
     """Pairs whose every figure of a shared unit is too far from the other's to be one figure.
 
     "More than 320,000 killed since 2011" and "more than 80 killed" in one attack
@@ -198,22 +229,11 @@ class FarApart:
     claims, and such figures say it is not one fact reported twice. Tested on demand.
     """
 
-    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
-        self._claims = (a, b)
-        self._known: dict[tuple[int, int], bool] = {}
+    def _test(self, x: Claim, y: Claim) -> bool:
+        from claimdiff.compare import number_conflicts  # compare builds on align
 
-    def __contains__(self, pair: object) -> bool:
-        if not isinstance(pair, tuple):
-            return False
-        found = self._known.get(pair)
-        if found is None:
-            from claimdiff.compare import number_conflicts  # compare builds on align
-
-            i, j = pair
-            clashes = number_conflicts(self._claims[0][i], self._claims[1][j])
-            found = bool(clashes) and all(far for *_, far in clashes)
-            self._known[i, j] = found
-        return found
+        clashes = number_conflicts(x, y)
+        return bool(clashes) and all(far for *_, far in clashes)
 
 
 def contradictions(
@@ -302,13 +322,8 @@ def link_bases(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> list[tuple[int, int, float, str]]:
     """Choose the links of a scored pair: (i, j, probability, basis) for each."""
-    row_best, col_best = best_per_claim(scored)
-    chosen = choose(scored, settings, Contradictions(a, b, scored, settings), FarApart(a, b))
-    out = []
-    for i, j, p in chosen:
-        mutual = p >= settings.mutual_link_threshold and p >= max(row_best[i], col_best[j])
-        basis = BY_SCORE if p >= settings.link_threshold or mutual else BY_EVENT
-        out.append((i, j, p, basis))
+    out = choose_bases(scored, settings, Contradictions(a, b, scored, settings), FarApart(a, b))
+    chosen = [(i, j, p) for i, j, p, _ in out]
     out += [(i, j, p, BY_SIBLING) for i, j, p in sibling_conflicts(a, b, scored, chosen)]
     return out
 

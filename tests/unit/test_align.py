@@ -9,11 +9,14 @@ import pytest
 
 from claimdiff import combiner
 from claimdiff.align import (
+    BY_EVENT,
+    BY_SCORE,
     FarApart,
     Scored,
     align,
     candidate_pairs,
     choose,
+    choose_bases,
     contradictions,
     score,
 )
@@ -122,9 +125,11 @@ def test_a_mutual_best_pair_with_figures_far_apart_does_not_link() -> None:
     assert choose(weak, settings, apart=frozenset({(0, 0)})) == []
     # a pair above the link threshold is judged on its score alone
     assert len(choose(scored([[0.6]]), settings, apart=frozenset({(0, 0)}))) == 1
-    # and a contradiction about one event still links
+    # and a contradiction about one event still links, on that evidence
     both = frozenset({(0, 0)})
     assert len(choose(weak, settings, contradicting=both, apart=both)) == 1
+    assert [basis for *_, basis in choose_bases(weak, settings, both, both)] == [BY_EVENT]
+    assert [basis for *_, basis in choose_bases(weak, settings, both)] == [BY_SCORE]
 
 
 @pytest.mark.parametrize(
