@@ -78,10 +78,7 @@ def embed(texts: Sequence[str]) -> Matrix:
     """Return L2-normalised 512-d embeddings, one row per text."""
     todo = list(dict.fromkeys(t for t in texts if t not in _cache))
     if todo:
-        vectors = np.asarray(_encoder().encode(todo), dtype=np.float32)
-        if len(_cache) + len(todo) > _CACHE_LIMIT:
-            _cache.clear()
-        _cache.update(zip(todo, vectors, strict=True))
+        _remember(todo, np.asarray(_encoder().encode(todo), dtype=np.float32))
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     stacked: Matrix = np.stack([_cache[t] for t in texts])
@@ -110,10 +107,14 @@ def embed_documents(documents: Sequence[Sequence[str]]) -> None:
     if not batches:
         return
     done = _encode_on_two_threads(_encoder(), batches)
-    if len(seen) > _CACHE_LIMIT:  # what is cached already and this run's new texts
+    _remember([t for batch in batches for t in batch], np.concatenate(done))
+
+
+def _remember(texts: list[str], vectors: Matrix) -> None:
+    """Cache the vectors of new texts; a cache that would outgrow its limit starts afresh."""
+    if len(_cache) + len(texts) > _CACHE_LIMIT:
         _cache.clear()
-    for batch, rows in zip(batches, done, strict=True):
-        _cache.update(zip(batch, rows, strict=True))
+    _cache.update(zip(texts, vectors, strict=True))
 
 
 def _encode_on_two_threads(encoder: Any, batches: list[list[str]]) -> list[Matrix]:

@@ -11,10 +11,7 @@ import numpy.typing as npt
 from claimdiff.features import Profile, profile
 from claimdiff.memo import per_object
 from claimdiff.model import Claim
-from claimdiff.pairwise import StringScores, set_overlap
-
-Index = npt.NDArray[np.int64]
-Floats = npt.NDArray[np.float64]
+from claimdiff.pairwise import Index, StringScores, Vector, set_overlap
 
 
 def evidence_logit(
@@ -22,10 +19,10 @@ def evidence_logit(
     b: Sequence[Profile],
     rows: Index,
     cols: Index,
-    cosine: Floats,
+    cosine: Vector,
     similarity: npt.NDArray[np.float32] | None,
     strings: StringScores | None = None,
-) -> Floats:
+) -> Vector:
     """A cheap estimate of the link model's logit for each (rows, cols) pair.
 
     A contradicting pair links on a low score, so which of a claim's many such
