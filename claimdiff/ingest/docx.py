@@ -63,7 +63,7 @@ def _table_rows(table: Table) -> list[str]:
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            text = clean_paragraph(" ".join(cell.text.split()))
+            text = clean_paragraph(cell.text)
             if text and text not in cells:
                 cells.append(text)
         if cells:
