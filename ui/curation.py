@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimdiff.model import ClaimAnchor, Comparison, Curation, CurationAction, Label, Link
+from claimdiff.model import ClaimAnchor, Comparison, Curation, CurationAction, Link
 
 
 def anchor(comparison: Comparison, claim_id: int) -> ClaimAnchor:
@@ -45,7 +45,3 @@ def relink(
     if old is not None and {old.a, old.b} != {claim_id, counterpart}:
         made.append(on_link(comparison, old, CurationAction.REJECT, author))
     return made
-
-
-def label_title(label: Label) -> str:
-    return f"Label link {label.value}"

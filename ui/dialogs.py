@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdiff.model import Comparison, Label
+from claimdiff.model import Comparison
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -59,15 +59,6 @@ def ask_note(parent: QWidget | None) -> str | None:
     value, ok = QInputDialog.getMultiLineText(parent, "Add note", "Note on this link:")
     value = value.strip()
     return value if ok and value else None
-
-
-def ask_label(parent: QWidget | None, current: Label | None) -> Label | None:
-    names = [label.value for label in Label]
-    start = names.index(current.value) if current else 0
-    value, ok = QInputDialog.getItem(
-        parent, "Set label", "Label of this link:", names, start, False
-    )
-    return Label(value) if ok else None
 
 
 def ask_counterpart(parent: QWidget | None, comparison: Comparison, claim_id: int) -> int | None:

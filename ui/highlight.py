@@ -51,11 +51,6 @@ def claim_kinds(comparison: Comparison) -> dict[int, str]:
     return kinds
 
 
-def claim_kind(comparison: Comparison, claim_id: int) -> str:
-    """The label one claim is painted with."""
-    return claim_kinds(comparison).get(claim_id, UNIQUE)
-
-
 def claim_spans(
     comparison: Comparison, document: int, kinds: dict[int, str] | None = None
 ) -> list[Span]:
