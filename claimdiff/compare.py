@@ -70,9 +70,35 @@ def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
         if any(consistent(x, y) for x, y in pairs):
             continue
         far = all(_far_apart(x, y) for x, y in pairs)
-        ta, tb = _join([x.text for x in ua[unit]]), _join([y.text for y in ub[unit]])
+        ta = _join([_shown(x.text, a) for x in ua[unit]])
+        tb = _join([_shown(y.text, b) for y in ub[unit]])
         found.append((unit, ta, tb, far))
     return found
+
+
+_MODAL_VERBS = frozenset({"could", "may", "might", "would", "should", "must", "can"})
+
+
+def _hedged(source: str, modality: str | None) -> str:
+    """How a source words a claim: 'AFP states it as fact', 'BBC hedges it with "could"'."""
+    if not modality:
+        return f"{source} states it as fact"
+    if modality in _MODAL_VERBS:
+        return f'{source} hedges it with "{modality}"'
+    if modality == "scheduled":
+        return f"{source} reports it as scheduled"
+    return f"{source} calls it {modality}"
+
+
+_COMPOUND = re.compile(r"\w-(?:long|old|strong|high|wide|deep|tall)$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _shown(text: str, claim: Claim) -> str:
+    """A figure as a reason shows it: a compound adjective takes its noun ("six-year-long war")."""
+    at = claim.text.find(text) if _COMPOUND.search(text) else -1
+    word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
+    return f"{text} {word[1]}" if word else text
 
 
 def _far_apart(x: Amount, y: Amount) -> bool:
@@ -92,7 +118,8 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             text = f"{names[0]} says {ta}; {names[1]} says {tb}."
             findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
     for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
-        only = [x.text for unit in sorted(mine.keys() - theirs.keys()) for x in mine[unit]]
+        claim = b if side else a
+        only = [_shown(x.text, claim) for u in sorted(mine.keys() - theirs.keys()) for x in mine[u]]
         if only:
             values = ("", _join(only)) if side else (_join(only), "")
             text = f"Only {names[side]} gives {_join(only)}."
@@ -238,7 +265,7 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         findings.append(Finding(Reason(ReasonKind.NEGATION, *values, text), weight))
     if (a.modality or None) != (b.modality or None):
         ma, mb = a.modality or "stated as fact", b.modality or "stated as fact"
-        text = f"{names[0]} words it as {ma}; {names[1]} as {mb}."
+        text = f"{_hedged(names[0], a.modality)}; {_hedged(names[1], b.modality)}."
         findings.append(Finding(Reason(ReasonKind.MODALITY, ma, mb, text), Label.PARTIAL))
     if a.quotes and b.quotes and not _quotes_match(a.quotes, b.quotes):
         qa, qb = a.quotes[0], b.quotes[0]

@@ -136,7 +136,40 @@ def canonical_name(text: str, label: str = "") -> tuple[str, str]:
     if label == "PERSON":
         # Vincent "the Chin" Gigante: the nickname is no part of the name
         name = strip_titles(" ".join(_NICKNAME.sub(" ", name).split()))
-    return name, label
+        return name, label
+    return _plain_name(name, label), label
+
+
+_PLACE_WORDS = frozenset({"island", "province", "county", "region", "district", "area"})
+"""Generic words after a place's name, in lower case: "Qeshm island" is Qeshm."""
+_PLACE_TITLES = frozenset({"Province", "Region", "District"})
+"""The same capitalised, where they are never the name itself ("Rhode Island" is)."""
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+_AGENCY = ("news", "agency")
+
+
+def _plain_name(name: str, label: str) -> str:
+    """A name without a generic place word or "news agency", a leading country alias expanded.
+
+    "U.S. Geological Survey" is "United States Geological Survey", as "U.S." alone is
+    "United States"; "IRNA news agency" is IRNA.
+    """
+    words = name.split()
+    if len(words) < 2:
+        return name
+    head = canonical_table().aliases.get(alias_key(words[0]))
+    if head is not None and head[1] == "GPE" and _INITIALS.match(words[0]):
+        words = [*head[0].split(), *words[1:]]
+    place = words[-1] in _PLACE_WORDS or words[-1] in _PLACE_TITLES
+    if label in ("GPE", "LOC", "FAC", "") and place:
+        words = words[:-1]
+    elif label in ("ORG", "") and len(words) > 2 and _agency(words):
+        words = words[:-2]
+    return " ".join(words)
+
+
+def _agency(words: list[str]) -> bool:
+    return tuple(w.casefold() for w in words[-2:]) == _AGENCY
 
 
 class EntityResolver:

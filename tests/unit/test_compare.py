@@ -120,6 +120,25 @@ def test_number_conflict_reason_names_both_figures_and_sources() -> None:
     assert reason.text == "AFP says 24 dead; BBC says five dead."
 
 
+@pytest.mark.parametrize(
+    ("b_text", "shown"),
+    [
+        # a compound adjective takes the noun it qualifies
+        ("Iran backed Assad throughout Syria's six-year-long war.", "six-year-long war"),
+        ("Police arrested a 50-year-old man.", "50-year-old man"),
+        # a figure with its own unit word is shown as written
+        ("Police said five dead.", "five dead"),
+    ],
+)
+def test_figure_on_one_side_is_shown_with_its_noun(b_text: str, shown: str) -> None:
+    a, b = claim("Police gave no figure.", doc=0), claim(b_text, doc=1)
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "RFE/RL", "", "y"))
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
+    assert (reason.a, reason.b) == ("", shown)
+    assert reason.text == f"Only RFE/RL gives {shown}."
+
+
 def test_quantity_slots_from_the_extractor_are_used() -> None:
     # the extractor's slots win over reading the text again
     q80 = Quantity("more than 80 people", 80, "people", "more than", 80, 1e9, 0, 19)
@@ -196,6 +215,29 @@ def test_speakers_negation_modality_quotes(
     label, kinds = label_of(a, b)
     assert label is expected
     assert kind in kinds
+
+
+@pytest.mark.parametrize(
+    ("modality_a", "modality_b", "text"),
+    [
+        # a modal verb is quoted as the hedge
+        (None, "could", 'AFP states it as fact; BBC hedges it with "could".'),
+        # a hedging adverb or adjective names what the claim is called
+        ("alleged", None, "AFP calls it alleged; BBC states it as fact."),
+        # "due to", "scheduled to"
+        (None, "scheduled", "AFP states it as fact; BBC reports it as scheduled."),
+    ],
+)
+def test_modality_reason_reads_as_a_sentence(
+    modality_a: str | None, modality_b: str | None, text: str
+) -> None:
+    words = "Tillerson meets Lavrov in Moscow."
+    a = Claim(0, 0, 0, len(words), words, modality=modality_a)
+    b = Claim(1, 1, 0, len(words), words, modality=modality_b)
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.MODALITY]
+    assert reason.text == text
 
 
 def _people(text: str, names: tuple[tuple[str, str], ...]) -> tuple[Entity, ...]:

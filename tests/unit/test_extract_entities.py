@@ -58,6 +58,25 @@ from claimdiff.model import Document
         ('Vincent "the Chin" Gigante', "PERSON", "Vincent Gigante"),
         # a name outside the table is kept as written
         ("Lucca", "GPE", "Lucca"),
+        # a country's initials open a longer name: the same expansion as the initials alone
+        ("US Geological Survey", "ORG", "United States Geological Survey"),
+        ("U.S. Geological Survey", "ORG", "United States Geological Survey"),
+        # but a country written as a word is part of the name
+        ("America Online", "ORG", "America Online"),
+        # a generic place word after the name is dropped
+        ("Qeshm island", "GPE", "Qeshm"),
+        ("Kerman province", "GPE", "Kerman"),
+        ("Hormozgan Province", "GPE", "Hormozgan"),
+        ("Tasman Glacier area", "LOC", "Tasman Glacier"),
+        # but not where the capitalised word is the name itself
+        ("Rhode Island", "GPE", "Rhode Island"),
+        ("Orange County", "GPE", "Orange County"),
+        # nor from an organisation
+        ("Islamic State", "ORG", "Islamic State"),
+        # "news agency" after an agency's name
+        ("IRNA news agency", "ORG", "IRNA"),
+        ("Xinhua news agency", "ORG", "Xinhua"),
+        ("news agency", "ORG", "news agency"),
     ],
 )
 def test_canonical_name(written: str, label: str, canonical: str) -> None:
