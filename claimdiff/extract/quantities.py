@@ -215,11 +215,29 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
         unit = "year-old"
     if qualifier == "exact" and _or_more(doc, j, end):
         qualifier, high = "at least", value * 1.5
+    whole = _whole_follows(doc, j, end)
+    if whole or (currency and _partitive(doc, j, end)):
+        # "12 of the 20 victims", "$281 million of the purchase price": a part, never
+        # the same quantity as the whole ("20 victims", "$334 million")
+        unit = f"{unit} (part)" if unit else "part"
     last = max(unit_end, j) - 1
     start, stop = doc[begin].idx, doc[last].idx + len(doc[last].text)
     text = doc[begin : last + 1].text
     quantity = Quantity(text, value, unit, qualifier, low, high, start + offset, stop + offset)
-    return quantity, max(unit_end, j)
+    return quantity, j + 2 if whole else max(unit_end, j)
+
+
+_PARTITIVE = frozenset({"the", "its", "their", "his", "her", "these", "those"})
+
+
+def _partitive(doc: Doc, j: int, end: int) -> bool:
+    """ "of the ..." right after a number: it counts a part of something."""
+    return j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PARTITIVE
+
+
+def _whole_follows(doc: Doc, j: int, end: int) -> bool:
+    """ "12 of the 20 victims": the whole is a number of its own, read next."""
+    return _partitive(doc, j, end) and j + 2 < end and _is_number(doc[j + 2])
 
 
 def _range_end(doc: Doc, i: int, j: int, end: int, qualifier: str) -> tuple[float | None, int]:

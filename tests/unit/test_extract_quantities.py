@@ -102,6 +102,18 @@ QUANTITY_CASES = [
     # a magnitude written as a compound
     ("The 6.1-magnitude quake struck the island.",
      "6.1-magnitude", 6.1, "magnitude", "exact", 6.1, 6.1),
+    # a part of a counted whole is a quantity of its own kind ...
+    ("Police said 12 of the 20 victims were children.",
+     "12 of the 20 victims", 12, "victim (part)", "exact", 12, 12),
+    # ... and the whole is read as well
+    ("Police said 12 of the 20 victims were children.",
+     "20 victims", 20, "victim", "exact", 20, 20),
+    # money "of the" something is a part of it, not the whole sum
+    ("AMD said $281 million of the purchase price will be in cash.",
+     "$281 million of the purchase price", 281e6, "USD (part)", "exact", 281e6, 281e6),
+    # but a count "of its" villages is the count of villages
+    ("The quake damaged seven of its villages.",
+     "seven of its villages", 7, "village", "exact", 7, 7),
 ]
 # fmt: on
 """Sentence, quantity text, value, unit, qualifier, low, high."""
