@@ -230,7 +230,7 @@ class FarApart(_PairTests):
     """
 
     def _test(self, x: Claim, y: Claim) -> bool:
-        from claimdiff.compare import number_conflicts  # compare builds on align
+        from claimdiff.figures import number_conflicts
 
         clashes = number_conflicts(x, y)
         return bool(clashes) and all(far for *_, far in clashes)

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
 from claimdiff.features import profile
-from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
+from claimdiff.figures import Finding, casualty_findings, date_findings, join, number_findings
+from claimdiff.model import (
+    Claim,
+    Document,
+    Entity,
+    Label,
+    Link,
+    Reason,
+    ReasonKind,
+)
 from claimdiff.settings import Settings
 from claimdiff.slots import (
-    Amount,
-    amounts,
     canonical,
-    casualty_claim,
-    consistent,
     entity_lists,
     name_entities,
 )
@@ -28,52 +33,6 @@ NEUTRAL_NAMES = ("the first source", "the second source")
 
 ENTITY_WEIGHT = 8.0
 """IDF-like weight of a named entity in the content a link must share to agree."""
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A reason and how much it weighs: CONFLICT, or PARTIAL for a detail."""
-
-    reason: Reason
-    weight: Label
-
-
-def _join(items: Sequence[str]) -> str:
-    items = list(dict.fromkeys(items))
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _by_unit(found: list[Amount]) -> dict[str, list[Amount]]:
-    grouped: dict[str, list[Amount]] = {}
-    for item in found:
-        if item.unit:
-            grouped.setdefault(item.unit, []).append(item)
-    return grouped
-
-
-FAR_APART = 20.0
-"""Two figures of one unit more than this many times apart are not one quantity reported
-twice: "320,000 killed since 2011" (a war) and "more than 80 killed" (one attack)."""
-
-GENERIC_UNITS = frozenset({"people", "year", "year-old", "day", "week", "month", "hour", "time"})
-"""Units that count anything: sharing one says nothing about sharing the quantity."""
-
-
-def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
-    """(unit, text a, text b, far apart) for each unit whose values cannot agree."""
-    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
-    found = []
-    for unit in sorted(ua.keys() & ub.keys()):
-        pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
-        if any(consistent(x, y) for x, y in pairs):
-            continue
-        far = all(_far_apart(x, y) for x, y in pairs)
-        ta = _join([_shown(x.text, a) for x in ua[unit]])
-        tb = _join([_shown(y.text, b) for y in ub[unit]])
-        found.append((unit, ta, tb, far))
-    return found
 
 
 _MODAL_VERBS = frozenset({"could", "may", "might", "would", "should", "must", "can"})
@@ -88,74 +47,6 @@ def _hedged(source: str, modality: str | None) -> str:
     if modality == "scheduled":
         return f"{source} reports it as scheduled"
     return f"{source} calls it {modality}"
-
-
-_COMPOUND = re.compile(r"\w-(?:long|old|strong|high|wide|deep|tall)$", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-
-
-def _shown(text: str, claim: Claim) -> str:
-    """A figure as a reason shows it: a compound adjective takes its noun ("six-year-long war")."""
-    at = claim.text.find(text) if _COMPOUND.search(text) else -1
-    word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
-    return f"{text} {word[1]}" if word else text
-
-
-def _far_apart(x: Amount, y: Amount) -> bool:
-    low, high = sorted((abs(x.value), abs(y.value)))
-    return low > 0 and high / low > FAR_APART
-
-
-def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
-    """Different numbers for the same quantity conflict; a number on one side is a detail."""
-    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
-    findings = []
-    for _, ta, tb, far in number_conflicts(a, b):
-        if far:
-            text = f"{names[0]} gives {ta} and {names[1]} {tb}: too far apart to be one figure."
-            findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.PARTIAL))
-        else:
-            text = f"{names[0]} says {ta}; {names[1]} says {tb}."
-            findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
-    for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
-        claim = b if side else a
-        only = [_shown(x.text, claim) for u in sorted(mine.keys() - theirs.keys()) for x in mine[u]]
-        if only:
-            values = ("", _join(only)) if side else (_join(only), "")
-            text = f"Only {names[side]} gives {_join(only)}."
-            findings.append(Finding(Reason(ReasonKind.NUMBER, *values, text), Label.PARTIAL))
-    return findings
-
-
-def casualty_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
-    """ "No casualties" on one side against a death or injury count on the other."""
-    ca, cb = casualty_claim(a), casualty_claim(b)
-    if {ca, cb} != {"none", "some"}:
-        return []
-    none_side = 0 if ca == "none" else 1
-    some_side = 1 - none_side
-    text = (
-        f"{names[none_side]} reports no casualties; "
-        f"{names[some_side]} reports people killed or hurt."
-    )
-    values = ("no casualties", "casualties") if none_side == 0 else ("casualties", "no casualties")
-    return [Finding(Reason(ReasonKind.NUMBER, *values, text), Label.CONFLICT)]
-
-
-def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
-    """Resolved dates that cannot be the same day conflict ("Tuesday" = "April 11" agree)."""
-    da = {d.value for d in a.dates if d.value is not None and d.granularity == "day"}
-    db = {d.value for d in b.dates if d.value is not None and d.granularity == "day"}
-    if not da or not db or da & db:
-        return []
-    ta = _join([d.text for d in a.dates if d.value in da])
-    tb = _join([d.text for d in b.dates if d.value in db])
-    when = (
-        _join([f"{v:%B} {v.day}" for v in sorted(da)]),
-        _join([f"{v:%B} {v.day}" for v in sorted(db)]),
-    )
-    text = f"{names[0]} dates it {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
-    return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
 
 
 def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
@@ -174,8 +65,8 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             only_a = [x for x in la if not _named_in(x, b)]
             only_b = [y for y in lb if not _named_in(y, a)] if only_a else []
             if only_a and only_b:
-                ta = _join([e.text for e in la])
-                tb = _join([e.text for e in lb])
+                ta = join([e.text for e in la])
+                tb = join([e.text for e in lb])
                 text = f"{names[0]} says {ta}; {names[1]} says {tb}."
                 findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), Label.CONFLICT))
     if findings:
@@ -185,8 +76,8 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     for side, (mine, theirs) in enumerate(((named_a, named_b), (named_b, named_a))):
         only = [mine[k] for k in mine if k not in theirs and not _mentioned(k, theirs)]
         if only:
-            values = ("", _join(only)) if side else (_join(only), "")
-            text = f"Only {names[side]} names {_join(only)}."
+            values = ("", join(only)) if side else (join(only), "")
+            text = f"Only {names[side]} names {join(only)}."
             findings.append(Finding(Reason(ReasonKind.ENTITY, *values, text), Label.PARTIAL))
     return findings
 

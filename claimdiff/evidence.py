@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from claimdiff.align import BY_EVENT, BY_SIBLING, Candidate
-from claimdiff.compare import GENERIC_UNITS, casualty_findings, entity_findings, number_conflicts
+from claimdiff.compare import entity_findings
 from claimdiff.events import persons_clash, polarity_clashes, shared_events
+from claimdiff.figures import GENERIC_UNITS, casualty_findings, number_conflicts
 from claimdiff.model import Claim, Label, Reason, ReasonKind
 
 

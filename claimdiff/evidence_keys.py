@@ -79,8 +79,8 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
 
     Side B's keys for opposite states are flipped ("no casualties" meets "some").
     """
-    from claimdiff.compare import GENERIC_UNITS
     from claimdiff.events import graded
+    from claimdiff.figures import GENERIC_UNITS
     from claimdiff.slots import amounts, casualty_claim, entity_lists
 
     keys = set()

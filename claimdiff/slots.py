@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from claimdiff.extract.units import CARDINAL_WORDS
+from claimdiff.extract.units import CARDINAL_WORDS, UNITS, plain_number
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity, Quantity
 
@@ -78,10 +78,14 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _QUALIFIER_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUALIFIER_RE})\s+)?"
-    r"(?P<num>(?<![\w.-])\d+(?:[.,]\d+)*|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
+    r"(?P<num>(?<![\w./-])\d+(?:[.,]\d+)*(?!/\d)|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion)\b)?"
     r"(?:-(?P<hyphen>[a-z]+(?:-[a-z]+)?)|\s*(?P<unit>%|[a-z]+))?",
     re.IGNORECASE,
+)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|in|since|until|from)\s+$", re.IGNORECASE
 )
 _MONTHS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
@@ -185,19 +189,23 @@ def amount_from_slot(quantity: Quantity) -> Amount:
     digits = _DIGITS.search(quantity.text)
     rounding = 0.0
     if digits and (stated := _number(digits.group(0))):
-        rounding = _half_digit(digits.group(0)) * abs(value / stated)
+        rounding = _half_digit(digits.group(0), unit == "metre") * abs(value / stated)
     return Amount(quantity.text, unit, low, high, value, kind, rounding)
 
 
-def _half_digit(raw: str) -> float:
-    """Half a unit of the last significant digit of a number as written."""
-    raw = raw.replace(",", "")
+def _half_digit(raw: str, length: bool = False) -> float:
+    """Half a unit of the last significant digit of a number as written.
+
+    Small counts are exact ("10 killed" and "12 killed" differ), but a round length is
+    not: "30 miles" is as rounded as "50 km (32 miles)".
+    """
+    raw = plain_number(raw)
     if "." in raw:
         return 0.5 * 10.0 ** -len(raw.split(".")[1])
     if not raw.isdigit():
         return 0.5
-    if int(raw) < 100:
-        return 0.5  # small counts are exact: "10 killed" and "12 killed" differ
+    if int(raw) < 100 and not (length and raw.endswith("0")):
+        return 0.5
     zeros = len(raw) - len(raw.rstrip("0"))
     return 0.5 * 10.0 ** min(zeros, len(raw) - 1)
 
@@ -207,7 +215,7 @@ def _number(raw: str) -> float | None:
     if word in _WORD_NUMBERS:
         return _WORD_NUMBERS[word]
     try:
-        return float(raw.replace(",", ""))
+        return float(plain_number(raw))
     except ValueError:
         return None
 
@@ -233,6 +241,12 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
             value *= _SCALES[match["scale"].lower()]
         if unit_word in {"st", "nd", "rd", "th"}:
             continue  # an ordinal ("15th-century") is not a quantity
+        if unit_word == "s" and 1000 <= value <= 2100:
+            continue  # a decade ("the 1990s") is a date
+        if _YEAR.fullmatch(match["num"]) and _DETERMINER_BEFORE.search(text, 0, match.start()):
+            continue  # "a 2005 peace deal", "in 1997": a year
+        if match["num"].lower() == "one" and unit_word not in UNITS:
+            continue  # "One said", "one of them": a pronoun, not a count
         if unit_word in _SKIP_UNITS - {"year-old"}:
             unit_word = ""
         if not unit_word and (after := _OF_THE_NOUN.match(text, match.end())):
@@ -248,7 +262,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
             low, high = 0.9, 1.1  # converted lengths are rounded in the text
         kind = _KINDS.get(qualifier, "about" if qualifier else "exact")
         scaled = value * factor
-        rounding = _half_digit(match["num"]) * abs(scaled / (_number(match["num"]) or 1.0))
+        stated = _number(match["num"]) or 1.0
+        rounding = _half_digit(match["num"], unit == "metre") * abs(scaled / stated)
         found.append(
             Amount(match.group(0), unit, scaled * low, scaled * high, scaled, kind, rounding)
         )

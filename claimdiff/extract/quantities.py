@@ -19,6 +19,7 @@ from claimdiff.extract.units import (
     TIME_OF_DAY,
     UNITS,
     VAGUE,
+    plain_number,
     to_base,
 )
 from claimdiff.model import Quantity
@@ -132,10 +133,15 @@ def _word_value(text: str) -> float | None:
     return None
 
 
+_YEAR_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
+
+
 def _looks_like_year(token: Token) -> bool:
     text = token.text
     if len(text) != 4 or not text.isdigit() or not 1800 <= int(text) <= 2100:
         return False
+    if token.i > 0 and token.nbor(-1).lower_ in _YEAR_DETERMINERS:
+        return True  # "a 2005 peace deal", "the 1997 trial": a year as a modifier
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return after is None or (after.lower_ not in UNITS and after.pos_ not in ("NOUN", "ADJ"))
 
@@ -152,7 +158,7 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
             return low * base, low * base, (high + 1) * base - 1, j + 2
         return low, low, high, j
     spelled = _word_value(word)
-    value = spelled if spelled is not None else float(word.replace(",", ""))
+    value = spelled if spelled is not None else float(plain_number(word))
     money = i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS
     j = i + 1
     while j < end:
@@ -215,16 +221,16 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
         unit = "year-old"
     if qualifier == "exact" and _or_more(doc, j, end):
         qualifier, high = "at least", value * 1.5
-    whole = _whole_follows(doc, j, end)
-    if whole or (currency and _partitive(doc, j, end)):
-        # "12 of the 20 victims", "$281 million of the purchase price": a part, never
-        # the same quantity as the whole ("20 victims", "$334 million")
-        unit = f"{unit} (part)" if unit else "part"
+    # "12 of the 20 victims": the whole is read next, as a quantity of its own, so that
+    # either figure can meet the other side's ("20 victims", "12 victims")
+    whole = _whole_at(doc, j, unit_end)
+    if whole is None and currency and _partitive(doc, j, end):
+        unit = f"{unit} (part)"  # "$281 million of the purchase price" is not the price
     last = max(unit_end, j) - 1
     start, stop = doc[begin].idx, doc[last].idx + len(doc[last].text)
     text = doc[begin : last + 1].text
     quantity = Quantity(text, value, unit, qualifier, low, high, start + offset, stop + offset)
-    return quantity, j + 2 if whole else max(unit_end, j)
+    return quantity, whole if whole is not None else max(unit_end, j)
 
 
 _PARTITIVE = frozenset({"the", "its", "their", "his", "her", "these", "those"})
@@ -235,9 +241,11 @@ def _partitive(doc: Doc, j: int, end: int) -> bool:
     return j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PARTITIVE
 
 
-def _whole_follows(doc: Doc, j: int, end: int) -> bool:
-    """ "12 of the 20 victims": the whole is a number of its own, read next."""
-    return _partitive(doc, j, end) and j + 2 < end and _is_number(doc[j + 2])
+def _whole_at(doc: Doc, j: int, stop: int) -> int | None:
+    """Where the whole's number is in "of (the) 20 victims", "of the company's 40 accounts"."""
+    if j >= stop or doc[j].lower_ != "of":
+        return None
+    return next((k for k in range(j + 1, stop) if _is_number(doc[k])), None)
 
 
 def _range_end(doc: Doc, i: int, j: int, end: int, qualifier: str) -> tuple[float | None, int]:
@@ -247,9 +255,10 @@ def _range_end(doc: Doc, i: int, j: int, end: int, qualifier: str) -> tuple[floa
     joiner = doc[j].lower_
     if joiner not in ("-", "\u2013", "to") and not (joiner == "and" and qualifier == "between"):
         return None, j
-    if not _DIGITS.match(doc[j + 1].lower_) and _word_value(doc[j + 1].lower_) is None:
+    k = j + 2 if doc[j + 1].lower_ in CURRENCY_SIGNS and j + 2 < end else j + 1  # "$10bn-$15bn"
+    if not _DIGITS.match(doc[k].lower_) and _word_value(doc[k].lower_) is None:
         return None, j
-    upper, _, _, after = _read_value(doc, j + 1, end)
+    upper, _, _, after = _read_value(doc, k, end)
     return (upper, after) if upper > _read_value(doc, i, end)[0] else (None, j)
 
 

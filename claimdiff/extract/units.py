@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from claimdiff.model import Quantity
 
 CARDINAL_WORDS = (
@@ -155,3 +157,16 @@ def to_base(quantity: Quantity) -> tuple[str, float, float]:
     if entry is None or not entry[1]:
         return quantity.unit, quantity.low, quantity.high
     return entry[1], quantity.low * entry[2], quantity.high * entry[2]
+
+
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
+def plain_number(raw: str) -> str:
+    """Digits as Python reads them: "1,200" is 1200, "1,2" (a decimal comma) is 1.2.
+
+    A thousands separator is always followed by three digits.
+    """
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return raw.replace(",", ".")
+    return raw.replace(",", "")

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from claimdiff import pairwise
-from claimdiff.compare import Finding, _join, _named_in, _same_name, entity_findings
+from claimdiff.compare import _named_in, _same_name, entity_findings
 from claimdiff.features import PAIR_FEATURES, pair_matrix, profile
+from claimdiff.figures import Finding, join
 from claimdiff.model import Claim, Entity, Label, Reason, ReasonKind
 from claimdiff.slots import entity_lists
 
@@ -73,8 +74,8 @@ def entity_findings_reference(a: Claim, b: Claim, names: tuple[str, str]) -> lis
             only_a = [x for x in la if not _named_in(x, b)]
             only_b = [y for y in lb if not _named_in(y, a)]
             if shared and only_a and only_b:
-                ta = _join([e.text for e in la])
-                tb = _join([e.text for e in lb])
+                ta = join([e.text for e in la])
+                tb = join([e.text for e in lb])
                 text = f"{names[0]} says {ta}; {names[1]} says {tb}."
                 findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), Label.CONFLICT))
     return findings

@@ -91,6 +91,25 @@ NUMBER_CASES = [
     ("About 300 people were evacuated.", "Some 296 people were evacuated.", None),
     # but small counts are exact: 10 and 12 dead differ
     ("The fire killed 10 people.", "The fire killed 12 people.", Label.CONFLICT),
+    # "One said" is a pronoun, not a figure on one side
+    ("One said the blast shook the market.", "A neighbour said the blast shook the market.", None),
+    # a decade is a date, not a figure
+    (
+        "They looked after each other after she separated in the 1990s.",
+        "They looked after each other.",
+        None,
+    ),
+    # a round length is as rounded as its conversion: 30 miles is about 50 km
+    ("The town lies 30 miles west of Baghdad.", "The town lies 50 km west of Baghdad.", None),
+    # but a round count is exact
+    ("The fire killed 30 people.", "The fire killed 32 people.", Label.CONFLICT),
+    # "9/11" is a date, not two figures
+    ("He lied about 9/11 hijackers.", "He lied about two of the Sept. 11 hijackers.", None),
+    # a decimal comma: "1,2 million" is 1.2 million
+    ("Some 1,2 million women take it.", "Some 1.2 million women take it.", None),
+    # a year is no figure: "a 2005 peace deal", "in 1997"
+    ("The war ended with a 2005 peace deal.", "The war ended with a peace deal.", None),
+    ("At his trial in 1997 he sat in a wheelchair.", "At his trial he sat in a wheelchair.", None),
     # "no casualties" against a death toll is a conflict
     (
         "There were no immediate reports of any casualties.",
@@ -126,6 +145,9 @@ def test_number_conflict_reason_names_both_figures_and_sources() -> None:
         # a compound adjective takes the noun it qualifies
         ("Iran backed Assad throughout Syria's six-year-long war.", "six-year-long war"),
         ("Police arrested a 50-year-old man.", "50-year-old man"),
+        ("The 6.1-magnitude quake struck the island.", "6.1-magnitude quake"),
+        # but not a name: "a 36-year-old Duncan Rait" is no kind of thing
+        ("A 36-year-old Duncan Rait fell.", "36-year-old"),
         # a figure with its own unit word is shown as written
         ("Police said five dead.", "five dead"),
     ],
@@ -137,6 +159,19 @@ def test_figure_on_one_side_is_shown_with_its_noun(b_text: str, shown: str) -> N
     (reason,) = [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
     assert (reason.a, reason.b) == ("", shown)
     assert reason.text == f"Only RFE/RL gives {shown}."
+
+
+def test_date_reason_gives_the_year_only_where_years_differ() -> None:
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    a = claim("She moved there in June 2008.", dates=(("June 2008", dt.date(2008, 6, 10)),))
+    b = claim("She moved there on June 9.", doc=1, dates=(("June 9", dt.date(2012, 6, 9)),))
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.DATE]
+    assert reason.text == "AFP dates it June 2008 (June 10, 2008); BBC June 9 (June 9, 2012)."
+    b = claim("She moved there on June 9.", doc=1, dates=(("June 9", dt.date(2008, 6, 9)),))
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.DATE]
+    assert reason.text == "AFP dates it June 2008 (June 10); BBC June 9 (June 9)."
 
 
 def test_quantity_slots_from_the_extractor_are_used() -> None:

@@ -45,7 +45,9 @@ def dates_of(extractor: Extractor, text: str, published: dt.date | None) -> list
         ("tomorrow", dt.date(2017, 4, 12), "day"),
         ("two days ago", dt.date(2017, 4, 9), "day"),
         ("a few days ago", dt.date(2017, 4, 8), "day"),
-        ("12 weeks ago", dt.date(2017, 1, 17), "day"),
+        # "12 weeks ago" is that week, not a day: reports a day apart both mean it
+        ("12 weeks ago", dt.date(2017, 1, 17), "week"),
+        ("four years ago", dt.date(2013, 4, 12), "year"),
         # weeks start on Monday
         ("last week", dt.date(2017, 4, 3), "week"),
         ("this week", dt.date(2017, 4, 10), "week"),

@@ -102,12 +102,22 @@ QUANTITY_CASES = [
     # a magnitude written as a compound
     ("The 6.1-magnitude quake struck the island.",
      "6.1-magnitude", 6.1, "magnitude", "exact", 6.1, 6.1),
-    # a part of a counted whole is a quantity of its own kind ...
+    # a range of sums, each with its currency sign
+    ("Analysts put it at $10 billion-$15 billion.",
+     "$10 billion-$15 billion", 10e9, "USD", "between", 10e9, 15e9),
+    # a decimal comma
+    ("Wyeth said 1,2 million women take it.",
+     "1,2 million women", 1.2e6, "woman", "exact", 1.2e6, 1.2e6),
+    # a part of a counted whole counts the same things ...
     ("Police said 12 of the 20 victims were children.",
-     "12 of the 20 victims", 12, "victim (part)", "exact", 12, 12),
-    # ... and the whole is read as well
+     "12 of the 20 victims", 12, "victim", "exact", 12, 12),
+    # ... and the whole is read as well, with or without "the"
     ("Police said 12 of the 20 victims were children.",
      "20 victims", 20, "victim", "exact", 20, 20),
+    ("Seven of nine Democratic candidates spoke.",
+     "nine Democratic candidates", 9, "candidate", "exact", 9, 9),
+    ("Transfers from 4 of the company's 40 accounts totaled $3 billion.",
+     "40 accounts", 40, "account", "exact", 40, 40),
     # money "of the" something is a part of it, not the whole sum
     ("AMD said $281 million of the purchase price will be in cash.",
      "$281 million of the purchase price", 281e6, "USD (part)", "exact", 281e6, 281e6),
@@ -156,6 +166,8 @@ def test_quantity_slots(
         ("The G7 ministers met in Lucca.", "7"),
         # "one of" is a pronoun, not a count
         ("One of the ministers left early.", "One"),
+        # a year before a noun, after an article, is a year: "a 2005 peace deal"
+        ("South Sudan split off under a 2005 peace deal.", "2005"),
     ],
 )
 def test_not_quantities(extractor: Extractor, sentence: str, absent: str) -> None:

@@ -1,0 +1,154 @@
+"""Figures and dates of two claims compared: numbers with units, casualty counts, days."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
+from claimdiff.slots import Amount, amounts, casualty_claim, consistent
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A reason and how much it weighs: CONFLICT, or PARTIAL for a detail."""
+
+    reason: Reason
+    weight: Label
+
+
+def join(items: Sequence[str]) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _by_unit(found: list[Amount]) -> dict[str, list[Amount]]:
+    grouped: dict[str, list[Amount]] = {}
+    for item in found:
+        if item.unit:
+            grouped.setdefault(item.unit, []).append(item)
+    return grouped
+
+
+FAR_APART = 20.0
+"""Two figures of one unit more than this many times apart are not one quantity reported
+twice: "320,000 killed since 2011" (a war) and "more than 80 killed" (one attack)."""
+
+GENERIC_UNITS = frozenset({"people", "year", "year-old", "day", "week", "month", "hour", "time"})
+"""Units that count anything: sharing one says nothing about sharing the quantity."""
+
+
+def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
+    """(unit, text a, text b, far apart) for each unit whose values cannot agree."""
+    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    found = []
+    for unit in sorted(ua.keys() & ub.keys()):
+        pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
+        if any(consistent(x, y) for x, y in pairs):
+            continue
+        far = all(_far_apart(x, y) for x, y in pairs)
+        ta = _listed([_shown(x.text, a) for x in ua[unit]])
+        tb = _listed([_shown(y.text, b) for y in ub[unit]])
+        found.append((unit, ta, tb, far))
+    return found
+
+
+def _listed(texts: list[str]) -> str:
+    """Figures joined for a reason, a part's whole ("12 of the 20 victims") said once."""
+    return join([t for t in texts if not any(t != o and t in o for o in texts)])
+
+
+_COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with"})
+
+
+def _shown(text: str, claim: Claim) -> str:
+    """A figure as a reason shows it: a compound adjective takes its noun ("six-year-long war").
+
+    Only a common noun: "a 36-year-old Duncan Rait" stays "36-year-old".
+    """
+    at = claim.text.find(text) if _COMPOUND.search(text) else -1
+    word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
+    return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
+
+
+def _far_apart(x: Amount, y: Amount) -> bool:
+    low, high = sorted((abs(x.value), abs(y.value)))
+    return low > 0 and high / low > FAR_APART
+
+
+def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """Different numbers for the same quantity conflict; a number on one side is a detail."""
+    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    findings = []
+    for _, ta, tb, far in number_conflicts(a, b):
+        if far:
+            text = f"{names[0]} gives {ta} and {names[1]} {tb}: too far apart to be one figure."
+            findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.PARTIAL))
+        else:
+            text = f"{names[0]} says {ta}; {names[1]} says {tb}."
+            findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
+    for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
+        claim = b if side else a
+        only = [_shown(x.text, claim) for u in sorted(mine.keys() - theirs.keys()) for x in mine[u]]
+        if only:
+            shown = _listed(only)
+            values = ("", shown) if side else (shown, "")
+            text = f"Only {names[side]} gives {shown}."
+            findings.append(Finding(Reason(ReasonKind.NUMBER, *values, text), Label.PARTIAL))
+    return findings
+
+
+def casualty_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """ "No casualties" on one side against a death or injury count on the other."""
+    ca, cb = casualty_claim(a), casualty_claim(b)
+    if {ca, cb} != {"none", "some"}:
+        return []
+    none_side = 0 if ca == "none" else 1
+    some_side = 1 - none_side
+    text = (
+        f"{names[none_side]} reports no casualties; "
+        f"{names[some_side]} reports people killed or hurt."
+    )
+    values = ("no casualties", "casualties") if none_side == 0 else ("casualties", "no casualties")
+    return [Finding(Reason(ReasonKind.NUMBER, *values, text), Label.CONFLICT)]
+
+
+def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """Resolved dates that cannot be the same day conflict ("Tuesday" = "April 11" agree).
+
+    A date on one side only is a detail the other omits.
+    """
+    dated = [[d for d in c.dates if d.value is not None] for c in (a, b)]
+    if bool(dated[0]) != bool(dated[1]):
+        side = 0 if dated[0] else 1
+        shown = join([_dated(d) for d in dated[side]])
+        values = (shown, "") if side == 0 else ("", shown)
+        text = f"Only {names[side]} says when: {shown}."
+        return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
+    da = {d.value for d in a.dates if d.value is not None and d.granularity == "day"}
+    db = {d.value for d in b.dates if d.value is not None and d.granularity == "day"}
+    if not da or not db or da & db:
+        return []
+    ta = join([d.text for d in a.dates if d.value in da])
+    tb = join([d.text for d in b.dates if d.value in db])
+    # the year only where the dates span more than one: "April 10" / "April 11"
+    years = len({v.year for v in da | db}) > 1
+    when = (
+        join([f"{v:%B} {v.day}" + (f", {v.year}" if years else "") for v in sorted(da)]),
+        join([f"{v:%B} {v.day}" + (f", {v.year}" if years else "") for v in sorted(db)]),
+    )
+    text = f"{names[0]} dates it {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
+    return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
+
+
+def _dated(mention: DateMention) -> str:
+    """A date as written, with the day it resolves to: "Tuesday (April 11)"."""
+    value = mention.value
+    if value is None or mention.granularity != "day" or f"{value:%B}" in mention.text:
+        return mention.text
+    return f"{mention.text} ({value:%B} {value.day})"
