@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
-from claimdiff.features import profile
+from claimdiff.features import STOPWORDS, WORD_PATTERN, idf_default, idf_table, profile
 from claimdiff.figures import Finding, casualty_findings, date_findings, join, number_findings
 from claimdiff.model import (
     Claim,
@@ -71,10 +71,15 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
                 findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), Label.CONFLICT))
     if findings:
         return findings
-    named_a = {canonical(e): e.text for e in name_entities(a)}
-    named_b = {canonical(e): e.text for e in name_entities(b)}
+    named_a = {canonical(e): e for e in name_entities(a)}
+    named_b = {canonical(e): e for e in name_entities(b)}
     for side, (mine, theirs) in enumerate(((named_a, named_b), (named_b, named_a))):
-        only = [mine[k] for k in mine if k not in theirs and not _mentioned(k, theirs)]
+        other = b if side == 0 else a
+        only = [
+            e.text
+            for k, e in mine.items()
+            if k not in theirs and not _mentioned(k, theirs) and not _written_in(e, other)
+        ]
         if only:
             values = ("", join(only)) if side else (join(only), "")
             text = f"Only {names[side]} names {join(only)}."
@@ -87,11 +92,13 @@ def _same_name(x: Entity, y: Entity) -> bool:
 
     "Turk"/"Turks", "N.Y."/"New York", "IAEA"/"International Atomic Energy Agency",
     "Korea"/"South Korea". A nationality never matches its country here ("Russian" is
-    not "Russia" named as a condemner).
+    not "Russia" named as a condemner), but its people do ("Americans" / "the US").
     """
-    if x.label != y.label and "NORP" in (x.label, y.label):
-        return False
     kx, ky = canonical(x), canonical(y)
+    if x.label != y.label and "NORP" in (x.label, y.label):
+        # but its people are: "Jews, Americans and their allies" / "Jews and the US"
+        people = x if x.label == "NORP" else y
+        return kx == ky and people.text.endswith("s")
     if kx == ky or fuzz.ratio(kx, ky) >= 85 or _abbreviates(kx, ky) or _acronym(kx, ky):
         return True
     wx, wy = set(kx.split()), set(ky.split())
@@ -105,6 +112,11 @@ def _named_in(entity: Entity, claim: Claim) -> bool:
     if re.search(pattern, claim.text, re.IGNORECASE):
         return True
     return any(_same_name(entity, other) for other in name_entities(claim))
+
+
+def _written_in(entity: Entity, claim: Claim) -> bool:
+    """Whether a claim spells out a name the tagger did not mark there ("Gigante carried")."""
+    return re.search(rf"(?<!\w){re.escape(entity.text)}(?!\w)", claim.text) is not None
 
 
 def _acronym(x: str, y: str) -> bool:
@@ -125,7 +137,7 @@ def _abbreviates(x: str, y: str) -> bool:
     )
 
 
-def _mentioned(key: str, others: dict[str, str]) -> bool:
+def _mentioned(key: str, others: Iterable[str]) -> bool:
     """ "Lang" and "Miabek Lang" name the same person."""
     return any(key in other.split() or other in key.split() for other in others)
 
@@ -140,12 +152,14 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         # A title against a name ("the minister" / "Sahel") may be the same person.
         weight = Label.CONFLICT if same_quote and named else Label.PARTIAL
         findings.append(Finding(Reason(ReasonKind.SPEAKER, a.speaker, b.speaker, text), weight))
-    if a.negated != b.negated:
+    # Both worded in the negative ("refusing to name" / "refused to name"): the flags
+    # differ only where the parser attached the negation.
+    if a.negated != b.negated and not both_negative(a, b):
         neg, pos = (0, 1) if a.negated else (1, 0)
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
         # "failed to end the conflict" does not deny "killed more than 80": only a
         # negation of the same kind of event is a contradiction.
-        contradicting = same_predicate(a, b) and not both_negative(a, b)
+        contradicting = same_predicate(a, b)
         text = (
             f"{names[neg]} says it did not happen; {names[pos]} says it did."
             if contradicting
@@ -267,6 +281,34 @@ def _counts(finding: Finding, a: Claim, b: Claim) -> bool:
     return bool(finding.reason.a if shorter_is_a else finding.reason.b)
 
 
+WORDING_SHOWN = 4
+"""Most words a wording reason quotes from each side."""
+
+
+def wording_reason(a: Claim, b: Claim, names: tuple[str, str]) -> Reason:
+    """The rarest words each claim has and the other lacks: why a link with no slot
+    difference is still only partial ("Iran sits in a volatile earthquake region" / "Iran
+    is on seismic fault lines")."""
+    own = [_own_words(x, y) for x, y in ((a, b), (b, a))]
+    said = [", ".join(f'"{w}"' for w in words) for words in own]
+    parts = [f"only {names[k]} says {said[k]}" for k in (0, 1) if own[k]]
+    text = "Worded apart: " + "; ".join(parts) + "." if parts else "Worded apart."
+    return Reason(ReasonKind.DETAIL, ", ".join(own[0]), ", ".join(own[1]), text)
+
+
+def _own_words(claim: Claim, other: Claim) -> list[str]:
+    """Up to WORDING_SHOWN of a claim's rarest content words the other lacks, in text order."""
+    theirs = {w.lower() for w in WORD_PATTERN.findall(other.text)} | set(other.lemmas)
+    idf, default = idf_table(), idf_default()
+    words = [
+        w
+        for w in dict.fromkeys(WORD_PATTERN.findall(claim.text))
+        if len(w) > 2 and w.lower() not in STOPWORDS and w.lower() not in theirs
+    ]
+    rare = sorted(words, key=lambda w: -idf.get(w.lower(), default))[:WORDING_SHOWN]
+    return [w for w in words if w in rare]
+
+
 def source_names(documents: Sequence[Document] | None, a: Claim, b: Claim) -> tuple[str, str]:
     """Names for reason text: the documents' sources, or neutral words."""
     if documents is not None:
@@ -286,9 +328,12 @@ def classify(
     settings: Settings | None = None,
 ) -> Link:
     """Turn a scored candidate pair into a labelled link with its reasons."""
-    found = findings(a, b, source_names(documents, a, b))
+    names = source_names(documents, a, b)
+    found = findings(a, b, names)
     label = decide(found, a, b, settings or Settings())
     shown = [f.reason for f in found if label is not Label.AGREE or f.weight is Label.CONFLICT]
+    if label is Label.PARTIAL and not shown:
+        shown = [wording_reason(a, b, names)]  # partial for its words alone: say which
     from claimdiff.evidence import basis_reason  # evidence builds on this module's findings
 
     ground = basis_reason(candidate, a, b)

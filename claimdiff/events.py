@@ -165,6 +165,8 @@ def polarity_clashes(a: Claim, b: Claim) -> list[tuple[str, str]]:
 
 NEGATIVE_WORDS = (
     frozenset(["not", "no", "never", "neither", "nor", "nothing", "none", "nobody", "without"])
+    | frozenset(["denies", "denying", "refuse", "refused", "refuses", "refusing"])
+    | frozenset(["fail", "failed", "fails", "failing"])
     | EVENT_CLASSES["deny"]
 )
 """Words that negate or deny."""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimdiff.extract.units import PART
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import Amount, amounts, casualty_claim, consistent
 
@@ -41,9 +42,24 @@ GENERIC_UNITS = frozenset({"people", "year", "year-old", "day", "week", "month",
 """Units that count anything: sharing one says nothing about sharing the quantity."""
 
 
+def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list[Amount]]]:
+    """Both claims' figures by unit, a part counted as its whole's unit where it matches.
+
+    "$281 million of the purchase price" is the same figure as "$281 million in cash",
+    but says nothing against a price of "$334 million".
+    """
+    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    for mine, theirs in ((ua, ub), (ub, ua)):
+        for unit in [u for u in mine if u.endswith(PART)]:
+            whole = unit.removesuffix(PART)
+            if any(consistent(x, y) for x in mine[unit] for y in theirs.get(whole, ())):
+                mine.setdefault(whole, []).extend(mine.pop(unit))
+    return ua, ub
+
+
 def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
     """(unit, text a, text b, far apart) for each unit whose values cannot agree."""
-    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    ua, ub = by_unit(a, b)
     found = []
     for unit in sorted(ua.keys() & ub.keys()):
         pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
@@ -83,7 +99,7 @@ def _far_apart(x: Amount, y: Amount) -> bool:
 
 def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Different numbers for the same quantity conflict; a number on one side is a detail."""
-    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    ua, ub = by_unit(a, b)
     findings = []
     for _, ta, tb, far in number_conflicts(a, b):
         if far:

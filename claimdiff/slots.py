@@ -341,11 +341,24 @@ def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
         if lists:
             last = lists[-1][-1]
             glue = claim.text[last.end - claim.start : entity.start - claim.start]
-            if last.end <= entity.start and _LIST_GLUE.match(glue):
+            after = claim.text[entity.end - claim.start :]
+            if (
+                last.end <= entity.start
+                and _LIST_GLUE.match(glue)
+                and not _NOT_A_MEMBER.match(after)
+            ):
                 lists[-1].append(entity)
                 continue
         lists.append([entity])
     return [tuple(group) for group in lists if len(group) > 1]
+
+
+_NOT_A_MEMBER = re.compile(
+    r"['\u2019]s\s+[a-z]|\s+(?:said|says|told|added|reported|spokes(?:man|woman|person)|"
+    r"secretary|minister|official|chief|director|analyst|correspondent|governor|chairman)\b"
+)
+"""What follows a name after a comma that is no list member: "Barbara Comstock, Ashcroft's
+press secretary", "..., Justice Department spokeswoman", "... like Indonesia, Amrozi said"."""
 
 
 def canonical(entity: Entity) -> str:

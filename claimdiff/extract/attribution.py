@@ -138,6 +138,8 @@ _REPORTING_DEPS = frozenset({"ROOT", "conj", "parataxis", "advcl", "ccomp"})
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_UNNAMED = frozenset({"one", "another"})
+"""Subjects that name no one: "One said: ...", "Another added ..." (a neighbour, say)."""
 
 
 @dataclass
@@ -162,7 +164,7 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
     if found is None:
         return Attribution()
     subject, anchor = found
-    if subject.pos_ == "PRON" or subject.lower_ in _PERSONAL:
+    if subject.pos_ == "PRON" or subject.lower_ in _PERSONAL or subject.lower_ in _UNNAMED:
         if subject.lower_ not in _PERSONAL:
             return Attribution()
         return Attribution(memory.last or memory.last_mentioned, anchor.idx)

@@ -12,6 +12,7 @@ from claimdiff.extract.units import (
     FRACTIONS,
     IMPLIED_BY_NOUN,
     IMPLIED_BY_VERB,
+    PART,
     QUALIFIERS,
     SCALES,
     SMALL_NUMBERS,
@@ -225,7 +226,7 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
     # either figure can meet the other side's ("20 victims", "12 victims")
     whole = _whole_at(doc, j, unit_end)
     if whole is None and currency and _partitive(doc, j, end):
-        unit = f"{unit} (part)"  # "$281 million of the purchase price" is not the price
+        unit = f"{unit}{PART}"  # "$281 million of the purchase price" is not the price
     last = max(unit_end, j) - 1
     start, stop = doc[begin].idx, doc[last].idx + len(doc[last].text)
     text = doc[begin : last + 1].text

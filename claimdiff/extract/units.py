@@ -159,6 +159,9 @@ def to_base(quantity: Quantity) -> tuple[str, float, float]:
     return entry[1], quantity.low * entry[2], quantity.high * entry[2]
 
 
+PART = " (part)"
+"""Unit suffix of a sum that is part of another ("$281 million of the purchase price")."""
+
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 

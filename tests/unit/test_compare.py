@@ -174,6 +174,22 @@ def test_date_reason_gives_the_year_only_where_years_differ() -> None:
     assert reason.text == "AFP dates it June 2008 (June 10); BBC June 9 (June 9)."
 
 
+def test_a_part_of_a_sum_meets_the_same_figure_but_never_conflicts_with_the_whole() -> None:
+    part = Quantity(
+        "$281 million of the purchase price", 281e6, "USD (part)", "", 281e6, 281e6, 9, 43
+    )
+    b = claim("AMD said $281 million of the purchase price is in cash.", doc=1, quantities=(part,))
+    cash = Quantity("$281 million", 281e6, "USD", "", 281e6, 281e6, 14, 26)
+    a = claim("AMD is paying $281 million in cash.", quantities=(cash,))
+    # the same figure: no reason about numbers at all
+    assert ReasonKind.NUMBER not in label_of(a, b)[1]
+    price = Quantity("US$334 million", 334e6, "USD", "", 334e6, 334e6, 13, 27)
+    a = claim("AMD will pay US$334 million for SeaMicro.", quantities=(price,))
+    # the whole price: each figure is a detail of its side, not a conflict
+    label, kinds = label_of(a, b)
+    assert label is Label.PARTIAL and ReasonKind.NUMBER in kinds
+
+
 def test_quantity_slots_from_the_extractor_are_used() -> None:
     # the extractor's slots win over reading the text again
     q80 = Quantity("more than 80 people", 80, "people", "more than", 80, 1e9, 0, 19)
@@ -338,6 +354,63 @@ def test_entity_lists_allow_spelling_and_short_forms(
         assert ReasonKind.ENTITY in kinds
 
 
+def _entities(text: str, names: tuple[tuple[str, str, str], ...]) -> tuple[Entity, ...]:
+    return tuple(
+        Entity(n, c, label, text.index(n), text.index(n) + len(n)) for n, c, label in names
+    )
+
+
+@pytest.mark.parametrize(
+    ("text_a", "names_a", "text_b", "names_b"),
+    [
+        # a role after a comma is no list member: not "Barbara Comstock and Ashcroft"
+        (
+            "Aides said Barbara Comstock, Ashcroft's press secretary, had no comment.",
+            (
+                ("Barbara Comstock", "Barbara Comstock", "PERSON"),
+                ("Ashcroft", "Ashcroft", "PERSON"),
+            ),
+            "Aides said Barbara Comstock, Justice Department spokeswoman, had no comment.",
+            (
+                ("Barbara Comstock", "Barbara Comstock", "PERSON"),
+                ("Justice Department", "Justice Department", "ORG"),
+            ),
+        ),
+        # nor is the speaker after a comma: not "Indonesia and Amrozi"
+        (
+            "Jews had plans to colonise countries like Indonesia, Amrozi said.",
+            (
+                ("Jews", "Jews", "NORP"),
+                ("Indonesia", "Indonesia", "GPE"),
+                ("Amrozi", "Amrozi", "PERSON"),
+            ),
+            "Jews had plans to colonise nations like Indonesia and Malaysia.",
+            (
+                ("Jews", "Jews", "NORP"),
+                ("Indonesia", "Indonesia", "GPE"),
+                ("Malaysia", "Malaysia", "GPE"),
+            ),
+        ),
+        # a country's people name the country in a list of who did something
+        (
+            "Jews and the US had evil plans, Amrozi said.",
+            (("Jews", "Jews", "NORP"), ("US", "United States", "GPE")),
+            "Jews and Americans had evil plans, Amrozi said.",
+            (("Jews", "Jews", "NORP"), ("Americans", "United States", "NORP")),
+        ),
+    ],
+)
+def test_no_list_conflict_from_appositions_speakers_or_peoples(
+    text_a: str,
+    names_a: tuple[tuple[str, str, str], ...],
+    text_b: str,
+    names_b: tuple[tuple[str, str, str], ...],
+) -> None:
+    a = Claim(0, 0, 0, len(text_a), text_a, entities=_entities(text_a, names_a))
+    b = Claim(1, 1, 0, len(text_b), text_b, entities=_entities(text_b, names_b))
+    assert label_of(a, b)[0] is not Label.CONFLICT
+
+
 def test_a_plural_in_the_other_text_names_the_same_member() -> None:
     # spaCy tags "Turk" a person and "Turks" a nationality (canonical "Turkey"); the
     # other claim still says "Turks and Caicos", so no member differs.
@@ -377,3 +450,24 @@ def test_a_plural_in_the_other_text_names_the_same_member() -> None:
 def test_contradicts_flags_slot_conflicts_only() -> None:
     assert contradicts(claim("24 dead in the raid."), claim("five dead in the raid.", doc=1))
     assert not contradicts(claim("24 dead in the raid."), claim("24 dead in the raid.", doc=1))
+
+
+def test_a_partial_link_without_slot_differences_says_which_words_differ() -> None:
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    a = claim("Iran sits in a volatile earthquake region and is regularly struck by quakes.")
+    b = claim("Iran is on seismic fault lines.", doc=1)
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    assert link.label is Label.PARTIAL
+    (reason,) = link.reasons
+    assert reason.kind is ReasonKind.DETAIL
+    assert reason.text.startswith("Worded apart: only AFP says ")
+    assert '"volatile"' in reason.text and '"seismic"' in reason.text
+    assert '"Iran"' not in reason.text  # both say it
+
+
+def test_a_name_written_on_both_sides_is_not_one_sided() -> None:
+    text_a = "In 1957, Gigante was the hitman in a botched attempt on Costello."
+    a = Claim(0, 0, 0, len(text_a), text_a, entities=_people(text_a, (("Gigante", "Gigante"),)))
+    # the tagger missed "Gigante" here; the text still names him
+    b = claim("Gigante carried out an attempted hit on Costello in 1957.", doc=1)
+    assert ReasonKind.ENTITY not in label_of(a, b)[1]

@@ -235,28 +235,32 @@ def test_grading_adverbs_both_ways_conflict(
 
 
 @pytest.mark.parametrize(
-    ("a_text", "b_text", "expected"),
+    ("a_text", "b_text", "conflict"),
     [
         # a negation on one side only, same event: a conflict
-        ("The army did not bomb the camp.", "The army bombed the camp.", Label.CONFLICT),
+        ("The army did not bomb the camp.", "The army bombed the camp.", True),
         # both sides negate; the flag differs only where the parser attached it
         (
             "Novikova said there is no standard weight for ballerinas.",
             "Novikova said that there was no standard weight for ballerinas.",
-            Label.PARTIAL,
+            False,
         ),
         # "rejected" and "denied" are both denials
-        ("The FDA rejected the application.", "The FDA denied the application.", Label.PARTIAL),
+        ("The FDA rejected the application.", "The FDA denied the application.", False),
+        # "refusing" and "refused" both refuse
+        (
+            "After refusing to name his attacker, Costello retired.",
+            "Costello refused to name his attacker, and left.",
+            False,
+        ),
     ],
 )
-def test_negation_on_both_sides_is_not_a_conflict(
-    a_text: str, b_text: str, expected: Label
-) -> None:
+def test_negation_on_both_sides_is_no_difference(a_text: str, b_text: str, conflict: bool) -> None:
     a = claim(a_text, negated=True, predicate="bomb" if "bomb" in a_text else "deny")
     b = claim(b_text, doc=1, predicate="bomb" if "bomb" in b_text else "deny")
     link = classify(Candidate(0, 1, 0.5), a, b)
-    assert link.label is expected
-    assert any(r.kind is ReasonKind.NEGATION for r in link.reasons)
+    assert (link.label is Label.CONFLICT) is conflict
+    assert any(r.kind is ReasonKind.NEGATION for r in link.reasons) is conflict
 
 
 def test_hyphenated_spellings_of_one_name_agree() -> None:

@@ -62,6 +62,8 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
         ("A man said to have been released was questioned.", [None]),
         # no reporting verb, no speaker
         ("The G7 consists of seven countries.", [None]),
+        # "One said" names no one
+        ('One said: "I heard screaming in the early hours."', [None]),
     ],
 )
 def test_speaker(extractor: Extractor, text: str, speakers: list[str | None]) -> None:
