@@ -143,7 +143,8 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     if bool(dated[0]) != bool(dated[1]):
         side = 0 if dated[0] else 1
         shown = join([_dated(d) for d in dated[side]])
-        values = (shown, "") if side == 0 else ("", shown)
+        written = join([d.text for d in dated[side]])  # what the app lights up in the text
+        values = (written, "") if side == 0 else ("", written)
         text = f"Only {names[side]} says when: {shown}."
         return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
     da = {d.value for d in a.dates if d.value is not None and d.granularity == "day"}

@@ -471,3 +471,13 @@ def test_a_name_written_on_both_sides_is_not_one_sided() -> None:
     # the tagger missed "Gigante" here; the text still names him
     b = claim("Gigante carried out an attempted hit on Costello in 1957.", doc=1)
     assert ReasonKind.ENTITY not in label_of(a, b)[1]
+
+
+def test_a_date_on_one_side_keeps_its_words_as_written_for_highlighting() -> None:
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    a = claim("Tillerson heads to Moscow on Tuesday.", dates=(("Tuesday", dt.date(2017, 4, 11)),))
+    b = claim("Tillerson heads to Moscow.", doc=1)
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.DATE]
+    assert reason.text == "Only AFP says when: Tuesday (April 11)."
+    assert (reason.a, reason.b) == ("Tuesday", "")
