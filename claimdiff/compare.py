@@ -296,13 +296,17 @@ def wording_reason(a: Claim, b: Claim, names: tuple[str, str]) -> Reason:
     return Reason(ReasonKind.DETAIL, ", ".join(own[0]), ", ".join(own[1]), text)
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
 def _own_words(claim: Claim, other: Claim) -> list[str]:
     """Up to WORDING_SHOWN of a claim's rarest content words the other lacks, in text order."""
     theirs = {w.lower() for w in WORD_PATTERN.findall(other.text)} | set(other.lemmas)
     idf, default = idf_table(), idf_default()
+    plain = (_POSSESSIVE.sub("", w) for w in WORD_PATTERN.findall(claim.text))  # "Intel's"
     words = [
         w
-        for w in dict.fromkeys(WORD_PATTERN.findall(claim.text))
+        for w in dict.fromkeys(plain)
         if len(w) > 2 and w.lower() not in STOPWORDS and w.lower() not in theirs
     ]
     rare = sorted(words, key=lambda w: -idf.get(w.lower(), default))[:WORDING_SHOWN]

@@ -272,12 +272,19 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
 
 @per_object
 def amounts(claim: Claim) -> list[Amount]:
-    """The claim's quantities: the extractor's slots, else read from its text."""
-    read = amounts_from_text(claim.text, name_spans(claim))
+    """The claim's quantities: the extractor's slots, else read from its text.
+
+    A figure inside a date ("12 weeks ago", "four years ago") is part of the date.
+    """
+    dated = [(d.start - claim.start, d.end - claim.start) for d in claim.dates]
+    read = amounts_from_text(claim.text, name_spans(claim) + dated)
     if not claim.quantities:
         return read
     found = []
     for slot in claim.quantities:
+        start = slot.start - claim.start
+        if any(begin <= start < end for begin, end in dated):
+            continue
         amount = amount_from_slot(slot)
         if not amount.unit:
             amount = replace(amount, unit=_unit_for(amount, read, claim.text))

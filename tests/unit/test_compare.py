@@ -481,3 +481,13 @@ def test_a_date_on_one_side_keeps_its_words_as_written_for_highlighting() -> Non
     (reason,) = [r for r in link.reasons if r.kind is ReasonKind.DATE]
     assert reason.text == "Only AFP says when: Tuesday (April 11)."
     assert (reason.a, reason.b) == ("Tuesday", "")
+
+
+def test_a_figure_inside_a_date_is_part_of_the_date() -> None:
+    text = "She moved there four years ago."
+    years = Quantity("four years", 4, "year", "", 4, 4, text.index("four"), text.index(" ago"))
+    a = claim(text, dates=(("four years ago", dt.date(2013, 4, 11)),), quantities=(years,))
+    b = claim("She moved there.", doc=1)
+    kinds = label_of(a, b)[1]
+    assert ReasonKind.NUMBER not in kinds  # "Only the first source gives four years" no more
+    assert ReasonKind.DATE in kinds
