@@ -12,15 +12,7 @@ from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
 from claimdiff.features import STOPWORDS, WORD_PATTERN, idf_default, idf_table, profile
 from claimdiff.figures import Finding, casualty_findings, date_findings, join, number_findings
-from claimdiff.model import (
-    Claim,
-    Document,
-    Entity,
-    Label,
-    Link,
-    Reason,
-    ReasonKind,
-)
+from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
 from claimdiff.settings import Settings
 from claimdiff.slots import (
     canonical,
