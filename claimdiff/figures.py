@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,7 +60,12 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
 
 def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
     """(unit, text a, text b, far apart) for each unit whose values cannot agree."""
-    ua, ub = by_unit(a, b)
+    return _conflicts(a, b, *by_unit(a, b))
+
+
+def _conflicts(
+    a: Claim, b: Claim, ua: dict[str, list[Amount]], ub: dict[str, list[Amount]]
+) -> list[tuple[str, str, str, bool]]:
     found = []
     for unit in sorted(ua.keys() & ub.keys()):
         pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
@@ -101,7 +107,7 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     """Different numbers for the same quantity conflict; a number on one side is a detail."""
     ua, ub = by_unit(a, b)
     findings = []
-    for _, ta, tb, far in number_conflicts(a, b):
+    for _, ta, tb, far in _conflicts(a, b, ua, ub):
         if far:
             text = f"{names[0]} gives {ta} and {names[1]} {tb}: too far apart to be one figure."
             findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.PARTIAL))
@@ -147,20 +153,21 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         values = (written, "") if side == 0 else ("", written)
         text = f"Only {names[side]} says when: {shown}."
         return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
-    da = {d.value for d in a.dates if d.value is not None and d.granularity == "day"}
-    db = {d.value for d in b.dates if d.value is not None and d.granularity == "day"}
+    da, db = ({d.value for d in c.dates if d.value and d.granularity == "day"} for c in (a, b))
     if not da or not db or da & db:
         return []
     ta = join([d.text for d in a.dates if d.value in da])
     tb = join([d.text for d in b.dates if d.value in db])
     # the year only where the dates span more than one: "April 10" / "April 11"
     years = len({v.year for v in da | db}) > 1
-    when = (
-        join([f"{v:%B} {v.day}" + (f", {v.year}" if years else "") for v in sorted(da)]),
-        join([f"{v:%B} {v.day}" + (f", {v.year}" if years else "") for v in sorted(db)]),
-    )
+    when = [join([_day(v, years) for v in sorted(days)]) for days in (da, db)]
     text = f"{names[0]} dates it {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
     return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
+
+
+def _day(value: dt.date, year: bool = False) -> str:
+    """ "April 11", or "April 11, 2017"."""
+    return f"{value:%B} {value.day}" + (f", {value.year}" if year else "")
 
 
 def _dated(mention: DateMention) -> str:
@@ -168,4 +175,4 @@ def _dated(mention: DateMention) -> str:
     value = mention.value
     if value is None or mention.granularity != "day" or f"{value:%B}" in mention.text:
         return mention.text
-    return f"{mention.text} ({value:%B} {value.day})"
+    return f"{mention.text} ({_day(value)})"
