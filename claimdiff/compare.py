@@ -100,15 +100,17 @@ def _same_name(x: Entity, y: Entity) -> bool:
 def _named_in(entity: Entity, claim: Claim) -> bool:
     """Whether a claim names this entity anywhere, as an entity or in its words."""
     # A plural of the same word is the same name: "Turk" / "Turks and Caicos".
-    pattern = rf"(?<!\w){re.escape(entity.text)}(?:e?s)?(?!\w)"
-    if re.search(pattern, claim.text, re.IGNORECASE):
+    if _written_in(entity, claim, plural=True):
         return True
     return any(_same_name(entity, other) for other in name_entities(claim))
 
 
-def _written_in(entity: Entity, claim: Claim) -> bool:
-    """Whether a claim spells out a name the tagger did not mark there ("Gigante carried")."""
-    return re.search(rf"(?<!\w){re.escape(entity.text)}(?!\w)", claim.text) is not None
+def _written_in(entity: Entity, claim: Claim, *, plural: bool = False) -> bool:
+    """Whether a claim spells out a name, perhaps one the tagger did not mark there
+    ("Gigante carried"); with ``plural``, in any case and with a plural ending."""
+    ending, flags = (r"(?:e?s)?", re.IGNORECASE) if plural else ("", 0)
+    pattern = rf"(?<!\w){re.escape(entity.text)}{ending}(?!\w)"
+    return re.search(pattern, claim.text, flags) is not None
 
 
 def _acronym(x: str, y: str) -> bool:
