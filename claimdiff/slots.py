@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from claimdiff.extract.units import CARDINAL_WORDS, UNITS, plain_number
+from claimdiff.extract.units import CARDINAL_WORDS, PARTITIVE, UNITS, plain_number
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity, Quantity
 
@@ -135,9 +135,7 @@ _NO_CASUALTY = re.compile(
     r"injuries|casualt\w*|fatalit\w*|victims?|hurt)\b",
     re.IGNORECASE,
 )
-_OF_THE_NOUN = re.compile(
-    r"\s+of\s+(?:its|the|their|his|her|these|those)\s+([a-z]{3,})\b", re.IGNORECASE
-)
+_OF_THE_NOUN = re.compile(rf"\s+of\s+(?:{'|'.join(PARTITIVE)})\s+([a-z]{{3,}})\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\b([a-z]{4,})\s+of\s+$", re.IGNORECASE)
 _LIST_GLUE = re.compile(
     r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)"

@@ -13,6 +13,7 @@ from claimdiff.extract.units import (
     IMPLIED_BY_NOUN,
     IMPLIED_BY_VERB,
     PART,
+    PARTITIVE,
     QUALIFIERS,
     SCALES,
     SMALL_NUMBERS,
@@ -234,12 +235,9 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
     return quantity, whole if whole is not None else max(unit_end, j)
 
 
-_PARTITIVE = frozenset({"the", "its", "their", "his", "her", "these", "those"})
-
-
 def _partitive(doc: Doc, j: int, end: int) -> bool:
     """ "of the ..." right after a number: it counts a part of something."""
-    return j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PARTITIVE
+    return j + 1 < end and doc[j].lower_ == "of" and doc[j + 1].lower_ in PARTITIVE
 
 
 def _whole_at(doc: Doc, j: int, stop: int) -> int | None:

@@ -159,6 +159,9 @@ def to_base(quantity: Quantity) -> tuple[str, float, float]:
     return entry[1], quantity.low * entry[2], quantity.high * entry[2]
 
 
+PARTITIVE = ("its", "the", "their", "his", "her", "these", "those")
+"""Words after "of" that make a number count a part: "seven of its villages"."""
+
 PART = " (part)"
 """Unit suffix of a sum that is part of another ("$281 million of the purchase price")."""
 
