@@ -166,8 +166,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _relative_granularity(words: list[str]) -> str:
     if "ago" in words:
         # "12 weeks ago" is a week, not a day: two reports dated a day apart both mean it
-        before = words[words.index("ago") - 1].rstrip("s") if words.index("ago") else ""
-        return before if before in ("week", "month", "year") else "day"
+        at = words.index("ago")
+        unit = words[at - 1].rstrip("s") if at else ""
+        return unit if unit in ("week", "month", "year") else "day"
     for unit in ("week", "month", "year", "weekend"):
         if unit in words and "ago" not in words and _MODIFIERS.intersection(words):
             return "week" if unit == "weekend" else unit
