@@ -291,8 +291,15 @@ def test_modality_reason_reads_as_a_sentence(
     assert reason.text == text
 
 
+def _entities(text: str, names: tuple[tuple[str, str, str], ...]) -> tuple[Entity, ...]:
+    """Entities (written, canonical, label) found by their text."""
+    return tuple(
+        Entity(n, c, label, text.index(n), text.index(n) + len(n)) for n, c, label in names
+    )
+
+
 def _people(text: str, names: tuple[tuple[str, str], ...]) -> tuple[Entity, ...]:
-    return tuple(Entity(n, c, "PERSON", text.index(n), text.index(n) + len(n)) for n, c in names)
+    return _entities(text, tuple((n, c, "PERSON") for n, c in names))
 
 
 def test_entity_lists_that_differ_conflict_and_name_the_entities() -> None:
@@ -354,12 +361,6 @@ def test_entity_lists_allow_spelling_and_short_forms(
         assert ReasonKind.ENTITY in kinds
 
 
-def _entities(text: str, names: tuple[tuple[str, str, str], ...]) -> tuple[Entity, ...]:
-    return tuple(
-        Entity(n, c, label, text.index(n), text.index(n) + len(n)) for n, c, label in names
-    )
-
-
 @pytest.mark.parametrize(
     ("text_a", "names_a", "text_b", "names_b"),
     [
@@ -417,33 +418,18 @@ def test_a_plural_in_the_other_text_names_the_same_member() -> None:
     text_a = "Warnings were posted for the Bahamas and the Turk and Caicos islands."
     text_b = "Warnings were posted for the Bahamas and the Turks and Caicos islands."
 
-    def entity(text: str, name: str, canonical: str, label: str) -> Entity:
-        return Entity(name, canonical, label, text.index(name), text.index(name) + len(name))
-
-    a = Claim(
-        0,
-        0,
-        0,
-        len(text_a),
-        text_a,
-        entities=(
-            entity(text_a, "Bahamas", "Bahamas", "GPE"),
-            entity(text_a, "Turk", "Turk", "PERSON"),
-            entity(text_a, "Caicos", "Caicos", "GPE"),
-        ),
+    names_a = (
+        ("Bahamas", "Bahamas", "GPE"),
+        ("Turk", "Turk", "PERSON"),
+        ("Caicos", "Caicos", "GPE"),
     )
-    b = Claim(
-        1,
-        1,
-        0,
-        len(text_b),
-        text_b,
-        entities=(
-            entity(text_b, "Bahamas", "Bahamas", "GPE"),
-            entity(text_b, "Turks", "Turkey", "NORP"),
-            entity(text_b, "Caicos", "Caicos", "GPE"),
-        ),
+    names_b = (
+        ("Bahamas", "Bahamas", "GPE"),
+        ("Turks", "Turkey", "NORP"),
+        ("Caicos", "Caicos", "GPE"),
     )
+    a = Claim(0, 0, 0, len(text_a), text_a, entities=_entities(text_a, names_a))
+    b = Claim(1, 1, 0, len(text_b), text_b, entities=_entities(text_b, names_b))
     assert label_of(a, b)[0] is not Label.CONFLICT
 
 
