@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 
-from claimdiff.extract.units import CARDINAL_WORDS
+from claimdiff.extract.units import CARDINAL_WORDS, plain_number
 from claimdiff.memo import per_object, registered
 from claimdiff.model import Claim
 
@@ -150,7 +150,7 @@ def numbers_in(claim: Claim) -> frozenset[float]:
         if any(start <= match.start() < end for start, end in skip):
             continue
         try:
-            found.add(round(float(match.group(0).replace(",", "")), 3))
+            found.add(round(float(plain_number(match.group(0))), 3))
         except ValueError:
             continue
     for match in _WORD.finditer(lowered) if spelled else ():

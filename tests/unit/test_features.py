@@ -8,6 +8,7 @@ import math
 import pytest
 
 from claimdiff import features, memo
+from claimdiff.extract.units import plain_number
 from claimdiff.features import (
     _NUMBER,
     _NUMBER_WORDS,
@@ -35,7 +36,7 @@ def numbers_reference(item: Claim) -> frozenset[float]:
         if any(start <= match.start() < end for start, end in skip):
             continue
         try:
-            found.add(round(float(match.group(0).replace(",", "")), 3))
+            found.add(round(float(plain_number(match.group(0))), 3))
         except ValueError:
             continue
     for match in _WORD.finditer(item.text.lower()):
@@ -70,6 +71,7 @@ CLAIMS = [
         "Twelve villages, 1,250 homes and three bridges were lost.",
         quantities=(Quantity("1,250 homes", 1250.0, "homes", "", 1250.0, 1250.0, 17, 28),),
     ),
+    claim("Sales rose to 1,2 million units."),  # a decimal comma
 ]
 
 
@@ -82,6 +84,11 @@ def test_numbers_equal_the_reference(item: Claim) -> None:
 def test_the_numbers_cases_find_something() -> None:
     assert numbers_reference(CLAIMS[0]) == {7.0, 12.0}
     assert numbers_reference(CLAIMS[5]) == {12.0, 1250.0, 3.0}
+
+
+def test_a_decimal_comma_is_read_as_the_quantities_read_it() -> None:
+    memo.clear()
+    assert numbers_in(CLAIMS[6]) == {1.2}  # not 12: "1,2 million" is 1.2 million
 
 
 # Each case: a clause.
