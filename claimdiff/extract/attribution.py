@@ -282,6 +282,11 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
     for ent in span_ents(phrase):
         if ent.label_ == "PERSON" and ent.end == subject.i + 1:
             return resolver.person(ent.text), True
+    if subject.pos_ == "NOUN":  # "The governor of Unity State, Taban Deng, said"
+        whole = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        for ent in span_ents(whole):
+            if ent.label_ == "PERSON" and ent.root.dep_ == "appos":
+                return resolver.person(ent.text), True
     for ent in span_ents(phrase):
         if ent.end == subject.i + 1 and ent.label_ in ("ORG", "GPE", "NORP"):
             canonical, label = resolver.resolve(ent.text, ent.label_)

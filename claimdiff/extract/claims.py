@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 from claimdiff.extract import attribution as attr
 from claimdiff.extract import quotes
 from claimdiff.extract.dates import dates
-from claimdiff.extract.entities import EntityResolver, ruler_patterns, span_ents
+from claimdiff.extract.entities import (
+    NAME_PARTS_PIPE,
+    EntityResolver,
+    ruler_patterns,
+    span_ents,
+)
 from claimdiff.extract.quantities import quantities
 from claimdiff.extract.segment import add_line_breaks, chunks, clauses
 from claimdiff.model import Claim, Document
@@ -52,7 +57,7 @@ def load_pipeline() -> tuple[Language, list[str]]:
 
 
 def prepare_pipeline(nlp: Language) -> None:
-    """Split "billion-$15" in the tokenizer; add the line-break and name-table components, once."""
+    """Split "billion-$15" in the tokenizer; add the line-break and name components, once."""
     split_currency_ranges(nlp)
     add_line_breaks(nlp)
     if RULER_PIPE not in nlp.pipe_names:
@@ -62,6 +67,8 @@ def prepare_pipeline(nlp: Language) -> None:
         # itself the ruler runs every component before it on the names (0.05 s a load).
         with nlp.select_pipes(enable=[RULER_PIPE]):
             ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
+    if NAME_PARTS_PIPE not in nlp.pipe_names:
+        nlp.add_pipe(NAME_PARTS_PIPE, after=RULER_PIPE)
 
 
 _CURRENCY_RANGE = (

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from claimdiff.model import Entity
 from claimdiff.resources import data_json
@@ -77,6 +78,45 @@ def span_ents(span: Span) -> list[Span]:
             found.append(Span(doc, i, j, label=token.ent_type_))
         i = j
     return found
+
+
+NAME_PARTS_PIPE = "claimdiff_name_parts"
+_STRAY_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
+
+
+@Language.component(NAME_PARTS_PIPE)
+def join_name_parts(doc: Doc) -> Doc:
+    """Join a stray word the tagger called a place to the person's name right after it.
+
+    In "spokesman Sawarmi Khaled Saad" the tagger reads "Sawarmi" as a place and
+    "Khaled Saad" as a person. One capitalised word, directly before a person's
+    name, that is neither in the name table nor a common word ("Secretary of State
+    Rex Tillerson"), is the first part of that name.
+    """
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        before = joined[-1] if joined else None
+        if before is not None and ent.label_ == "PERSON" and _stray(before, ent):
+            joined[-1] = Span(doc, before.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    if len(joined) != len(ents):
+        doc.ents = joined
+    return doc
+
+
+def _stray(word: Span, name: Span) -> bool:
+    token = word[0]
+    if len(word) != 1 or word.end != name.start or word.label_ not in _STRAY_LABELS:
+        return False
+    if not (token.is_title and token.is_alpha and token.whitespace_ == " "):
+        return False
+    from claimdiff.features import idf_table  # features reads units from this package
+
+    table, key = canonical_table(), alias_key(token.text)
+    known = key in table.aliases or key in table.demonyms
+    return not known and token.lower_ not in idf_table()
 
 
 def ruler_patterns() -> list[dict[str, str]]:

@@ -24,6 +24,13 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
         ('"A window now exists," May\'s spokeswoman said.', ["May's spokeswoman"]),
         # "a spokeswoman for May" is the same speaker as "May's spokeswoman"
         ("A spokeswoman for May said progress could come.", ["May's spokeswoman"]),
+        # a role named in apposition is that person
+        (
+            "The governor of Unity State, Taban Deng, said Mr Bashir should be held responsible.",
+            ["Taban Deng"],
+        ),
+        # but a person the role belongs to is not the speaker
+        ("The wife of John Smith said the camp was hit.", ["John Smith's wife"]),
         # "he said" goes back to the last named speaker, not the last name mentioned
         (
             'Johnson said Russia must act.\n\nTillerson would "deliver that message", he said.',

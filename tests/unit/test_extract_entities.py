@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from claimdiff.extract import Extractor
 from claimdiff.extract.entities import (
     EntityResolver,
     canonical_name,
     canonical_table,
+    join_name_parts,
     ruler_patterns,
     strip_titles,
 )
@@ -146,3 +149,46 @@ def test_surname_resolved_within_a_document(extractor: Extractor) -> None:
     claims = extractor.extract(Document(0, "t", "s", text, "x"))
     names = [e.canonical for e in claims[1].entities if e.label == "PERSON"]
     assert names == ["Rex Tillerson", "Sergei Lavrov"]
+
+
+def _tagged(words: list[str], ents: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Run the name-parts step on a doc tagged by hand."""
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return [(e.text, e.label_) for e in join_name_parts(doc).ents]
+
+
+def test_a_stray_word_before_a_person_is_part_of_the_name() -> None:
+    # the tagger's reading of "spokesman Sawarmi Khaled Saad": a place, then a person
+    words = ["spokesman", "Sawarmi", "Khaled", "Saad", "denied", "it"]
+    found = _tagged(words, [(1, 2, "GPE"), (2, 4, "PERSON")])
+    assert found == [("Sawarmi Khaled Saad", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("words", "ents"),
+    [
+        # a place the name table knows stays a place: "US President Trump" without the title
+        (["the", "US", "Donald", "Trump"], [(1, 2, "GPE"), (2, 4, "PERSON")]),
+        # a people's name too
+        (["Syrian", "Bashar", "Assad"], [(0, 1, "NORP"), (1, 3, "PERSON")]),
+        # two words are not a stray word
+        (["New", "Jersey", "Chris", "Christie"], [(0, 2, "GPE"), (2, 4, "PERSON")]),
+        # a common word: "Secretary of State Rex Tillerson"
+        (["of", "State", "Rex", "Tillerson"], [(1, 2, "ORG"), (2, 4, "PERSON")]),
+        # a word between them
+        (["Sawarmi", "and", "Khaled", "Saad"], [(0, 1, "GPE"), (2, 4, "PERSON")]),
+    ],
+)
+def test_other_neighbours_of_a_person_stay_apart(
+    words: list[str], ents: list[tuple[int, int, str]]
+) -> None:
+    assert len(_tagged(words, ents)) == len(ents)
+
+
+def test_a_split_name_is_one_speaker(extractor: Extractor) -> None:
+    text = "Sudan Armed Forces spokesman Sawarmi Khaled Saad denied any links to the raid."
+    (claim,) = extractor.extract(Document(0, "t", "s", text, "x"))
+    people = [e.text for e in claim.entities if e.label == "PERSON"]
+    assert people == ["Sawarmi Khaled Saad"]
+    assert claim.speaker == "Sawarmi Khaled Saad"
