@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimdiff.extract.units import PART
+from claimdiff.extract.units import CARDINAL_WORDS, PART
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import Amount, amounts, casualty_claim, consistent
 
@@ -68,14 +68,37 @@ def _conflicts(
 ) -> list[tuple[str, str, str, bool]]:
     found = []
     for unit in sorted(ua.keys() & ub.keys()):
-        pairs = [(x, y) for x in ua[unit] for y in ub[unit]]
-        if any(consistent(x, y) for x, y in pairs):
-            continue
-        far = all(_far_apart(x, y) for x, y in pairs)
-        ta = _listed([_shown(x.text, a) for x in ua[unit]])
-        tb = _listed([_shown(y.text, b) for y in ub[unit]])
+        xs, ys = ua[unit], ub[unit]
+        if any(consistent(x, y) for x in xs for y in ys):
+            # one figure met is enough, unless both give a part of their whole: then
+            # part meets part and whole meets whole ("12 of the 20" / "15 of the 20")
+            pa, pb = _parts(xs), _parts(ys)
+            if not pa or not pb or (_meet(pa, pb) and _meet(_wholes(xs), _wholes(ys))):
+                continue
+            xs, ys = pa, pb
+        far = all(_far_apart(x, y) for x in xs for y in ys)
+        ta = _listed([_shown(x.text, a) for x in xs])
+        tb = _listed([_shown(y.text, b) for y in ys])
         found.append((unit, ta, tb, far))
     return found
+
+
+def _parts(found: list[Amount]) -> list[Amount]:
+    """The figures that hold another: "12 of the 20 victims" holds "20 victims"."""
+    return [x for x in found if any(_holds(x, o) for o in found)]
+
+
+def _wholes(found: list[Amount]) -> list[Amount]:
+    """The figures that another holds: "20 victims" in "12 of the 20 victims"."""
+    return [x for x in found if any(_holds(o, x) for o in found)]
+
+
+def _holds(part: Amount, whole: Amount) -> bool:
+    return part.text != whole.text and whole.text in part.text
+
+
+def _meet(xs: list[Amount], ys: list[Amount]) -> bool:
+    return any(consistent(x, y) for x in xs for y in ys)
 
 
 def _listed(texts: list[str]) -> str:
@@ -85,17 +108,35 @@ def _listed(texts: list[str]) -> str:
 
 _COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_NUMBER_WORDS = frozenset(CARDINAL_WORDS) | frozenset(
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
+)
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 _NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with"})
 
 
 def _shown(text: str, claim: Claim) -> str:
     """A figure as a reason shows it: a compound adjective takes its noun ("six-year-long war").
 
-    Only a common noun: "a 36-year-old Duncan Rait" stays "36-year-old".
+    Only a common noun: "a 36-year-old Duncan Rait" stays "36-year-old". An age keeps
+    its word: "aged 77".
     """
-    at = claim.text.find(text) if _COMPOUND.search(text) else -1
+    at = claim.text.find(text)
+    if at > 0 and _AGED.search(claim.text, 0, at):
+        return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
+    if text.split(maxsplit=1)[0].lower() in _NUMBER_WORDS:
+        text = text[:1].lower() + text[1:]  # "Two helicopters" opened its sentence
+    at = at if _COMPOUND.search(text) else -1
     word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
     return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
+
+
+_AGE = re.compile(r"\baged (?=\d)")
+
+
+def _worded(shown: str) -> str:
+    """Figures as a sentence says them: "gives an age of 77", not "gives aged 77"."""
+    return _AGE.sub("an age of ", shown)
 
 
 def _far_apart(x: Amount, y: Amount) -> bool:
@@ -109,18 +150,28 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     findings = []
     for _, ta, tb, far in _conflicts(a, b, ua, ub):
         if far:
-            text = f"{names[0]} gives {ta} and {names[1]} {tb}: too far apart to be one figure."
+            text = (
+                f"{names[0]} gives {_worded(ta)} and {names[1]} {_worded(tb)}:"
+                " too far apart to be one figure."
+            )
             findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.PARTIAL))
         else:
-            text = f"{names[0]} says {ta}; {names[1]} says {tb}."
+            text = f"{names[0]} says {_worded(ta)}; {names[1]} says {_worded(tb)}."
             findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
+    bare = [[x for x in amounts(c) if not x.unit] for c in (a, b)]
     for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
         claim = b if side else a
-        only = [_shown(x.text, claim) for u in sorted(mine.keys() - theirs.keys()) for x in mine[u]]
+        # "He was 77" states the figure of "aged 77" without its unit.
+        only = [
+            _shown(x.text, claim)
+            for u in sorted(mine.keys() - theirs.keys())
+            for x in mine[u]
+            if not any(consistent(x, y) for y in bare[1 - side])
+        ]
         if only:
             shown = _listed(only)
             values = ("", shown) if side else (shown, "")
-            text = f"Only {names[side]} gives {shown}."
+            text = f"Only {names[side]} gives {_worded(shown)}."
             findings.append(Finding(Reason(ReasonKind.NUMBER, *values, text), Label.PARTIAL))
     return findings
 

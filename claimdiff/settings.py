@@ -36,6 +36,10 @@ class Settings:
     """A link with no differing slot is "agree" when this share of one claim's words
     (IDF-weighted) is found in the other; below it, one side adds detail: "partial"."""
 
+    agree_cover_other: float = 0.5
+    """... and when this share of the other claim's words is found in the first: a claim
+    all found in a much longer one that adds the rest is "partial"."""
+
     exhaustive_pairs: int = 250_000
     """Documents with at most this many claim pairs are scored exhaustively, unblocked."""
 

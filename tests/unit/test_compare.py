@@ -8,6 +8,7 @@ import pytest
 
 from claimdiff.align import Candidate
 from claimdiff.compare import classify, contradicts
+from claimdiff.extract import Extractor
 from claimdiff.model import (
     Claim,
     DateMention,
@@ -150,6 +151,8 @@ def test_number_conflict_reason_names_both_figures_and_sources() -> None:
         ("A 36-year-old Duncan Rait fell.", "36-year-old"),
         # a figure with its own unit word is shown as written
         ("Police said five dead.", "five dead"),
+        # a number word that opened its sentence is said mid-sentence
+        ("Two helicopters carried the injured.", "two helicopters"),
     ],
 )
 def test_figure_on_one_side_is_shown_with_its_noun(b_text: str, shown: str) -> None:
@@ -159,6 +162,128 @@ def test_figure_on_one_side_is_shown_with_its_noun(b_text: str, shown: str) -> N
     (reason,) = [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
     assert (reason.a, reason.b) == ("", shown)
     assert reason.text == f"Only RFE/RL gives {shown}."
+
+
+AGED = "Gigante has died in jail, aged 77."
+AGE = Quantity("77", 77.0, "year-old", "exact", 77.0, 77.0, 30, 32)  # as the extractor reads it
+
+
+def test_an_age_on_one_side_is_said_as_an_age() -> None:
+    a = claim("Police gave no figure.", doc=0)
+    b = claim(AGED, doc=1, quantities=(AGE,))
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "RFE/RL", "", "y"))
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
+    assert reason.b == "aged 77"  # as written, for the highlight
+    assert reason.text == "Only RFE/RL gives an age of 77."
+
+
+def test_a_bare_figure_meets_the_same_figure_with_a_unit() -> None:
+    # "He was 77" gives the age of "aged 77" without saying it is one
+    a, b = claim("He was 77.", doc=0), claim(AGED, doc=1, quantities=(AGE,))
+    assert ReasonKind.NUMBER not in label_of(a, b)[1]
+    # but another bare figure is no match for it
+    a = claim("He was 76.", doc=0)
+    assert ReasonKind.NUMBER in label_of(a, b)[1]
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "apart"),
+    [
+        # one spokesman, transliterated two ways (and tagged an organisation once)
+        (("Al-Sawarmi Khalid", "ORG"), ("Sawarmi Khaled Saad", "PERSON"), False),
+        # one family name, two people
+        (("Katie Jenkin", "PERSON"), ("John Jenkin", "PERSON"), True),
+    ],
+)
+def test_names_spelled_apart(x: tuple[str, str], y: tuple[str, str], apart: bool) -> None:
+    def named(name: str, label: str, doc: int) -> Claim:
+        text = f"{name} spoke to reporters."
+        entity = Entity(name, name, label, 0, len(name))
+        return Claim(doc, doc, 0, len(text), text, entities=(entity,))
+
+    kinds = label_of(named(*x, doc=0), named(*y, doc=1))[1]
+    assert (ReasonKind.ENTITY in kinds) is apart
+
+
+def test_a_name_cut_at_a_line_end_is_still_named() -> None:
+    def listing(text: str, doc: int, *names: str) -> Claim:
+        found = tuple(Entity(n, n, "ORG", text.index(n), text.index(n) + len(n)) for n in names)
+        return Claim(doc, doc, 0, len(text), text, entities=found)
+
+    # the tagger missed "Wal- Mart", so only the other side seems to name it
+    a = listing("Wal- Mart, Kohl's and Big Lots posted weak May sales.", 0, "Kohl's", "Big Lots")
+    b = listing("Wal-Mart and Kohl's posted weak May sales.", 1, "Wal-Mart", "Kohl's")
+    assert label_of(a, b)[0] is not Label.CONFLICT  # a list that adds Big Lots
+    b = listing("Target and Kohl's posted weak May sales.", 1, "Target", "Kohl's")
+    assert label_of(a, b)[0] is Label.CONFLICT  # a different list of names
+
+
+@pytest.mark.parametrize(
+    ("b_text", "conflict"),
+    [
+        ("Police said 15 of the 20 victims were children.", True),  # the part differs
+        ("Police said 12 of the 21 victims were children.", True),  # the whole differs
+        ("Police said 12 of the 20 victims were children.", False),
+        ("Police said 20 victims were children.", False),  # only the whole is given
+        ("Police said 12 victims were children.", False),  # only the part is given
+    ],
+)
+def test_parts_of_one_whole_are_compared_part_to_part(
+    extractor: Extractor, b_text: str, conflict: bool
+) -> None:
+    def read(text: str, doc: int) -> Claim:
+        (made,) = extractor.extract(Document(doc, "t", "s", text, "x"))
+        return made  # the extractor reads "12 of the 20 victims" as a part and a whole
+
+    a = read("Police said 12 of the 20 victims were children.", 0)
+    assert (label_of(a, read(b_text, 1))[0] is Label.CONFLICT) is conflict
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("South Sudan's", "South Sudan"),  # no possessive
+        ("The New Zealander", "the New Zealander"),  # no capital mid-sentence
+        ("Calif.", "Calif."),  # and no second full stop: "names Calif.."
+    ],
+)
+def test_a_name_on_one_side_is_said_mid_sentence(name: str, shown: str) -> None:
+    text = f"Officials near {name} spoke."
+    a = Claim(0, 0, 0, len(text), text, entities=(Entity(name, name, "GPE", 15, 15 + len(name)),))
+    b = claim("Officials spoke at length to the waiting reporters.", doc=1)  # the longer one
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
+    (reason,) = [r for r in link.reasons if r.kind is ReasonKind.ENTITY]
+    assert reason.text == f"Only AFP names {shown}" + ("" if shown.endswith(".") else ".")
+
+
+def test_a_common_speaker_is_said_mid_sentence() -> None:
+    a = claim("Police said the group was ill equipped.", speaker="Police")
+    b = claim("Gaskin said the group was ill equipped.", doc=1, speaker="Dave Gaskin")
+    (reason,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
+    ]
+    assert "attributes it to police;" in reason.text
+    assert reason.a == "Police"  # as written, for the highlight
+
+
+def test_no_casualties_is_not_also_a_negation() -> None:
+    a = claim("The group confirmed there were no dead or wounded.", negated=True)
+    b = claim("Officials said 12 people had been killed.", doc=1)
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    assert link.label is Label.CONFLICT
+    assert [r.kind for r in link.reasons] == [ReasonKind.NUMBER, ReasonKind.NUMBER]
+
+
+def test_a_claim_inside_a_longer_one_that_adds_the_rest_is_partial() -> None:
+    a = claim("He was 77.", doc=0)
+    b = claim(AGED, doc=1, quantities=(AGE,))
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    assert link.label is Label.PARTIAL and link.reasons  # with the words only b says
+    # near the same length, the same words agree
+    b = claim("He was 77 years old.", doc=1)
+    assert label_of(a, b)[0] is Label.AGREE
 
 
 def test_date_reason_gives_the_year_only_where_years_differ() -> None:
