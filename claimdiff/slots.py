@@ -124,7 +124,7 @@ _SKIP_UNITS = frozenset(
     ]
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_TOLL_VERB = re.compile(r"\b(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
+_TOLL_VERB = re.compile(r"\b(?:killed|died|dead|wounded|injured|toll)\b", re.IGNORECASE)
 _CASUALTY = re.compile(
     r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|injuries|casualt\w*|"
     r"fatalit\w*|victims?)\b",
@@ -136,6 +136,7 @@ _NO_CASUALTY = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_NOUN = re.compile(rf"\s+of\s+(?:{'|'.join(PARTITIVE)})\s+([a-z]{{3,}})\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"\bRichter\b|\bmagnitude\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\b([a-z]{4,})\s+of\s+$", re.IGNORECASE)
 _LIST_GLUE = re.compile(
     r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as well as\s+)"
@@ -291,10 +292,13 @@ def amounts(claim: Claim) -> list[Amount]:
 
 
 def _unit_for(amount: Amount, read: list[Amount], text: str) -> str:
-    """A unit for a bare number: from the text ("a magnitude of 5.9"), or people if a toll."""
+    """A unit for a bare number: from the text ("a magnitude of 5.9"), a magnitude beside
+    "Richter" or "magnitude" ("measuring 7.1 on the Richter scale"), or people if a toll."""
     for other in read:
         if other.unit and abs(other.value - amount.value) < 1e-9:
             return other.unit
+    if 0 < amount.value < 10 and "." in amount.text and _MAGNITUDE.search(text):
+        return "magnitude"  # "measuring 7.1 on the Richter scale", "5.8 in magnitude"
     if amount.value >= 1 and _TOLL_VERB.search(text):
         return "people"  # "killed more than 31,000": a death toll counts people
     return ""

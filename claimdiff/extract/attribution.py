@@ -377,7 +377,7 @@ def predicate(chain: list[Token]) -> str | None:
 def negated(span: Span, chain: list[Token]) -> bool:
     """Whether the event is negated ("did not", "denied", "no", "never", "refused to")."""
     for verb in chain:
-        if verb.lemma_ in NEGATING_VERBS and verb.lemma_ != "rule":
+        if verb.lemma_ in NEGATING_VERBS and verb.lemma_ != "rule" and _negates(verb):
             return True
         if verb.lemma_ == "rule" and any(c.lower_ == "out" for c in verb.children):
             return True
@@ -391,6 +391,17 @@ def negated(span: Span, chain: list[Token]) -> bool:
             ):
                 return True
     return False
+
+
+_NEGATE_A_COMPLEMENT = frozenset({"fail", "decline", "refuse"})
+"""Verbs that negate only an action they take: "declined to comment", "failed to reach a
+deal"; alone they are events of their own ("shares declined 5 percent", "talks failed")."""
+
+
+def _negates(verb: Token) -> bool:
+    if verb.lemma_ not in _NEGATE_A_COMPLEMENT:
+        return True  # "denied the claims"
+    return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
 
 _NOT_NEGATING_AFTER = {

@@ -59,6 +59,7 @@ def load_pipeline() -> tuple[Language, list[str]]:
 def prepare_pipeline(nlp: Language) -> None:
     """Split "billion-$15" in the tokenizer; add the line-break and name components, once."""
     split_currency_ranges(nlp)
+    split_scale_suffixes(nlp)
     add_line_breaks(nlp)
     if RULER_PIPE not in nlp.pipe_names:
         where = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
@@ -83,6 +84,22 @@ def split_currency_ranges(nlp: Language) -> None:
 
     infixes = [*(nlp.Defaults.infixes or ()), _CURRENCY_RANGE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+
+
+_SCALE_SUFFIX = r"(?<=[0-9])(?:[bBtTmM][nN])"
+"""The "bn" of "$2bn" (and "tn", "mn"), which spaCy leaves glued to its figure."""
+
+
+def split_scale_suffixes(nlp: Language) -> None:
+    """Cut "$2bn" into "$", "2", "bn", as spaCy already cuts "$2m"; and "£2.3m." at the end
+    of a sentence into "2.3", "m", ".", where spaCy keeps "m." as an abbreviation."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*(nlp.Defaults.suffixes or ()), _SCALE_SUFFIX]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+    rules = dict(nlp.tokenizer.rules or {})  # type: ignore[union-attr]
+    if rules.pop("m.", None) is not None:
+        nlp.tokenizer.rules = rules  # type: ignore[union-attr]
 
 
 class Extractor:

@@ -72,6 +72,9 @@ _FULL_MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+_FULL_MONTHS = frozenset(
+    name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")
+)
 _FINDER = re.compile(
     "|".join(
         [
@@ -110,15 +113,17 @@ def is_duration(text: str) -> bool:
 
 
 def resolve(
-    text: str, dateline: dt.date | None, future: bool = False
+    text: str, dateline: dt.date | None, future: bool = False, *, past: bool = False
 ) -> tuple[dt.date | None, str]:
     """Resolve one date expression: its date (or None) and granularity.
 
     Weekdays are the latest such day on or before the dateline (news reports look
-    back) unless ``future``, when they are the next one on or after it.
+    back) unless ``future``, when they are the next one on or after it. A day and
+    month without a year fall in the year that puts them nearest the dateline, or
+    before it when ``past`` ("was signed on 3 July" in April: last July).
     """
     words = text.lower().replace(",", " ").replace(".", " ").split()
-    absolute = _absolute(text, words, dateline)
+    absolute = _absolute(text, words, dateline, past)
     if absolute is not None:
         return absolute
     granularity = _relative_granularity(words)
@@ -129,13 +134,15 @@ def resolve(
 
 
 def _absolute(
-    text: str, words: list[str], dateline: dt.date | None
+    text: str, words: list[str], dateline: dt.date | None, past: bool = False
 ) -> tuple[dt.date | None, str] | None:
     """Dates that name their month or year: "April 10", "March 2011", "2011"."""
     iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
     if iso:
         return _safe_date(int(iso[1]), int(iso[2]), int(iso[3])), "day"
-    month = next((MONTHS[w] for w in words if w in MONTHS and (w != "may" or text[0] == "M")), None)
+    # "may" is a month only when written "May" ("5 May", "May 5"), never the modal verb
+    may = re.search(r"\bMay\b", text) is not None
+    month = next((MONTHS[w] for w in words if w in MONTHS and (w != "may" or may)), None)
     year = next((int(w[:4]) for w in words if re.fullmatch(r"(?:1[89]|20)\d{2}s?", w)), None)
     day = next(
         (int(m[1]) for w in words if (m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w))), None
@@ -147,7 +154,8 @@ def _absolute(
     if year is None and dateline is not None:
         year = dateline.year
         probe = _safe_date(year, month, day or 1)
-        if probe is not None and probe > dateline + dt.timedelta(days=183):
+        ahead = dt.timedelta(days=1 if past else 183)  # a past event is not next month's
+        if probe is not None and probe > dateline + ahead:
             year -= 1
     if year is None:
         return None, "day" if day else "month"
@@ -269,30 +277,50 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
     mentions = []
     for start, end in sorted(found):
         expression = text[start - base : end - base]
-        value, granularity = resolve(expression, dateline, _future(span, start, end))
+        if expression.endswith(".") and expression[:-1].split()[-1].casefold() in _FULL_MONTHS:
+            end -= 1  # "on 3 July." ends a sentence; "Sept." is an abbreviation
+            expression = expression[:-1]
+        tense = _tense(span, start, end)
+        value, granularity = resolve(expression, dateline, tense == FUTURE, past=tense == PAST)
         if value is None and granularity == "vague":
             continue  # "decades", "the 15th century": nothing to compare
         mentions.append(DateMention(expression, value, start + offset, end + offset, granularity))
     return tuple(mentions)
 
 
-def _future(span: Span, start: int, end: int) -> bool:
-    """Whether the verb governing a date speaks of the future ("will meet", "heads")."""
+FUTURE, PAST = "future", "past"
+
+
+def _tense(span: Span, start: int, end: int) -> str:
+    """Whether the verb governing a date speaks of the future ("will meet", "heads"),
+    of the past ("opened", "was signed"), or neither ("")."""
     piece = span.doc.char_span(start, end, alignment_mode="expand")
     if piece is None or not span.doc.has_annotation("DEP"):
-        return False
+        return ""
     verb: Token | None = piece.root
+    through = False  # a noun or adjective between: "the summit, due on May 3, was cancelled"
     for _ in range(6):
         if verb is None or verb.pos_ in ("VERB", "AUX"):
             break
         if verb.dep_ == "ROOT" and verb.tag_ == "NNS":
             # A sentence rooted in a plural noun is a verb the tagger missed: "Tillerson heads".
-            return True
+            return FUTURE
+        through = through or (verb.i != piece.root.i and verb.pos_ in ("NOUN", "PROPN", "ADJ"))
         verb = verb.head if verb.head is not verb else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return False
+        return ""
     if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
-        return True
+        return FUTURE
     if verb.dep_ == "xcomp" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ == "going"):
-        return True
-    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("say", "tell", "be", "have")
+        return FUTURE
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("say", "tell", "be", "have"):
+        return FUTURE
+    past = verb.tag_ == "VBD" or _perfect_or_passive(verb)
+    return PAST if past and not through else ""
+
+
+def _perfect_or_passive(verb: Token) -> bool:
+    """ "had risen", "was signed": a participle with a past auxiliary."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )

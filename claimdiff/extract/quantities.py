@@ -102,12 +102,18 @@ def _age(ent: Span) -> bool:
 
 
 def _age_position(doc: Doc, i: int) -> bool:
-    """ "Alice McMeekin, 58," or "has died, aged 77": a bare number that is an age."""
+    """ "Alice McMeekin, 58,", "the victim, 34," or "has died, aged 77": a bare number that
+    is an age."""
     if i >= 1 and doc[i - 1].lower_ in ("aged", "age"):
         return True
-    if i < 2 or doc[i - 1].text != "," or doc[i - 2].ent_type_ != "PERSON":
+    if i < 2 or doc[i - 1].text != ",":
         return False
-    return i + 1 >= len(doc) or doc[i + 1].is_punct
+    before = doc[i - 2]
+    # a person, or one person named by a common noun ("the victim", "his wife")
+    person = before.ent_type_ == "PERSON" or (
+        before.tag_ == "NN" and doc[i].text.isdigit() and 0 < int(doc[i].text) < 120
+    )
+    return person and (i + 1 >= len(doc) or doc[i + 1].is_punct)
 
 
 def _is_number(token: Token) -> bool:

@@ -286,6 +286,31 @@ def test_a_claim_inside_a_longer_one_that_adds_the_rest_is_partial() -> None:
     assert label_of(a, b)[0] is Label.AGREE
 
 
+@pytest.mark.parametrize(
+    ("b_text", "conflict"),
+    [
+        ("The quake had a magnitude of 6.5, officials said.", True),
+        ("The quake had a magnitude of 7.1, officials said.", False),
+    ],
+)
+def test_a_richter_reading_is_a_magnitude(
+    extractor: Extractor, b_text: str, conflict: bool
+) -> None:
+    def read(text: str, doc: int) -> Claim:
+        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
+
+    a = read("The quake, measuring 7.1 on the Richter scale, struck the coast.", 0)
+    assert (label_of(a, read(b_text, 1))[0] is Label.CONFLICT) is conflict
+
+
+def test_a_bare_figure_after_a_toll_counts_people(extractor: Extractor) -> None:
+    def read(text: str, doc: int) -> Claim:
+        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
+
+    a = read("By Thursday evening, the toll had risen to 54.", 0)
+    assert label_of(a, read("The death toll rose to 60, officials said.", 1))[0] is Label.CONFLICT
+
+
 def test_date_reason_gives_the_year_only_where_years_differ() -> None:
     docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
     a = claim("She moved there in June 2008.", dates=(("June 2008", dt.date(2008, 6, 10)),))

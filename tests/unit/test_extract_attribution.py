@@ -143,6 +143,10 @@ def test_quotes_in_claim_drop_trailing_commas() -> None:
         ("Residents had nothing but praise for Lynch.", False),  # "nothing but" affirms
         ("The talks are not only about Syria.", False),  # "not only" adds, denies nothing
         ("Residents had nothing to say about Lynch.", True),  # "nothing" still denies
+        ("A spokesman declined to comment.", True),  # declining an action
+        ("The talks failed to reach a deal.", True),  # failing to do it
+        ("Shares declined 5 percent on Monday.", False),  # a fall, not a refusal
+        ("He said the talks had failed.", False),  # a failure is an event of its own
     ],
 )
 def test_negation(extractor: Extractor, text: str, negated: bool) -> None:

@@ -39,6 +39,9 @@ def dates_of(extractor: Extractor, text: str, published: dt.date | None) -> list
         ("2017-04-01", dt.date(2017, 4, 1), "day"),
         # a late-December date in an April report is last year's
         ("December 30", dt.date(2016, 12, 30), "day"),
+        # "May" the month, written either way round
+        ("5 May", dt.date(2017, 5, 5), "day"),
+        ("5 May 2016", dt.date(2016, 5, 5), "day"),
         # relative days
         ("yesterday", dt.date(2017, 4, 10), "day"),
         ("today", TUESDAY, "day"),
@@ -63,6 +66,29 @@ def dates_of(extractor: Extractor, text: str, published: dt.date | None) -> list
 )
 def test_resolve_against_dateline(expression: str, value: dt.date | None, granularity: str) -> None:
     assert resolve(expression, TUESDAY) == (value, granularity)
+
+
+def test_a_past_event_without_a_year_falls_before_the_dateline() -> None:
+    # in an April report, "was signed on 3 July" is last July; "will be held on 3 July" is next
+    assert resolve("3 July", TUESDAY, past=True) == (dt.date(2016, 7, 3), "day")
+    assert resolve("3 July", TUESDAY) == (dt.date(2017, 7, 3), "day")
+    assert resolve("April 10", TUESDAY, past=True) == (dt.date(2017, 4, 10), "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The deal was signed on 3 July.", dt.date(2016, 7, 3)),  # past tense
+        ("The vote will be held on 3 July.", dt.date(2017, 7, 3)),  # future
+        ("The summit, due on 3 July, was cancelled.", dt.date(2017, 7, 3)),  # not its verb's
+    ],
+)
+def test_the_tense_of_its_verb_places_a_date(
+    extractor: Extractor, sentence: str, value: dt.date
+) -> None:
+    (mention,) = dates_of(extractor, sentence, TUESDAY)
+    assert mention.value == value
+    assert mention.text == "3 July"  # not the full stop that ends the sentence
 
 
 @pytest.mark.parametrize(

@@ -93,6 +93,8 @@ QUANTITY_CASES = [
      120_000),
     # an age after "aged"
     ("The godfather has died in jail, aged 77.", "77", 77, "year-old", "exact", 77, 77),
+    # ... and after a person named by a common noun
+    ("The victim, 34, was pronounced dead.", "34", 34, "year-old", "exact", 34, 34),
     # a hyphenated number word is one number, not "Twenty-" and "eight people"
     ("Twenty-eight people were believed to be at the camp.",
      "Twenty-eight people", 28, "people", "exact", 28, 28),
@@ -124,6 +126,11 @@ QUANTITY_CASES = [
     # but a count "of its" villages is the count of villages
     ("The quake damaged seven of its villages.",
      "seven of its villages", 7, "village", "exact", 7, 7),
+    # a scale glued to its figure, as British and agency copy writes sums
+    ("The minister took bribes worth $1.5bn.", "$1.5bn", 1.5e9, "USD", "exact", 1.5e9, 1.5e9),
+    ("It will cost 5bn euros.", "5bn euros", 5e9, "EUR", "exact", 5e9, 5e9),
+    # ... also at the end of a sentence, where "m." read as an abbreviation
+    ("Profits rose to £2.3m.", "£2.3m", 2.3e6, "GBP", "exact", 2.3e6, 2.3e6),
 ]
 # fmt: on
 """Sentence, quantity text, value, unit, qualifier, low, high."""
