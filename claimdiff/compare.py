@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
+from claimdiff.extract.units import CARDINAL_WORDS, SCALES, VAGUE
 from claimdiff.features import STOPWORDS, WORD_PATTERN, idf_default, idf_table, profile
 from claimdiff.figures import Finding, casualty_findings, date_findings, join, number_findings
 from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
@@ -182,7 +183,7 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
         # "failed to end the conflict" does not deny "killed more than 80": only a
         # negation of the same kind of event is a contradiction.
-        contradicting = same_predicate(a, b)
+        contradicting = same_predicate(a, b) or _denied_and_admitted(a, b)
         text = (
             f"{names[neg]} says it did not happen; {names[pos]} says it did."
             if contradicting
@@ -219,6 +220,16 @@ def _same_speaker(x: str, y: str) -> bool:
     if bool((wx & wy) - _GENERIC) or not (wx - _GENERIC) or not (wy - _GENERIC):
         return True
     return fuzz.token_set_ratio(x.lower(), y.lower()) >= 75  # "Sundwell" / "Sundwall"
+
+
+_DENY = frozenset({"deny", "reject", "dismiss"})
+_ADMIT = frozenset({"confirm", "admit", "acknowledge", "concede"})
+
+
+def _denied_and_admitted(a: Claim, b: Claim) -> bool:
+    """ "The minister denied the report" / "The minister confirmed the report"."""
+    denying, other = (a, b) if a.negated else (b, a)
+    return denying.predicate in _DENY and other.predicate in _ADMIT
 
 
 def _casualties_apart(a: Claim, b: Claim) -> bool:
@@ -297,7 +308,8 @@ def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> 
 
 
 def content_weights(claim: Claim) -> dict[str, float]:
-    """IDF weights of a claim's content words, names replaced by their canonical form.
+    """IDF weights of a claim's content words, names replaced by their canonical form,
+    its figures counted as one word.
 
     "the US" and "the United States" then count as the same content.
     """
@@ -307,7 +319,14 @@ def content_weights(claim: Claim) -> dict[str, float]:
         for e in names
         for w in claim.text[e.start - claim.start : e.end - claim.start].split()
     }
-    weights = {w: v for w, v in profile(claim).weights.items() if w not in inside}
+    weights: dict[str, float] = {}
+    for word, weight in profile(claim).weights.items():
+        if word in inside:
+            continue
+        # figures are compared as figures (their own reasons say where they differ), so
+        # "two dozen" / "24" and "$2bn" / "$2 billion" are one piece of content
+        key = FIGURE_KEY if _figure_word(word) else word
+        weights[key] = max(weight, weights.get(key, 0.0))
     for entity in names:
         weights[f"@{canonical(entity)}"] = ENTITY_WEIGHT
     return weights
@@ -341,6 +360,16 @@ def wording_reason(a: Claim, b: Claim, names: tuple[str, str]) -> Reason:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_FIGURE_WORDS = frozenset(CARDINAL_WORDS) | frozenset(SCALES) | frozenset(VAGUE)
+
+
+_FIGURE = re.compile(r"\d[\d.,]*[a-z]{0,2}")  # "24", "1,000", "2bn", "15th"; not "G7"
+FIGURE_KEY = "#figure"
+
+
+def _figure_word(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _FIGURE_WORDS or _FIGURE.fullmatch(lowered) is not None
 
 
 def _own_words(claim: Claim, other: Claim) -> list[str]:
@@ -351,7 +380,10 @@ def _own_words(claim: Claim, other: Claim) -> list[str]:
     words = [
         w
         for w in dict.fromkeys(plain)
-        if len(w) > 2 and w.lower() not in STOPWORDS and w.lower() not in theirs
+        if len(w) > 2
+        and w.lower() not in STOPWORDS
+        and w.lower() not in theirs
+        and not _figure_word(w)  # figures have reasons of their own: "000" of "1,000"
     ]
     rare = sorted(words, key=lambda w: -idf.get(w.lower(), default))[:WORDING_SHOWN]
     return [w for w in words if w in rare]

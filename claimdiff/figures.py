@@ -197,6 +197,8 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     A date on one side only is a detail the other omits.
     """
     dated = [[d for d in c.dates if d.value is not None] for c in (a, b)]
+    if not dated[0] and not dated[1]:
+        return _weekday_findings(a, b, names)  # no dateline: "Tuesday" / "Wednesday" as written
     if bool(dated[0]) != bool(dated[1]):
         side = 0 if dated[0] else 1
         shown = join([_dated(d) for d in dated[side]])
@@ -214,6 +216,31 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     when = [join([_day(v, years) for v in sorted(days)]) for days in (da, db)]
     text = f"{names[0]} dates it {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
     return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+
+
+def _weekday_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """Weekdays no dateline resolves still differ when no day of one is a day of the other.
+
+    A detail, not a conflict: without datelines the day may be when each source reported
+    ("said Sunday") rather than when it happened ("ambushed the convoy Saturday").
+    """
+    days = [
+        {
+            m[0].capitalize(): d.text
+            for d in c.dates
+            if d.value is None
+            for m in _WEEKDAY.finditer(d.text)
+        }
+        for c in (a, b)
+    ]
+    if not days[0] or not days[1] or days[0].keys() & days[1].keys():
+        return []
+    ta, tb = (join(list(side.values())) for side in days)
+    text = f"{names[0]} says {ta}; {names[1]} says {tb}."
+    return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
 
 
 def _day(value: dt.date, year: bool = False) -> str:

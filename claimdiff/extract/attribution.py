@@ -282,7 +282,8 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
     for ent in span_ents(phrase):
         if ent.label_ == "PERSON" and ent.end == subject.i + 1:
             return resolver.person(ent.text), True
-    if subject.pos_ == "NOUN":  # "The governor of Unity State, Taban Deng, said"
+    # "The governor of Unity State, Taban Deng, said", "Britain's Prime Minister Theresa May"
+    if subject.pos_ in ("NOUN", "PROPN") and subject.ent_type_ != "PERSON":
         whole = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
         for ent in span_ents(whole):
             if ent.label_ == "PERSON" and ent.root.dep_ == "appos":

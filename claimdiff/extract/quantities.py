@@ -118,6 +118,9 @@ def _age_position(doc: Doc, i: int) -> bool:
 
 def _is_number(token: Token) -> bool:
     text = token.lower_
+    if text in _ONE_OF_A_SCALE:  # "a thousand people", "an hundred"
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return after is not None and after.lower_ in _SCALE_WORDS
     if _DIGITS.match(text):
         return not _looks_like_year(token)
     if text in VAGUE:
@@ -165,7 +168,7 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
             base = VAGUE[doc[j + 1].lower_][0] / 2
             return low * base, low * base, (high + 1) * base - 1, j + 2
         return low, low, high, j
-    spelled = _word_value(word)
+    spelled = 1.0 if word in _ONE_OF_A_SCALE else _word_value(word)
     value = spelled if spelled is not None else float(plain_number(word))
     money = i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS
     j = i + 1
@@ -185,6 +188,10 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
             break
         j += 1
     return value, value, value, j
+
+
+_ONE_OF_A_SCALE = frozenset({"a", "an"})
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 
 
 def _tens_before(doc: Doc, j: int) -> bool:

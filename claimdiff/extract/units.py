@@ -42,6 +42,7 @@ SMALL_NUMBERS = {word: value for value, word in enumerate(CARDINAL_WORDS)} | {
     "dozen": 12,
 }
 SCALES = {
+    "dozen": 12.0,
     "hundred": 100.0,
     "thousand": 1e3,
     "million": 1e6,

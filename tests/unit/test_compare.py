@@ -311,6 +311,41 @@ def test_a_bare_figure_after_a_toll_counts_people(extractor: Extractor) -> None:
     assert label_of(a, read("The death toll rose to 60, officials said.", 1))[0] is Label.CONFLICT
 
 
+def test_weekdays_differ_without_a_dateline() -> None:
+    a = claim("The bomb killed 12 people on Tuesday.", dates=(("Tuesday", None),))
+    b = claim("The bomb killed 12 people on Wednesday.", doc=1, dates=(("Wednesday", None),))
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    # a detail: undated, either day may be when the source reported ("said Sunday")
+    assert link.label is Label.PARTIAL
+    (reason,) = link.reasons
+    assert (reason.kind, reason.a, reason.b) == (ReasonKind.DATE, "Tuesday", "Wednesday")
+    b = claim(
+        "The bomb killed 12 people on Tuesday night.", doc=1, dates=(("Tuesday night", None),)
+    )
+    assert label_of(a, b)[0] is Label.AGREE
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text"),
+    [
+        ("Two dozen people were killed in the blast.", "24 people were killed in the blast."),
+        ("The deal is worth $2bn.", "The deal is worth $2 billion."),
+    ],
+)
+def test_one_figure_written_two_ways_agrees(extractor: Extractor, a_text: str, b_text: str) -> None:
+    def read(text: str, doc: int) -> Claim:
+        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
+
+    assert label_of(read(a_text, 0), read(b_text, 1)) == (Label.AGREE, set())
+
+
+def test_a_denial_against_a_confirmation_conflicts() -> None:
+    a = claim("The minister denied the report.", negated=True, predicate="deny")
+    b = claim("The minister confirmed the report.", doc=1, predicate="confirm")
+    label, kinds = label_of(a, b)
+    assert label is Label.CONFLICT and kinds == {ReasonKind.NEGATION}
+
+
 def test_date_reason_gives_the_year_only_where_years_differ() -> None:
     docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
     a = claim("She moved there in June 2008.", dates=(("June 2008", dt.date(2008, 6, 10)),))

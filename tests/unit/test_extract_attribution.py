@@ -29,6 +29,7 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
             "The governor of Unity State, Taban Deng, said Mr Bashir should be held responsible.",
             ["Taban Deng"],
         ),
+        ("Britain's Prime Minister Theresa May said the UK would act.", ["Theresa May"]),
         # but a person the role belongs to is not the speaker
         ("The wife of John Smith said the camp was hit.", ["John Smith's wife"]),
         # "he said" goes back to the last named speaker, not the last name mentioned

@@ -126,6 +126,10 @@ QUANTITY_CASES = [
     # but a count "of its" villages is the count of villages
     ("The quake damaged seven of its villages.",
      "seven of its villages", 7, "village", "exact", 7, 7),
+    # a count of dozens, and "a" before a scale word
+    ("Two dozen people were killed.", "Two dozen people", 24, "people", "exact", 24, 24),
+    ("More than a thousand people fled.",
+     "More than a thousand people", 1000, "people", "more than", 1000, 1500),
     # a scale glued to its figure, as British and agency copy writes sums
     ("The minister took bribes worth $1.5bn.", "$1.5bn", 1.5e9, "USD", "exact", 1.5e9, 1.5e9),
     ("It will cost 5bn euros.", "5bn euros", 5e9, "EUR", "exact", 5e9, 5e9),
