@@ -31,6 +31,7 @@ _TO_METRES = {
     "yard": 0.9144,
     "mi": 1609.344,
 }
+_TO_METRES_PER_SECOND = {"mph": 0.44704, "km/h": 1 / 3.6, "kph": 1 / 3.6, "kmh": 1 / 3.6}
 _UNIT_ALIASES = {
     "percent": "percent",
     "per": "percent",
@@ -170,6 +171,8 @@ def _unit(word: str) -> tuple[str, float]:
         return "metre", _TO_METRES[singular]
     if w.endswith("metres") or w.endswith("meters"):
         return _unit(w[:-1])
+    if w in _TO_METRES_PER_SECOND:
+        return "m/s", _TO_METRES_PER_SECOND[w]  # "120 mph" meets "190 km/h"
     w = _UNIT_ALIASES.get(w, w)
     if w.endswith("ies"):
         w = w[:-3] + "y"

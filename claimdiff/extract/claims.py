@@ -90,6 +90,11 @@ _SCALE_SUFFIX = r"(?<=[0-9])(?:[bBtTmM][nN])"
 """The "bn" of "$2bn" (and "tn", "mn"), which spaCy leaves glued to its figure."""
 
 
+_UNIT_ABBREVIATIONS = ("m.", "h.")
+"""Single letters spaCy keeps with a full stop, which in news end a figure's sentence more
+often than they abbreviate anything: "rose to £2.3m.", "reached 190 km/h."."""
+
+
 def split_scale_suffixes(nlp: Language) -> None:
     """Cut "$2bn" into "$", "2", "bn", as spaCy already cuts "$2m"; and "£2.3m." at the end
     of a sentence into "2.3", "m", ".", where spaCy keeps "m." as an abbreviation."""
@@ -98,8 +103,9 @@ def split_scale_suffixes(nlp: Language) -> None:
     suffixes = [*(nlp.Defaults.suffixes or ()), _SCALE_SUFFIX]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
     rules = dict(nlp.tokenizer.rules or {})  # type: ignore[union-attr]
-    if rules.pop("m.", None) is not None:
-        nlp.tokenizer.rules = rules  # type: ignore[union-attr]
+    kept = {key: value for key, value in rules.items() if key not in _UNIT_ABBREVIATIONS}
+    if len(kept) < len(rules):
+        nlp.tokenizer.rules = kept  # type: ignore[union-attr]
 
 
 class Extractor:

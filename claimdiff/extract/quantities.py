@@ -324,6 +324,8 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
         return _compound_unit(doc, j, end)
     if nxt.lower_ == "per" and j + 1 < end and doc[j + 1].lower_ == "cent":
         return "percent", j + 2
+    if nxt.lower_ == "km" and _per_hour(doc, j + 1, end):
+        return "km/h", j + 3  # "190 km/h", a speed, not 190 km
     if nxt.lower_ in UNITS:
         return UNITS[nxt.lower_][0], j + 1
     if nxt.lower_ == "of" and j + 1 < end:
@@ -336,6 +338,11 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
     if nxt.pos_ == "NOUN":
         return _noun_unit(nxt), j + 1
     return "", j
+
+
+def _per_hour(doc: Doc, k: int, end: int) -> bool:
+    """ "/h" after a length: spaCy cuts "km/h" into "km", "/", "h"."""
+    return k + 1 < end and doc[k].text == "/" and doc[k + 1].lower_.rstrip(".") in ("h", "hr")
 
 
 def _compound_unit(doc: Doc, j: int, end: int) -> tuple[str, int]:

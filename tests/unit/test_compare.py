@@ -303,6 +303,21 @@ def test_a_richter_reading_is_a_magnitude(
     assert (label_of(a, read(b_text, 1))[0] is Label.CONFLICT) is conflict
 
 
+@pytest.mark.parametrize(
+    ("b_text", "label"),
+    [
+        ("Winds of 190 km/h battered the coast.", Label.AGREE),  # 118 mph
+        ("Winds of 250 km/h battered the coast.", Label.CONFLICT),
+    ],
+)
+def test_speeds_meet_across_units(extractor: Extractor, b_text: str, label: Label) -> None:
+    def read(text: str, doc: int) -> Claim:
+        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
+
+    a = read("Winds of 120 mph battered the coast.", 0)
+    assert label_of(a, read(b_text, 1))[0] is label
+
+
 def test_a_bare_figure_after_a_toll_counts_people(extractor: Extractor) -> None:
     def read(text: str, doc: int) -> Claim:
         return extractor.extract(Document(doc, "t", "s", text, "x"))[0]

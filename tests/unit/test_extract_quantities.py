@@ -126,6 +126,8 @@ QUANTITY_CASES = [
     # but a count "of its" villages is the count of villages
     ("The quake damaged seven of its villages.",
      "seven of its villages", 7, "village", "exact", 7, 7),
+    # a speed the tokenizer cut into "km", "/", "h", at the end of a sentence
+    ("Gusts reached 190 km/h.", "190 km/h", 190, "km/h", "exact", 190, 190),
     # a count of dozens, and "a" before a scale word
     ("Two dozen people were killed.", "Two dozen people", 24, "people", "exact", 24, 24),
     ("More than a thousand people fled.",
