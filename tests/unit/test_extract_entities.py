@@ -43,6 +43,14 @@ from claimdiff.model import Document
         # Russia
         ("the Russian Federation", "GPE", "Russia"),
         ("Russia", "GPE", "Russia"),
+        # a country's other names, and names transliterated several ways
+        ("Burma", "GPE", "Myanmar"),
+        ("Côte d'Ivoire", "GPE", "Ivory Coast"),
+        ("Hizbollah", "ORG", "Hezbollah"),
+        ("al Qaida", "ORG", "al-Qaeda"),
+        ("Moammar Gadhafi", "PERSON", "Muammar Gaddafi"),
+        ("the Fed", "ORG", "Federal Reserve"),
+        ("MSF", "ORG", "Doctors Without Borders"),
         # a demonym names its country
         ("Russian", "NORP", "Russia"),
         ("French", "NORP", "France"),
