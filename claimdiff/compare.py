@@ -69,20 +69,45 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     named_b = {canonical(e): e for e in name_entities(b)}
     for side, (mine, theirs) in enumerate(((named_a, named_b), (named_b, named_a))):
         other = b if side == 0 else a
-        only = [
-            _name_shown(e)
+        alone = [
+            e
             for k, e in mine.items()
             if k not in theirs
             and not _mentioned(k, theirs)
             and not _written_in(e, other)
             and not any(_same_name(e, o) for o in theirs.values())
+            and not _speaks(e, other)
         ]
-        if only:
-            listed = join(only)
+        if alone:
+            listed = join([_name_shown(e) for e in alone])
             values = ("", listed) if side else (listed, "")
             text = f"Only {names[side]} names {listed}" + ("" if listed.endswith(".") else ".")
-            findings.append(Finding(Reason(ReasonKind.ENTITY, *values, text), Label.PARTIAL))
+            # "John was a good kid" / "He was a good kid": the other side's "he" may be
+            # the person named, so the name is shown but does not make the link partial
+            weight = Label.AGREE if _pronoun_for(alone, other) else Label.PARTIAL
+            findings.append(Finding(Reason(ReasonKind.ENTITY, *values, text), weight))
     return findings
+
+
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+
+
+def _pronoun_for(alone: Sequence[Entity], other: Claim) -> bool:
+    """All the one-sided names are people, and the other claim names none but says "he"."""
+    return (
+        all(e.label == "PERSON" for e in alone)
+        and not any(e.label == "PERSON" for e in other.entities)
+        and _PERSONAL.search(other.text) is not None
+    )
+
+
+def _speaks(entity: Entity, other: Claim) -> bool:
+    """The other claim's speaker is this name: "Al-Sawarmi Khalid, spokesman ..., said" /
+    "... he told the AFP news agency", where "he" was resolved to "Sawarmi Khaled Saad"."""
+    if not other.speaker or entity.label not in ("PERSON", "ORG"):
+        return False
+    words = {w for w in canonical(entity).split() if w not in _PARTICLES}
+    return bool(words & set(other.speaker.lower().replace("-", " ").split()) - _GENERIC)
 
 
 def _name_shown(entity: Entity) -> str:

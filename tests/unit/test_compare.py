@@ -361,6 +361,51 @@ def test_a_denial_against_a_confirmation_conflicts() -> None:
     assert label is Label.CONFLICT and kinds == {ReasonKind.NEGATION}
 
 
+def test_a_name_against_a_pronoun_is_shown_but_agrees() -> None:
+    john = (Entity("John", "John", "PERSON", 0, 4),)
+    text = "John was a good kid, never one to get into trouble."
+    a = Claim(0, 0, 0, len(text), text, entities=john)
+    # the longer claim: a name only the shorter one gives would make the link partial
+    b = claim("He was a good kid, never one to get into any trouble.", doc=1)
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    assert link.label is Label.AGREE  # "he" may be John
+    b = claim("The boy was a good kid, never one to get into any trouble.", doc=1)
+    assert label_of(a, b) == (Label.PARTIAL, {ReasonKind.ENTITY})  # no one to be John
+
+
+def test_the_other_sides_speaker_is_not_named_on_one_side_only() -> None:
+    name = "Al-Sawarmi Khalid"
+    text = f"{name} said Sudan had not bombed the camp."
+    a = Claim(0, 0, 0, len(text), text, entities=(Entity(name, name, "ORG", 0, len(name)),))
+    b = claim("We did not bomb the camp, he told reporters.", doc=1, speaker="Sawarmi Khaled Saad")
+    reasons = classify(Candidate(0, 1, 0.8), a, b).reasons
+    assert not any(r.kind is ReasonKind.ENTITY for r in reasons)
+
+
+def test_a_count_of_the_speaker_is_no_figure_of_the_claim() -> None:
+    a = claim("He idolised his mum and his sister.")
+    text = "One friend said: 'He idolised his mum and his sister.'"
+    one = Quantity("One friend", 1.0, "friend", "exact", 1.0, 1.0, 0, 10)
+    b = Claim(1, 1, 0, len(text), text, speaker="One friend", quantities=(one,))
+    assert ReasonKind.NUMBER not in label_of(a, b)[1]
+
+
+def test_the_same_relative_day_in_reports_dated_apart_is_a_detail() -> None:
+    june = dt.date(2013, 6, 9)
+    a = claim("He was being questioned yesterday.", dates=(("yesterday", june),))
+    b = claim(
+        "He was yesterday being questioned.",
+        doc=1,
+        dates=(("yesterday", june - dt.timedelta(days=1)),),
+    )
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    assert link.label is Label.PARTIAL
+    assert link.reasons[0].text.endswith("the same word in reports dated apart.")
+    # two words for two days still conflict
+    b = claim("He was questioned on Saturday.", doc=1, dates=(("Saturday", dt.date(2013, 6, 8)),))
+    assert label_of(a, b)[0] is Label.CONFLICT
+
+
 def test_date_reason_gives_the_year_only_where_years_differ() -> None:
     docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
     a = claim("She moved there in June 2008.", dates=(("June 2008", dt.date(2008, 6, 10)),))
