@@ -40,6 +40,12 @@ def claim(
     return Claim(doc, doc, 0, len(text), text, entities=entities, dates=mentions, **slots)  # type: ignore[arg-type]
 
 
+def read(extractor: Extractor, text: str, doc: int) -> Claim:
+    """The one claim the extractor makes of a sentence: its figures read as in an article."""
+    (made,) = extractor.extract(Document(doc, "t", "s", text, "x"))
+    return made
+
+
 def label_of(a: Claim, b: Claim) -> tuple[Label, set[ReasonKind]]:
     link = classify(Candidate(a.id, b.id, 0.9), a, b)
     return link.label, {r.kind for r in link.reasons}
@@ -232,12 +238,8 @@ def test_a_name_cut_at_a_line_end_is_still_named() -> None:
 def test_parts_of_one_whole_are_compared_part_to_part(
     extractor: Extractor, b_text: str, conflict: bool
 ) -> None:
-    def read(text: str, doc: int) -> Claim:
-        (made,) = extractor.extract(Document(doc, "t", "s", text, "x"))
-        return made  # the extractor reads "12 of the 20 victims" as a part and a whole
-
-    a = read("Police said 12 of the 20 victims were children.", 0)
-    assert (label_of(a, read(b_text, 1))[0] is Label.CONFLICT) is conflict
+    a = read(extractor, "Police said 12 of the 20 victims were children.", 0)
+    assert (label_of(a, read(extractor, b_text, 1))[0] is Label.CONFLICT) is conflict
 
 
 @pytest.mark.parametrize(
@@ -296,11 +298,8 @@ def test_a_claim_inside_a_longer_one_that_adds_the_rest_is_partial() -> None:
 def test_a_richter_reading_is_a_magnitude(
     extractor: Extractor, b_text: str, conflict: bool
 ) -> None:
-    def read(text: str, doc: int) -> Claim:
-        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
-
-    a = read("The quake, measuring 7.1 on the Richter scale, struck the coast.", 0)
-    assert (label_of(a, read(b_text, 1))[0] is Label.CONFLICT) is conflict
+    a = read(extractor, "The quake, measuring 7.1 on the Richter scale, struck the coast.", 0)
+    assert (label_of(a, read(extractor, b_text, 1))[0] is Label.CONFLICT) is conflict
 
 
 @pytest.mark.parametrize(
@@ -311,19 +310,16 @@ def test_a_richter_reading_is_a_magnitude(
     ],
 )
 def test_speeds_meet_across_units(extractor: Extractor, b_text: str, label: Label) -> None:
-    def read(text: str, doc: int) -> Claim:
-        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
-
-    a = read("Winds of 120 mph battered the coast.", 0)
-    assert label_of(a, read(b_text, 1))[0] is label
+    a = read(extractor, "Winds of 120 mph battered the coast.", 0)
+    assert label_of(a, read(extractor, b_text, 1))[0] is label
 
 
 def test_a_bare_figure_after_a_toll_counts_people(extractor: Extractor) -> None:
-    def read(text: str, doc: int) -> Claim:
-        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
-
-    a = read("By Thursday evening, the toll had risen to 54.", 0)
-    assert label_of(a, read("The death toll rose to 60, officials said.", 1))[0] is Label.CONFLICT
+    a = read(extractor, "By Thursday evening, the toll had risen to 54.", 0)
+    assert (
+        label_of(a, read(extractor, "The death toll rose to 60, officials said.", 1))[0]
+        is Label.CONFLICT
+    )
 
 
 def test_weekdays_differ_without_a_dateline() -> None:
@@ -348,10 +344,7 @@ def test_weekdays_differ_without_a_dateline() -> None:
     ],
 )
 def test_one_figure_written_two_ways_agrees(extractor: Extractor, a_text: str, b_text: str) -> None:
-    def read(text: str, doc: int) -> Claim:
-        return extractor.extract(Document(doc, "t", "s", text, "x"))[0]
-
-    assert label_of(read(a_text, 0), read(b_text, 1)) == (Label.AGREE, set())
+    assert label_of(read(extractor, a_text, 0), read(extractor, b_text, 1)) == (Label.AGREE, set())
 
 
 def test_a_denial_against_a_confirmation_conflicts() -> None:
