@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -12,15 +12,11 @@ from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
 from claimdiff.extract.units import CARDINAL_WORDS, SCALES, VAGUE
 from claimdiff.features import STOPWORDS, WORD_PATTERN, idf_default, idf_table, profile
-from claimdiff.figures import Finding, casualty_findings, date_findings, join, number_findings
-from claimdiff.model import Claim, Document, Entity, Label, Link, Reason, ReasonKind
+from claimdiff.figures import Finding, casualty_findings, date_findings, number_findings
+from claimdiff.model import Claim, Document, Label, Link, Reason, ReasonKind
+from claimdiff.names import GENERIC_WORDS, POSSESSIVE, entity_findings
 from claimdiff.settings import Settings
-from claimdiff.slots import (
-    canonical,
-    casualty_claim,
-    entity_lists,
-    name_entities,
-)
+from claimdiff.slots import canonical, casualty_claim, name_entities
 
 NEUTRAL_NAMES = ("the first source", "the second source")
 """How reasons name the sources when the documents are not known."""
@@ -41,151 +37,6 @@ def _hedged(source: str, modality: str | None) -> str:
     if modality == "scheduled":
         return f"{source} reports it as scheduled"
     return f"{source} calls it {modality}"
-
-
-def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
-    """Overlapping but different lists of names conflict.
-
-    "Iran and North Korea" against "Russia and Iran": the same slot (who
-    condemned the strike) holds different entities. A list that only adds
-    names to the other's is a detail, not a conflict.
-    """
-    findings = []
-    for la in entity_lists(a):
-        for lb in entity_lists(b):
-            # Cheapest test first: most pairs of lists share no name at all.
-            if not any(_same_name(x, y) for x in la for y in lb):
-                continue
-            only_a = [x for x in la if not _named_in(x, b)]
-            only_b = [y for y in lb if not _named_in(y, a)] if only_a else []
-            if only_a and only_b:
-                ta = join([e.text for e in la])
-                tb = join([e.text for e in lb])
-                text = f"{names[0]} says {ta}; {names[1]} says {tb}."
-                findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), Label.CONFLICT))
-    if findings:
-        return findings
-    named_a = {canonical(e): e for e in name_entities(a)}
-    named_b = {canonical(e): e for e in name_entities(b)}
-    for side, (mine, theirs) in enumerate(((named_a, named_b), (named_b, named_a))):
-        other = b if side == 0 else a
-        alone = [
-            e
-            for k, e in mine.items()
-            if k not in theirs
-            and not _mentioned(k, theirs)
-            and not _written_in(e, other)
-            and not any(_same_name(e, o) for o in theirs.values())
-            and not _speaks(e, other)
-        ]
-        if alone:
-            listed = join([_name_shown(e) for e in alone])
-            values = ("", listed) if side else (listed, "")
-            text = f"Only {names[side]} names {listed}" + ("" if listed.endswith(".") else ".")
-            # "John was a good kid" / "He was a good kid": the other side's "he" may be
-            # the person named, so the name is shown but does not make the link partial
-            weight = Label.AGREE if _pronoun_for(alone, other) else Label.PARTIAL
-            findings.append(Finding(Reason(ReasonKind.ENTITY, *values, text), weight))
-    return findings
-
-
-_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
-
-
-def _pronoun_for(alone: Sequence[Entity], other: Claim) -> bool:
-    """All the one-sided names are people, and the other claim names none but says "he"."""
-    return (
-        all(e.label == "PERSON" for e in alone)
-        and not any(e.label == "PERSON" for e in other.entities)
-        and _PERSONAL.search(other.text) is not None
-    )
-
-
-def _speaks(entity: Entity, other: Claim) -> bool:
-    """The other claim's speaker is this name: "Al-Sawarmi Khalid, spokesman ..., said" /
-    "... he told the AFP news agency", where "he" was resolved to "Sawarmi Khaled Saad"."""
-    if not other.speaker or entity.label not in ("PERSON", "ORG"):
-        return False
-    words = {w for w in canonical(entity).split() if w not in _PARTICLES}
-    return bool(words & set(other.speaker.lower().replace("-", " ").split()) - _GENERIC)
-
-
-def _name_shown(entity: Entity) -> str:
-    """A name as a reason says it mid-sentence: "South Sudan" for "South Sudan's",
-    "the New Zealander" for "The New Zealander"."""
-    text = _POSSESSIVE.sub("", entity.text)
-    return "the " + text[4:] if text.startswith("The ") else text
-
-
-def _same_name(x: Entity, y: Entity) -> bool:
-    """Whether two mentions name the same thing, allowing spelling and short forms.
-
-    "Turk"/"Turks", "N.Y."/"New York", "IAEA"/"International Atomic Energy Agency",
-    "Korea"/"South Korea". A nationality never matches its country here ("Russian" is
-    not "Russia" named as a condemner), but its people do ("Americans" / "the US").
-    """
-    kx, ky = canonical(x), canonical(y)
-    if x.label != y.label and "NORP" in (x.label, y.label):
-        # but its people are: "Jews, Americans and their allies" / "Jews and the US"
-        people = x if x.label == "NORP" else y
-        return kx == ky and people.text.endswith("s")
-    if kx == ky or fuzz.ratio(kx, ky) >= 85 or _abbreviates(kx, ky) or _acronym(kx, ky):
-        return True
-    wx, wy = set(kx.split()), set(ky.split())
-    return wx <= wy or wy <= wx or _spelled_apart(wx, wy)
-
-
-_PARTICLES = frozenset({"al", "el"})
-
-
-def _spelled_apart(wx: set[str], wy: set[str]) -> bool:
-    """One name of two words or more, transliterated two ways: "Al-Sawarmi Khalid" /
-    "Sawarmi Khaled Saad". A word is shared as written, and every word of the shorter
-    name has a close spelling in the longer; "Katie Jenkin" is not "John Jenkin"."""
-    short, long = sorted((wx - _PARTICLES, wy - _PARTICLES), key=len)
-    if len(short) < 2 or not short & long:
-        return False
-    return all(any(fuzz.ratio(w, v) >= 80 for v in long) for w in short)
-
-
-def _named_in(entity: Entity, claim: Claim) -> bool:
-    """Whether a claim names this entity anywhere, as an entity or in its words."""
-    # A plural of the same word is the same name: "Turk" / "Turks and Caicos".
-    if _written_in(entity, claim, plural=True):
-        return True
-    return any(_same_name(entity, other) for other in name_entities(claim))
-
-
-def _written_in(entity: Entity, claim: Claim, *, plural: bool = False) -> bool:
-    """Whether a claim spells out a name, perhaps one the tagger did not mark there
-    ("Gigante carried", "Wal- Mart"); with ``plural``, in any case and with a plural ending."""
-    ending, flags = (r"(?:e?s)?", re.IGNORECASE) if plural else ("", 0)
-    written = re.escape(entity.text).replace(r"\-", r"-\s?")  # a hyphen cut at a line end
-    pattern = rf"(?<!\w){written}{ending}(?!\w)"
-    return re.search(pattern, claim.text, flags) is not None
-
-
-def _acronym(x: str, y: str) -> bool:
-    """ "iaea" is the initials of "international atomic energy agency"."""
-    short, long = sorted((x.replace(".", ""), y), key=len)
-    words = long.split()
-    return len(words) > 1 and " " not in short and short == "".join(w[0] for w in words)
-
-
-def _abbreviates(x: str, y: str) -> bool:
-    """ "mo." abbreviates "missouri"."""
-    short, long = sorted((x, y), key=len)
-    return (
-        short.endswith(".")
-        and len(short) > 2
-        and long.startswith(short[0])
-        and all(ch in long for ch in short.rstrip("."))
-    )
-
-
-def _mentioned(key: str, others: Iterable[str]) -> bool:
-    """ "Lang" and "Miabek Lang" name the same person."""
-    return any(key in other.split() or other in key.split() for other in others)
 
 
 def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
@@ -242,7 +93,7 @@ def polarity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
 def _same_speaker(x: str, y: str) -> bool:
     x, y = x.replace("-", " "), y.replace("-", " ")  # "Moqtada al-Sadr" / "Muqtada al Sadr"
     wx, wy = set(x.lower().replace("'s", "").split()), set(y.lower().replace("'s", "").split())
-    if bool((wx & wy) - _GENERIC) or not (wx - _GENERIC) or not (wy - _GENERIC):
+    if bool((wx & wy) - GENERIC_WORDS) or not (wx - GENERIC_WORDS) or not (wy - GENERIC_WORDS):
         return True
     return fuzz.token_set_ratio(x.lower(), y.lower()) >= 75  # "Sundwell" / "Sundwall"
 
@@ -278,11 +129,6 @@ def _speaker_shown(claim: Claim) -> str:
 def _named(claim: Claim, speaker: str) -> bool:
     """Whether the speaker is a named person, not a title or a pronoun."""
     return any(e.label == "PERSON" and e.text in speaker for e in claim.entities)
-
-
-_GENERIC = frozenset(
-    {"a", "an", "the", "said", "says", "spokesman", "spokeswoman", "official", "he", "she", "they"}
-)
 
 
 def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
@@ -384,7 +230,6 @@ def wording_reason(a: Claim, b: Claim, names: tuple[str, str]) -> Reason:
     return Reason(ReasonKind.DETAIL, ", ".join(own[0]), ", ".join(own[1]), text)
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 _FIGURE_WORDS = frozenset(CARDINAL_WORDS) | frozenset(SCALES) | frozenset(VAGUE)
 
 
@@ -401,7 +246,7 @@ def _own_words(claim: Claim, other: Claim) -> list[str]:
     """Up to WORDING_SHOWN of a claim's rarest content words the other lacks, in text order."""
     theirs = {w.lower() for w in WORD_PATTERN.findall(other.text)} | set(other.lemmas)
     idf, default = idf_table(), idf_default()
-    plain = (_POSSESSIVE.sub("", w) for w in WORD_PATTERN.findall(claim.text))  # "Intel's"
+    plain = (POSSESSIVE.sub("", w) for w in WORD_PATTERN.findall(claim.text))  # "Intel's"
     words = [
         w
         for w in dict.fromkeys(plain)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from claimdiff.align import BY_EVENT, BY_SIBLING, Candidate
-from claimdiff.compare import entity_findings
 from claimdiff.events import persons_clash, polarity_clashes, shared_events
 from claimdiff.figures import GENERIC_UNITS, casualty_findings, number_conflicts
 from claimdiff.model import Claim, Label, Reason, ReasonKind
+from claimdiff.names import entity_findings
 
 
 def event_conflict(a: Claim, b: Claim) -> bool:

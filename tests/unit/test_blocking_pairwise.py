@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from claimdiff import pairwise
-from claimdiff.compare import _named_in, _same_name, entity_findings
 from claimdiff.features import PAIR_FEATURES, pair_matrix, profile
 from claimdiff.figures import Finding, join
 from claimdiff.model import Claim, Entity, Label, Reason, ReasonKind
+from claimdiff.names import _named_in, _same_name, entity_findings
 from claimdiff.slots import entity_lists
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
