@@ -113,6 +113,7 @@ def _listed(texts: list[str]) -> str:
 
 
 _COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
+_SCORE = re.compile(r"\d+[-\u2013]\d+")  # "a 2-1 ruling", "a 62-43 vote"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _NUMBER_WORDS = frozenset(CARDINAL_WORDS) | frozenset(
     {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
@@ -132,7 +133,7 @@ def _shown(text: str, claim: Claim) -> str:
         return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
     if text.split(maxsplit=1)[0].lower() in _NUMBER_WORDS:
         text = text[:1].lower() + text[1:]  # "Two helicopters" opened its sentence
-    at = at if _COMPOUND.search(text) else -1
+    at = at if _COMPOUND.search(text) or _SCORE.fullmatch(text) else -1
     word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
     return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
 
@@ -154,7 +155,11 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     """Different numbers for the same quantity conflict; a number on one side is a detail."""
     ua, ub = by_unit(a, b)
     findings = []
+    # a score is two figures ("23-17": for and against) with one text: one reason for both
+    conflicts: dict[tuple[str, str], bool] = {}
     for _, ta, tb, far in _conflicts(a, b, ua, ub):
+        conflicts[ta, tb] = conflicts.get((ta, tb), True) and far
+    for (ta, tb), far in conflicts.items():
         if far:
             text = (
                 f"{names[0]} gives {_worded(ta)} and {names[1]} {_worded(tb)}:"

@@ -61,10 +61,48 @@ def quantities(span: Span, offset: int = 0) -> tuple[Quantity, ...]:
         if i in skip or not _is_number(doc[i]):
             i += 1
             continue
+        if (score := _score(doc, i, span.end, offset)) is not None:
+            found.extend(score)
+            i += 3
+            continue
         quantity, i = _read_quantity(doc, i, span.end, offset)
         if quantity is not None:
             found.append(quantity)
     return tuple(found)
+
+
+SCORE, SCORE_AGAINST = "score", "score against"
+
+
+def _score(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity, Quantity] | None:
+    """A score or a tally, "won 23-17", "passed 218-214": two figures, each its own slot, so
+    that "23-17" meets "23-17" and conflicts with "23-20". A range rises ("50-60"); a score
+    does not."""
+    if i + 2 >= end or doc[i + 1].text not in ("-", "\u2013"):
+        return None
+    if not _glued_digits(doc[i], doc[i + 1], doc[i + 2]):
+        return None
+    first, second = int(doc[i].text), int(doc[i + 2].text)
+    after = doc[i + 3].lower_ if i + 3 < end else ""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if second > first or first >= 1000 or after in UNITS:
+        return None  # a range ("50-60 percent") or a season ("2016-17")
+    if before in ("from", "between") or before in CURRENCY_SIGNS:
+        return None
+    text = doc[i : i + 3].text
+    start, stop = doc[i].idx + offset, doc[i + 2].idx + len(doc[i + 2].text) + offset
+    return (
+        Quantity(text, float(first), SCORE, "exact", float(first), float(first), start, stop),
+        Quantity(
+            text, float(second), SCORE_AGAINST, "exact", float(second), float(second), start, stop
+        ),
+    )
+
+
+def _glued_digits(first: Token, dash: Token, second: Token) -> bool:
+    """ "23-17" written as one word: whole numbers on both sides of a dash."""
+    glued = first.whitespace_ == "" and dash.whitespace_ == ""
+    return glued and first.text.isdigit() and second.text.isdigit()
 
 
 def _excluded_tokens(span: Span) -> set[int]:

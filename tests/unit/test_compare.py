@@ -291,6 +291,9 @@ MPH = "Winds of 120 mph battered the coast."
         # speeds meet across units: 190 km/h is 118 mph
         (MPH, "Winds of 190 km/h battered the coast.", False),
         (MPH, "Winds of 250 km/h battered the coast.", True),
+        # scores meet side by side
+        ("The Colts beat the Titans 23-17.", "The Colts won 23-17 in Nashville.", False),
+        ("The Colts beat the Titans 23-17.", "The Colts beat the Titans 23-20.", True),
         # a bare figure after a toll counts people
         ("By Thursday evening, the toll had risen to 54.", "The death toll rose to 60.", True),
     ],
@@ -300,6 +303,15 @@ def test_figures_as_the_extractor_reads_them(
 ) -> None:
     a, b = read(extractor, a_text, 0), read(extractor, b_text, 1)
     assert (label_of(a, b)[0] is Label.CONFLICT) is conflict
+
+
+def test_a_score_on_one_side_is_shown_once_with_its_noun(extractor: Extractor) -> None:
+    a = read(extractor, "The court upheld the ban in a 2-1 ruling.", 0)
+    b = read(extractor, "The court upheld the ban on assault weapons.", 1)
+    (reason,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.NUMBER
+    ]
+    assert reason.text == "Only the first source gives 2-1 ruling."
 
 
 def test_weekdays_differ_without_a_dateline() -> None:

@@ -126,6 +126,8 @@ QUANTITY_CASES = [
     # but a count "of its" villages is the count of villages
     ("The quake damaged seven of its villages.",
      "seven of its villages", 7, "village", "exact", 7, 7),
+    # a score or a tally: each side is a figure of its own
+    ("The Colts won 23-17.", "23-17", 23, "score", "exact", 23, 23),
     # a speed the tokenizer cut into "km", "/", "h", at the end of a sentence
     ("Gusts reached 190 km/h.", "190 km/h", 190, "km/h", "exact", 190, 190),
     # a count of dozens, and "a" before a scale word
@@ -181,6 +183,8 @@ def test_quantity_slots(
         ("One of the ministers left early.", "One"),
         # a year before a noun, after an article, is a year: "a 2005 peace deal"
         ("South Sudan split off under a 2005 peace deal.", "2005"),
+        # a season is no score
+        ("The 2016-17 season ended.", "2016-17"),
     ],
 )
 def test_not_quantities(extractor: Extractor, sentence: str, absent: str) -> None:
@@ -208,3 +212,11 @@ def test_age_and_distance_are_different_quantities(extractor: Extractor) -> None
 )
 def test_to_base(quantity: Quantity, dimension: str, low: float, high: float) -> None:
     assert to_base(quantity) == (dimension, pytest.approx(low), pytest.approx(high))
+
+
+def test_a_score_is_read_as_two_figures(extractor: Extractor) -> None:
+    found = quantities_of(extractor, "The bill passed 218-214.")
+    assert [(q.unit, q.value) for q in found] == [("score", 218), ("score against", 214)]
+    # a rising pair is a range, not a score
+    (rise,) = quantities_of(extractor, "It rose 50-60 percent.")
+    assert (rise.qualifier, rise.low, rise.high) == ("between", 50, 60)
