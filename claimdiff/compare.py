@@ -10,13 +10,19 @@ from rapidfuzz import fuzz
 
 from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
-from claimdiff.extract.units import CARDINAL_WORDS, SCALES, VAGUE
+from claimdiff.extract.units import NUMBER_WORDS
 from claimdiff.features import STOPWORDS, WORD_PATTERN, idf_default, idf_table, profile
-from claimdiff.figures import Finding, casualty_findings, date_findings, number_findings
+from claimdiff.figures import (
+    Finding,
+    casualties_apart,
+    casualty_findings,
+    date_findings,
+    number_findings,
+)
 from claimdiff.model import Claim, Document, Label, Link, Reason, ReasonKind
 from claimdiff.names import GENERIC_WORDS, POSSESSIVE, entity_findings
 from claimdiff.settings import Settings
-from claimdiff.slots import canonical, casualty_claim, name_entities
+from claimdiff.slots import canonical, name_entities
 
 NEUTRAL_NAMES = ("the first source", "the second source")
 """How reasons name the sources when the documents are not known."""
@@ -54,7 +60,7 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     # differ only where the parser attached the negation.
     # "There were no dead or wounded" against a toll: the casualty reason says what is
     # denied, and a negation "not about the same action" would only repeat it.
-    if a.negated != b.negated and not both_negative(a, b) and not _casualties_apart(a, b):
+    if a.negated != b.negated and not both_negative(a, b) and not casualties_apart(a, b):
         neg, pos = (0, 1) if a.negated else (1, 0)
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
         # "failed to end the conflict" does not deny "killed more than 80": only a
@@ -106,11 +112,6 @@ def _denied_and_admitted(a: Claim, b: Claim) -> bool:
     """ "The minister denied the report" / "The minister confirmed the report"."""
     denying, other = (a, b) if a.negated else (b, a)
     return denying.predicate in _DENY and other.predicate in _ADMIT
-
-
-def _casualties_apart(a: Claim, b: Claim) -> bool:
-    """One claim reports no casualties, the other counts them."""
-    return {casualty_claim(a), casualty_claim(b)} == {"none", "some"}
 
 
 def _speaker_shown(claim: Claim) -> str:
@@ -230,16 +231,13 @@ def wording_reason(a: Claim, b: Claim, names: tuple[str, str]) -> Reason:
     return Reason(ReasonKind.DETAIL, ", ".join(own[0]), ", ".join(own[1]), text)
 
 
-_FIGURE_WORDS = frozenset(CARDINAL_WORDS) | frozenset(SCALES) | frozenset(VAGUE)
-
-
 _FIGURE = re.compile(r"\d[\d.,]*[a-z]{0,2}")  # "24", "1,000", "2bn", "15th"; not "G7"
 FIGURE_KEY = "#figure"
 
 
 def _figure_word(word: str) -> bool:
     lowered = word.lower()
-    return lowered in _FIGURE_WORDS or _FIGURE.fullmatch(lowered) is not None
+    return lowered in NUMBER_WORDS or _FIGURE.fullmatch(lowered) is not None
 
 
 def _own_words(claim: Claim, other: Claim) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimdiff.extract.units import CARDINAL_WORDS, PART
+from claimdiff.extract.units import NUMBER_WORDS, PART
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import Amount, amounts, casualty_claim, consistent
 
@@ -86,7 +86,7 @@ def _conflicts(
 
 def _counts_speaker(amount: Amount, claim: Claim) -> bool:
     """ "One friend, who asked not to be named, said": a count of who speaks is attribution."""
-    return bool(claim.speaker) and amount.text.lower() == (claim.speaker or "").lower()
+    return claim.speaker is not None and amount.text.lower() == claim.speaker.lower()
 
 
 def _parts(found: list[Amount]) -> list[Amount]:
@@ -115,9 +115,6 @@ def _listed(texts: list[str]) -> str:
 _COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
 _SCORE = re.compile(r"\d+[-\u2013]\d+")  # "a 2-1 ruling", "a 62-43 vote"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_NUMBER_WORDS = frozenset(CARDINAL_WORDS) | frozenset(
-    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions"}
-)
 _AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 _NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with"})
 
@@ -131,7 +128,7 @@ def _shown(text: str, claim: Claim) -> str:
     at = claim.text.find(text)
     if at > 0 and _AGED.search(claim.text, 0, at):
         return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
-    if text.split(maxsplit=1)[0].lower() in _NUMBER_WORDS:
+    if text.split(maxsplit=1)[0].lower() in NUMBER_WORDS:
         text = text[:1].lower() + text[1:]  # "Two helicopters" opened its sentence
     at = at if _COMPOUND.search(text) or _SCORE.fullmatch(text) else -1
     word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
@@ -189,10 +186,9 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
 
 def casualty_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """ "No casualties" on one side against a death or injury count on the other."""
-    ca, cb = casualty_claim(a), casualty_claim(b)
-    if {ca, cb} != {"none", "some"}:
+    if not casualties_apart(a, b):
         return []
-    none_side = 0 if ca == "none" else 1
+    none_side = 0 if casualty_claim(a) == "none" else 1
     some_side = 1 - none_side
     text = (
         f"{names[none_side]} reports no casualties; "
@@ -200,6 +196,11 @@ def casualty_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
     )
     values = ("no casualties", "casualties") if none_side == 0 else ("casualties", "no casualties")
     return [Finding(Reason(ReasonKind.NUMBER, *values, text), Label.CONFLICT)]
+
+
+def casualties_apart(a: Claim, b: Claim) -> bool:
+    """One claim reports no casualties, the other counts them."""
+    return {casualty_claim(a), casualty_claim(b)} == {"none", "some"}
 
 
 def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:

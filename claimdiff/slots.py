@@ -31,7 +31,9 @@ _TO_METRES = {
     "yard": 0.9144,
     "mi": 1609.344,
 }
-_TO_METRES_PER_SECOND = {"mph": 0.44704, "km/h": 1 / 3.6, "kph": 1 / 3.6, "kmh": 1 / 3.6}
+_TO_METRES_PER_SECOND = {
+    word: factor for word, (_, dimension, factor) in UNITS.items() if dimension == "speed"
+}
 _UNIT_ALIASES = {
     "percent": "percent",
     "per": "percent",

@@ -15,6 +15,7 @@ from claimdiff.extract.units import (
     PART,
     PARTITIVE,
     QUALIFIERS,
+    SCALE_WORDS,
     SCALES,
     SMALL_NUMBERS,
     TENS,
@@ -158,7 +159,7 @@ def _is_number(token: Token) -> bool:
     text = token.lower_
     if text in _ONE_OF_A_SCALE:  # "a thousand people", "an hundred"
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-        return after is not None and after.lower_ in _SCALE_WORDS
+        return after is not None and after.lower_ in SCALE_WORDS
     if _DIGITS.match(text):
         return not _looks_like_year(token)
     if text in VAGUE:
@@ -229,7 +230,6 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
 
 
 _ONE_OF_A_SCALE = frozenset({"a", "an"})
-_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 
 
 def _tens_before(doc: Doc, j: int) -> bool:

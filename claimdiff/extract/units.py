@@ -66,6 +66,12 @@ VAGUE = {
 }
 """Plural number words: "dozens of missiles" means somewhere in this range."""
 
+SCALE_WORDS = frozenset(word for word in SCALES if len(word) > 2)
+"""Scales written as words: "dozen", "hundred", "thousand", "million", "billion", "trillion"."""
+
+NUMBER_WORDS = frozenset(CARDINAL_WORDS) | frozenset(SCALES) | frozenset(VAGUE)
+"""Words that state a figure: "two", "dozen", "bn", "thousands"."""
+
 QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("more", "than"), "more than", 1.0, 1.5),
     (("just", "over"), "more than", 1.0, 1.2),
@@ -116,7 +122,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     **dict.fromkeys(["tonne", "tonnes", "ton", "tons"], ("tonne", "mass", 1000.0)),
     **dict.fromkeys(["lb", "lbs"], ("lb", "mass", 0.4536)),
     **dict.fromkeys(["mph"], ("mph", "speed", 0.44704)),
-    **dict.fromkeys(["kph", "km/h"], ("km/h", "speed", 0.27778)),
+    **dict.fromkeys(["kph", "km/h", "kmh"], ("km/h", "speed", 1 / 3.6)),
     **dict.fromkeys(["%", "percent", "pct", "per"], ("percent", "share", 1.0)),
     **dict.fromkeys(["year", "years", "yr", "yrs"], ("year", "time", 365.25)),
     **dict.fromkeys(["month", "months"], ("month", "time", 30.44)),
