@@ -259,7 +259,7 @@ def sibling_conflicts(
     first clause links to "no casualties were reported", the second one is
     about the same event, and its contradiction is what the analyst must see.
     """
-    from claimdiff.compare import contradicts
+    from claimdiff.evidence import event_conflict
 
     probability = dict(zip(scored.pairs, (float(p) for p in scored.probability), strict=True))
     taken = {(i, j) for i, j, _ in chosen}
@@ -269,7 +269,9 @@ def sibling_conflicts(
     for i, j, _ in chosen:
         around = [(i, k) for k in siblings_b[j]] + [(k, j) for k in siblings_a[i]]
         for pair in around:
-            if pair not in taken and contradicts(a[pair[0]], b[pair[1]]):
+            # the contradiction must tie to one event, as for any link made on evidence:
+            # "iPhone revenue of $46.8 billion" and "iPad revenue of $6.4 billion" are two
+            if pair not in taken and event_conflict(a[pair[0]], b[pair[1]]):
                 taken.add(pair)
                 extra.append((pair[0], pair[1], probability.get(pair, 0.0)))
     return extra

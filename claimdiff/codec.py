@@ -91,6 +91,7 @@ def slots_to_dict(claim: Claim) -> dict[str, Any]:
                 "text": d.text,
                 "value": d.value.isoformat() if d.value else None,
                 "granularity": d.granularity,
+                "said": d.said,
                 "start": d.start,
                 "end": d.end,
             }
@@ -133,6 +134,7 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
                 start=d["start"],
                 end=d["end"],
                 granularity=d.get("granularity", "day"),
+                said=d.get("said", False),
             )
             for d in data.get("dates", ())
         ),

@@ -14,7 +14,7 @@ from claimdiff.extract.units import NUMBER_WORDS
 from claimdiff.features import STOPWORDS, WORD_PATTERN, idf_default, idf_table, profile
 from claimdiff.figures import (
     Finding,
-    casualties_apart,
+    casualties_opposed,
     casualty_findings,
     date_findings,
     number_findings,
@@ -22,7 +22,7 @@ from claimdiff.figures import (
 from claimdiff.model import Claim, Document, Label, Link, Reason, ReasonKind
 from claimdiff.names import GENERIC_WORDS, POSSESSIVE, entity_findings
 from claimdiff.settings import Settings
-from claimdiff.slots import canonical, name_entities
+from claimdiff.slots import canonical, casualty_claim, name_entities
 
 NEUTRAL_NAMES = ("the first source", "the second source")
 """How reasons name the sources when the documents are not known."""
@@ -52,20 +52,25 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         same_quote = bool(a.quotes and b.quotes) and _quotes_match(a.quotes, b.quotes)
         named = _named(a, a.speaker) and _named(b, b.speaker)
         said = _speaker_shown(a), _speaker_shown(b)
-        text = f"{names[0]} attributes it to {said[0]}; {names[1]} to {said[1]}."
-        # A title against a name ("the minister" / "Sahel") may be the same person.
-        weight = Label.CONFLICT if same_quote and named else Label.PARTIAL
+        text = f"{names[0]} attributes it to {said[0]}; {names[1]} to {said[1]}"
+        text += "" if text.endswith(".") else "."  # "... to Gov. Smith Jr."
+        # A title against a name ("the minister" / "Sahel") may be the same person, and one
+        # quote given to "the family" and to "a representative" is one statement: shown,
+        # but it does not make the link partial.
+        weight = (Label.CONFLICT if named else Label.AGREE) if same_quote else Label.PARTIAL
         findings.append(Finding(Reason(ReasonKind.SPEAKER, a.speaker, b.speaker, text), weight))
     # Both worded in the negative ("refusing to name" / "refused to name"): the flags
     # differ only where the parser attached the negation.
     # "There were no dead or wounded" against a toll: the casualty reason says what is
     # denied, and a negation "not about the same action" would only repeat it.
-    if a.negated != b.negated and not both_negative(a, b) and not casualties_apart(a, b):
+    if a.negated != b.negated and not both_negative(a, b) and not casualties_opposed(a, b):
         neg, pos = (0, 1) if a.negated else (1, 0)
         values = ("negated", "affirmed") if neg == 0 else ("affirmed", "negated")
         # "failed to end the conflict" does not deny "killed more than 80": only a
         # negation of the same kind of event is a contradiction.
-        contradicting = same_predicate(a, b) or _denied_and_admitted(a, b)
+        contradicting = (
+            same_predicate(a, b) and not _denies_only_casualties(a, b)
+        ) or _denied_and_admitted(a, b)
         text = (
             f"{names[neg]} says it did not happen; {names[pos]} says it did."
             if contradicting
@@ -170,13 +175,25 @@ def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> 
         return Label.CONFLICT
     if any(f.weight is Label.PARTIAL and _counts(f, a, b) for f in found):
         return Label.PARTIAL
-    wa, wb = content_weights(a), content_weights(b)
-    shared = wa.keys() & wb.keys()
-    covered = sorted(sum(w[k] for k in shared) / (sum(w.values()) or 1.0) for w in (wa, wb))
+    covered = _covered(a, b)
     # "He was 77" is all in "Gigante ... has died in jail, aged 77", which adds the rest
     if covered[1] >= settings.agree_cover and covered[0] >= settings.agree_cover_other:
         return Label.AGREE
     return Label.PARTIAL
+
+
+def _covered(a: Claim, b: Claim) -> list[float]:
+    """How much of each claim's content the other has, the smaller share first."""
+    wa, wb = content_weights(a), content_weights(b)
+    shared = wa.keys() & wb.keys()
+    return sorted(sum(w[k] for k in shared) / (sum(w.values()) or 1.0) for w in (wa, wb))
+
+
+def _denies_only_casualties(a: Claim, b: Claim) -> bool:
+    """The negated claim denies casualties and the other says nothing of them: "there were
+    no known fatalities" does not deny "the area is sparsely populated"."""
+    negative, other = (a, b) if a.negated else (b, a)
+    return casualty_claim(negative) in ("none", "mixed") and casualty_claim(other) is None
 
 
 def content_weights(claim: Claim) -> dict[str, float]:

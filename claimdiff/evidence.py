@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from claimdiff.align import BY_EVENT, BY_SIBLING, Candidate
-from claimdiff.events import persons_clash, polarity_clashes, shared_events
-from claimdiff.figures import GENERIC_UNITS, casualty_findings, number_conflicts
-from claimdiff.model import Claim, Label, Reason, ReasonKind
+from claimdiff.events import persons_clash, polarity_clashes, same_predicate, shared_events
+from claimdiff.figures import COMMON_MEASURES, GENERIC_UNITS, casualties_apart, number_conflicts
+from claimdiff.model import Claim, Label, Link, Reason, ReasonKind
 from claimdiff.names import entity_findings
 
 
@@ -18,7 +18,8 @@ def event_conflict(a: Claim, b: Claim) -> bool:
     list of names under the same kind of event ("slammed by Iran and North
     Korea" / "condemnation from Russia and Iran"); or, when the claims name no
     different people, figures of a specific unit ("five villages" / "seven
-    villages", a magnitude) or under the same kind of event ("killed").
+    villages", a magnitude; not money or percentages, which a story gives for many
+    things) or under the same kind of event ("killed").
     """
     return event_evidence(a, b) is not None
 
@@ -26,7 +27,7 @@ def event_conflict(a: Claim, b: Claim) -> bool:
 def event_evidence(a: Claim, b: Claim) -> str | None:
     """In plain words, what ties a contradiction to one event (``event_conflict``); else None."""
     names = ("", "")
-    if casualty_findings(a, b, names):
+    if casualties_apart(a, b):
         return "one reports people killed or hurt, the other no casualties"
     if graded := polarity_clashes(a, b):
         return f'one word is graded both ways ("{graded[0][0]}" / "{graded[0][1]}")'
@@ -36,20 +37,33 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     if persons_clash(a, b):
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
     for unit, x, y, far in number_conflicts(a, b):
-        if not far and (events or unit not in GENERIC_UNITS):
+        specific = unit not in GENERIC_UNITS and unit.split(" (")[0] not in COMMON_MEASURES
+        # "five people arrested" / "a death toll of three": one attack, two counts; a count
+        # of anything is one figure only where both claims say the same thing of it
+        if not far and ((events and same_predicate(a, b)) or specific):
             kind = f" of one kind of event ({min(events)})" if events else ""
             return f'they give figures{kind} that cannot both be right ("{x}" / "{y}")'
     return None
+
+
+BASIS_OPENING = "Linked "
+"""How the first reason of a link made on evidence begins (``basis_reason``)."""
+
+
+def on_evidence(link: Link) -> bool:
+    """Whether a link was made on evidence of one event rather than on its wording."""
+    return bool(link.reasons) and link.reasons[0].text.startswith(BASIS_OPENING)
 
 
 def basis_reason(candidate: Candidate, a: Claim, b: Claim) -> Reason | None:
     """Why a pair was linked when its wording alone would not link it; None otherwise."""
     if candidate.basis == BY_EVENT:
         why = event_evidence(a, b) or "they contradict each other about one event"
-        text = f"Linked as one event although the wording differs: {why}."
+        text = f"{BASIS_OPENING}as one event although the wording differs: {why}."
     elif candidate.basis == BY_SIBLING:
         text = (
-            "Linked because another part of the same sentence is linked to the other claim,"
+            f"{BASIS_OPENING}because another part of the same sentence is linked to the other"
+            " claim,"
             " and this part contradicts it."
         )
     else:

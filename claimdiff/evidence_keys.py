@@ -59,6 +59,9 @@ def evidence_logit(
     return logit
 
 
+_OPPOSITE = {"none": "some", "some": "none"}
+
+
 def claim_keys(claim: Claim, side: int) -> frozenset[str]:
     """``evidence_keys`` of a claim on ``side`` (0 or 1), computed once per claim object."""
     return _keys_b(claim) if side else _keys_a(claim)
@@ -80,18 +83,18 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
     Side B's keys for opposite states are flipped ("no casualties" meets "some").
     """
     from claimdiff.events import graded
-    from claimdiff.figures import GENERIC_UNITS
+    from claimdiff.figures import COMMON_MEASURES, GENERIC_UNITS
     from claimdiff.slots import amounts, casualty_claim, entity_lists
 
     keys = set()
     for amount in amounts(claim):
-        if amount.unit and amount.unit not in GENERIC_UNITS:
+        if amount.unit and amount.unit not in GENERIC_UNITS | COMMON_MEASURES:
             keys.add(f"unit {amount.unit}")
         elif amount.unit:
             keys.update(f"unit {amount.unit} {event}" for event in prof.events)
     state = casualty_claim(claim)
-    if state:
-        keys.add(f"casualty {state if side == 0 else {'none': 'some', 'some': 'none'}[state]}")
+    if state in _OPPOSITE:  # a "mixed" claim holds both and contradicts neither
+        keys.add(f"casualty {state if side == 0 else _OPPOSITE[state]}")
     for head, (_, positive) in graded(claim).items():
         keys.add(f"graded {head} {positive != bool(side)}")
     if entity_lists(claim):  # names match loosely ("N.Y." / "New York"): key on the event

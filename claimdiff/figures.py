@@ -7,9 +7,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimdiff.extract.units import NUMBER_WORDS, PART
+from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
-from claimdiff.slots import Amount, amounts, casualty_claim, consistent
+from claimdiff.slots import Amount, amounts, casualty_claim, casualty_places, consistent
+from claimdiff.slots import canonical as entity_key
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _by_unit(found: list[Amount]) -> dict[str, list[Amount]]:
     grouped: dict[str, list[Amount]] = {}
     for item in found:
         if item.unit:
-            grouped.setdefault(item.unit, []).append(item)
+            grouped.setdefault(item.key, []).append(item)
     return grouped
 
 
@@ -40,8 +41,19 @@ FAR_APART = 20.0
 """Two figures of one unit more than this many times apart are not one quantity reported
 twice: "320,000 killed since 2011" (a war) and "more than 80 killed" (one attack)."""
 
-GENERIC_UNITS = frozenset({"people", "year", "year-old", "day", "week", "month", "hour", "time"})
+GENERIC_UNITS = frozenset(
+    {"people", "year", "year-old", "day", "week", "month", "hour", "minute", "second", "time"}
+)
 """Units that count anything: sharing one says nothing about sharing the quantity."""
+
+COMMON_MEASURES = frozenset(
+    {"percent"}
+    | {sign.lower() for sign in CURRENCY_SIGNS.values()}
+    | {unit.lower() for unit, dimension, _ in UNITS.values() if dimension == "money"}
+)
+"""Money and shares, which a story gives for many things at once (a price, revenue, a fine;
+a rise, a premium): two different figures say nothing of one event without one kind of
+event on both sides."""
 
 
 def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list[Amount]]]:
@@ -52,11 +64,37 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
     """
     ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
     for mine, theirs in ((ua, ub), (ub, ua)):
+        # a figure of a role the other side does not give ("a depth of 10 km", a forecast,
+        # an earlier value) is compared with the other's figures only where it agrees with
+        # one: "10 km deep" meets "10 km", but "a plume height of 4 km" does not conflict
+        # with "ash fell 200 km west of the volcano"
+        for key in [k for k in mine if " (" in k and k not in theirs]:
+            unit = key.split(" (")[0]
+            for target in sorted((k for k in theirs if k.split(" (")[0] == unit), key=len):
+                if any(consistent(x, y) for x in mine[key] for y in theirs[target]):
+                    mine.setdefault(target, []).extend(mine.pop(key))
+                    break
+    for mine, theirs in ((ua, ub), (ub, ua)):
         for unit in [u for u in mine if u.endswith(PART)]:
             whole = unit.removesuffix(PART)
             if any(consistent(x, y) for x in mine[unit] for y in theirs.get(whole, ())):
                 mine.setdefault(whole, []).extend(mine.pop(unit))
     return ua, ub
+
+
+def figures_apart(a: Claim, b: Claim) -> bool:
+    """Figures of one unit on both sides that cannot agree but are no conflict, as one is
+    a forecast, an earlier value or a rate ("analysts expected 53 cents a share" / "it
+    reported 46 cents"): the two statements differ though neither contradicts the other."""
+    ua: dict[str, list[Amount]] = {}
+    ub: dict[str, list[Amount]] = {}
+    for found, claim in ((ua, a), (ub, b)):
+        for x in amounts(claim):
+            if x.unit:
+                found.setdefault(x.unit, []).append(x)
+    shared = ua.keys() & ub.keys()
+    apart = any(not any(consistent(x, y) for x in ua[u] for y in ub[u]) for u in shared)
+    return apart and all(far for *_, far in number_conflicts(a, b))
 
 
 def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
@@ -128,11 +166,18 @@ def _shown(text: str, claim: Claim) -> str:
     at = claim.text.find(text)
     if at > 0 and _AGED.search(claim.text, 0, at):
         return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
-    if text.split(maxsplit=1)[0].lower() in NUMBER_WORDS:
-        text = text[:1].lower() + text[1:]  # "Two helicopters" opened its sentence
+    first = text.split(maxsplit=1)[0]
+    if first.lower() in NUMBER_WORDS or (at == 0 and _opening_word(first, claim)):
+        text = text[:1].lower() + text[1:]  # "Two helicopters", "At least five" opened it
     at = at if _COMPOUND.search(text) or _SCORE.fullmatch(text) else -1
     word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
     return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
+
+
+def _opening_word(word: str, claim: Claim) -> bool:
+    """A capital that only opens the claim: "At" of "At least five people", not a name."""
+    opens_name = any(e.start == claim.start for e in claim.entities)
+    return word.isalpha() and word.istitle() and not opens_name
 
 
 _AGE = re.compile(r"\baged (?=\d)")
@@ -185,48 +230,126 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
 
 
 def casualty_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
-    """ "No casualties" on one side against a death or injury count on the other."""
-    if not casualties_apart(a, b):
+    """ "No casualties" on one side against a death or injury count on the other.
+
+    Where the two say they are in different places or times ("no deaths in Iran" /
+    "killed 13 in Pakistan"; a toll "in 2003"), that is a detail, not a contradiction.
+    """
+    sides = _casualty_sides(a, b)
+    if sides is None:
         return []
-    none_side = 0 if casualty_claim(a) == "none" else 1
-    some_side = 1 - none_side
-    text = (
-        f"{names[none_side]} reports no casualties; "
-        f"{names[some_side]} reports people killed or hurt."
-    )
+    none_side, some_side = sides
+    claims = (a, b)
+    apart = casualty_elsewhere(claims[none_side], claims[some_side])
     values = ("no casualties", "casualties") if none_side == 0 else ("casualties", "no casualties")
-    return [Finding(Reason(ReasonKind.NUMBER, *values, text), Label.CONFLICT)]
+    if apart is None:
+        text = (
+            f"{names[none_side]} reports no casualties; "
+            f"{names[some_side]} reports people killed or hurt."
+        )
+        return [Finding(Reason(ReasonKind.NUMBER, *values, text), Label.CONFLICT)]
+    none_where, some_where = (f" {where}" if where else "" for where in apart)
+    text = (
+        f"{names[none_side]} reports no casualties{none_where}; "
+        f"{names[some_side]} reports people killed or hurt{some_where}."
+    )
+    return [Finding(Reason(ReasonKind.NUMBER, *values, text), Label.PARTIAL)]
 
 
 def casualties_apart(a: Claim, b: Claim) -> bool:
-    """One claim reports no casualties, the other counts them."""
-    return {casualty_claim(a), casualty_claim(b)} == {"none", "some"}
+    """One claim reports no casualties, the other counts them, for one place and time."""
+    sides = _casualty_sides(a, b)
+    if sides is None:
+        return False
+    claims = (a, b)
+    return casualty_elsewhere(claims[sides[0]], claims[sides[1]]) is None
+
+
+def casualties_opposed(a: Claim, b: Claim) -> bool:
+    """Both claims tell of casualties and one says there were none, wherever and whenever
+    ("no deaths there, although reports put the toll at 40" / "40 were killed")."""
+    states = {casualty_claim(a), casualty_claim(b)}
+    return None not in states and bool(states & {"none", "mixed"}) and len(states) > 1
+
+
+def _casualty_sides(a: Claim, b: Claim) -> tuple[int, int] | None:
+    """(the side with no casualties, the side that counts them), if the two are so."""
+    states = (casualty_claim(a), casualty_claim(b))
+    if set(states) != {"none", "some"}:
+        return None
+    return (0, 1) if states[0] == "none" else (1, 0)
+
+
+def casualty_elsewhere(none: Claim, some: Claim) -> tuple[str, str] | None:
+    """Where or when each side's report is, in words, if they say they differ; else None.
+
+    "No reported injuries in Dubai" and a toll in Iran are two places; a toll "in December
+    2003" is an earlier event, unless the other claim names that year too.
+    """
+    years = {d.value.year for d in none.dates if d.value}
+    for date in some.dates:
+        if (
+            date.value
+            and date.granularity in {"year", "month"}
+            and _YEAR.search(date.text)
+            and date.value.year not in years
+            and not _SINCE.search(some.text[: max(0, date.start - some.start)])
+        ):
+            return ("", f"in {date.text}")
+    here, there = casualty_places(none), casualty_places(some)
+    if here and there and not here & there:
+        return (f"in {_place_names(none, here)}", f"in {_place_names(some, there)}")
+    return None
+
+
+def _place_names(claim: Claim, keys: frozenset[str]) -> str:
+    """The places as the claim writes them, in text order: "Iran", "Panjgur and Mashkeel"."""
+    return join([e.canonical for e in claim.entities if entity_key(e) in keys])
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Resolved dates that cannot be the same day conflict ("Tuesday" = "April 11" agree).
 
-    A date on one side only is a detail the other omits.
+    A date on one side only is a detail the other omits. A date that tells when something
+    was said ("officials said Wednesday") is not when it happened ("crashed Monday"): it
+    is compared only where neither claim says when it happened, and never conflicts.
     """
     dated = [[d for d in c.dates if d.value is not None] for c in (a, b)]
     if not dated[0] and not dated[1]:
         return _weekday_findings(a, b, names)  # no dateline: "Tuesday" / "Wednesday" as written
+    happened = [[d for d in side if not d.said] for side in dated]
+    if happened[0] or happened[1]:
+        return _day_findings(happened, names, said=False)
+    return _day_findings(dated, names, said=True)
+
+
+def _day_findings(
+    dated: list[list[DateMention]], names: tuple[str, str], *, said: bool
+) -> list[Finding]:
+    when_said = " it was said" if said else ""
     if bool(dated[0]) != bool(dated[1]):
         side = 0 if dated[0] else 1
-        shown = join([_dated(d) for d in dated[side]])
+        shown = join(_days_shown(dated[side]))
         written = join([d.text for d in dated[side]])  # what the app lights up in the text
         values = (written, "") if side == 0 else ("", written)
-        text = f"Only {names[side]} says when: {shown}."
+        text = f"Only {names[side]} says when{when_said}: {shown}."
         return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
-    da, db = ({d.value for d in c.dates if d.value and d.granularity == "day"} for c in (a, b))
+    da, db = ({d.value for d in side if d.value and d.granularity == "day"} for side in dated)
     if not da or not db or da & db:
         return []
-    ta = join([d.text for d in a.dates if d.value in da])
-    tb = join([d.text for d in b.dates if d.value in db])
+    ta = join([d.text for d in dated[0] if d.value in da])
+    tb = join([d.text for d in dated[1] if d.value in db])
     # the year only where the dates span more than one: "April 10" / "April 11"
     years = len({v.year for v in da | db}) > 1
     when = [join([_day(v, years) for v in sorted(days)]) for days in (da, db)]
-    text = f"{names[0]} dates it {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
+    verb = "reports it said" if said else "dates it"
+    text = f"{names[0]} {verb} {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
+    if said:  # one thing may be said on two days
+        return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
     if ta.lower() == tb.lower() and not _ABSOLUTE.search(ta):
         # "yesterday" in two reports dated a day apart: each tells of its own day, as a
         # story that goes on ("was being questioned") would; not shown to be one event
@@ -268,6 +391,22 @@ def _weekday_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
 def _day(value: dt.date, year: bool = False) -> str:
     """ "April 11", or "April 11, 2017"."""
     return f"{value:%B} {value.day}" + (f", {value.year}" if year else "")
+
+
+def _days_shown(mentions: Sequence[DateMention]) -> list[str]:
+    """Each date once: "on Saturday, February 25" is one day, not "Saturday (February 25) and
+    February 25"."""
+    by_day: dict[object, list[DateMention]] = {}
+    for mention in mentions:
+        by_day.setdefault((mention.value, mention.granularity), []).append(mention)
+    shown = []
+    for same in by_day.values():
+        named = [m for m in same if m.value and f"{m.value:%B}" in m.text]
+        if named and len(same) > 1:
+            shown.append(", ".join(dict.fromkeys(m.text for m in same)))
+        else:
+            shown.append(_dated(same[0]))
+    return shown
 
 
 def _dated(mention: DateMention) -> str:

@@ -83,6 +83,8 @@ class DateMention:
     start: int
     end: int
     granularity: str = "day"
+    said: bool = False
+    """When it was said, not when it happened: "Johnson said on Monday"."""
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,12 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
                 ta = join([e.text for e in la])
                 tb = join([e.text for e in lb])
                 text = f"{names[0]} says {ta}; {names[1]} says {tb}."
-                findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), Label.CONFLICT))
+                # "the state police and other agencies" names some of them, not all
+                partly = _open_list(la, a) or _open_list(lb, b)
+                if partly:
+                    text = text[:-1] + ": not every name is given."
+                weight = Label.PARTIAL if partly else Label.CONFLICT
+                findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), weight))
     if findings:
         return findings
     named_a = {canonical(e): e for e in name_entities(a)}
@@ -67,6 +72,19 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     return findings
 
 
+def _open_list(names: Sequence[Entity], claim: Claim) -> bool:
+    """A list that says it names only some: "including X and Y", "X, Y and other agencies"."""
+    before = claim.text[: names[0].start - claim.start]
+    after = claim.text[names[-1].end - claim.start :]
+    return bool(_SOME_BEFORE.search(before) or _SOME_AFTER.match(after))
+
+
+_SOME_BEFORE = re.compile(r"\b(?:including|such\s+as|among\s+them)\s+(?:the\s+)?$", re.I)
+_SOME_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:and|or)\s+(?:many\s+|several\s+|some\s+|various\s+)?others?\b|"
+    r"among\s+others|and\s+more\b|etc\b)",
+    re.IGNORECASE,
+)
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
 
 

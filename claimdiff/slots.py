@@ -17,6 +17,10 @@ NAME_LABELS = frozenset(
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
+_PLACE_REACH = 45
+"""How far after casualty words a place may start and still be where they are: "killed at
+least 13 people in neighboring Pakistan"."""
+
 _TO_METRES = {
     "m": 1.0,
     "metre": 1.0,
@@ -139,6 +143,66 @@ _NO_CASUALTY = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_NOUN = re.compile(rf"\s+of\s+(?:{'|'.join(PARTITIVE)})\s+([a-z]{{3,}})\b", re.IGNORECASE)
+_QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock", "shock"})
+_AFTER_ASIDE = r"^\)?\s*(?:\([^)]*\)\s*)?"  # "10 km (six miles) deep", "(six miles) deep"
+_FORECAST = re.compile(
+    r"(?:\b(?:expect\w*|forecast\w*|predict\w*|project(?:s|ed|ion)|fear(?:s|ed)?|"
+    r"estimated?\s+to)(?:\s+[\w$.,-]+){0,6}"
+    r"|\b(?:will|would|could|(?-i:may|might)|likely\s+to|set\s+to)\s+(?:\w+\s+)?"
+    r"(?:rise|fall|climb|drop|reach|grow|increase|decrease|top|exceed|surpass|hit|total)\w*"
+    r"(?:\s+(?:to|by|as|much|high|about|around|some|more|than|up|over|of))*"
+    r"|\b(?:could|(?-i:may|might))\s+be(?:\s+[\w-]+){0,4}"
+    r"|\b(?:chance|probability|risk|odds|possibility)\s+of(?:\s+(?:a|an|the|magnitude))*)\s*$",
+    re.IGNORECASE,
+)
+"""Words right before a figure that make it a forecast: "expecting hundreds of dead",
+"could rise to 50"."""
+_CLOCK = re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
+_SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
+_CLOCK_UNITS = frozenset({"hour", "hours", "minute", "minutes", "second", "seconds"})
+_PER_WORD = re.compile(r"\s+(?:per|an?)$", re.IGNORECASE)  # "$115 per" as extracted
+_PER = re.compile(
+    r"\s*(?:per|a|an)\s+(?P<per>share|barrel|ounce|tonne|ton|gallon|litre|liter|kilo\w*|"
+    r"pound|hour|day|week|month|year|head|person|capita)\b"
+    r"(?!\s+(?:ago|earlier|before|later|from|after))",  # "$45.96 billion a year ago"
+    re.IGNORECASE,
+)
+"""A rate's words after its figure: "$115 per share", whose extracted text ends at "per"."""
+_ANOTHER = ("another ", "an additional ")
+_EXPECTED = frozenset({"expected", "likely"})  # modalities of a claim that only expects
+_MORE = re.compile(r"\s+(?:other|more|further|additional|extra)\b", re.IGNORECASE)
+"""A count of some besides those already told: "two other executives", "three more"."""
+_EARLIER = re.compile(
+    r"(?:\b(?:initially|originally|previously|formerly|(?:the|its|an?)\s+(?:original|previous|"
+    r"earlier|prior))\b(?:\s+[\w$-]+){0,6}"
+    r"|\b(?:previous|earlier|initial|first)\s+(?:reports?|estimates?|figures?|tolls?|counts?)\b"
+    r".*)\s*$",
+    re.IGNORECASE,
+)
+"""Words before a figure that make it an earlier value, not a rival: "initially offered $70
+a share", "the original purchase price of $2.6 billion"."""
+_SHOCK_BEFORE = re.compile(r"\b(?:after|fore)shocks?\b[^.;]{0,25}$", re.IGNORECASE)
+_SHOCK_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:after|fore)shocks?\b", re.IGNORECASE)
+_LENGTH_ROLES = {
+    "depth": (
+        re.compile(r"\bdepths?\b[^,;.\d]{0,15}$", re.IGNORECASE),
+        re.compile(_AFTER_ASIDE + r"(?:deep|below|beneath|underground|under)\b", re.IGNORECASE),
+    ),
+    "height": (
+        re.compile(r"\b(?:height|altitude|elevation)\b[^,;.\d]{0,15}$", re.IGNORECASE),
+        re.compile(_AFTER_ASIDE + r"(?:high|tall|above)\b", re.IGNORECASE),
+    ),
+    "distance": (
+        re.compile(r"\b(?:within|distance\s+of)\s+(?:about\s+|some\s+)?$", re.IGNORECASE),
+        re.compile(
+            _AFTER_ASIDE + r"(?:(?:north|south|east|west)[\w-]*|away|off|outside|inland|offshore|"
+            r"(?:of|from)\s+(?:the\s+)?(?:city|town|capital|village|border|coast|epicent\w*|"
+            r"cent(?:re|er)|[A-Z]))\b"
+        ),
+    ),
+}
+"""Words before or after a length that say what it measures."""
 _MAGNITUDE = re.compile(r"\bRichter\b|\bmagnitude\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\b([a-z]{4,})\s+of\s+$", re.IGNORECASE)
 _LIST_GLUE = re.compile(
@@ -161,6 +225,17 @@ class Amount:
     """"exact", "about", "lower" (more than) or "upper" (up to): how the value was hedged."""
     rounding: float = 0.0
     """Half a unit of the last digit stated: "9%" may be 8.76, "300 people" may be 296."""
+    role: str = ""
+    """What a length measures, where the text says: "depth" ("10 km deep"), "distance" ("200
+    km southeast of Zahedan") or "height"; "aftershock" for its magnitude; "forecast" for a
+    figure only expected ("could rise to 50"); "earlier" for one that was ("initially
+    offered $70 a share"); "more" for a count besides others ("two other executives");
+    else ""."""
+
+    @property
+    def key(self) -> str:
+        """The unit and role that figures must share to be one quantity."""
+        return f"{self.unit} ({self.role})" if self.role else self.unit
 
 
 def _unit(word: str) -> tuple[str, float]:
@@ -249,7 +324,11 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
             continue  # a decade ("the 1990s") is a date
         if _YEAR.fullmatch(match["num"]) and _DETERMINER_BEFORE.search(text, 0, match.start()):
             continue  # "a 2005 peace deal", "in 1997": a year
-        if match["num"].lower() == "one" and unit_word not in UNITS:
+        if (
+            match["num"].lower() == "one"
+            and unit_word not in UNITS
+            and unit_word not in _CLOCK_UNITS
+        ):
             continue  # "One said", "one of them": a pronoun, not a count
         if unit_word in _SKIP_UNITS - {"year-old"}:
             unit_word = ""
@@ -282,8 +361,10 @@ def amounts(claim: Claim) -> list[Amount]:
     """
     dated = [(d.start - claim.start, d.end - claim.start) for d in claim.dates]
     read = amounts_from_text(claim.text, name_spans(claim) + dated)
+    expected = claim.modality in _EXPECTED
     if not claim.quantities:
-        return read
+        alone = [x for x in (_in_context(x, claim.text, expected) for x in read) if x is not None]
+        return _durations_joined(alone, claim.text)
     found = []
     for slot in claim.quantities:
         start = slot.start - claim.start
@@ -292,8 +373,84 @@ def amounts(claim: Claim) -> list[Amount]:
         amount = amount_from_slot(slot)
         if not amount.unit:
             amount = replace(amount, unit=_unit_for(amount, read, claim.text))
-        found.append(amount)
-    return found
+        if (placed := _in_context(amount, claim.text, expected)) is not None:
+            found.append(placed)
+    return _durations_joined(found, claim.text)
+
+
+def _durations_joined(found: list[Amount], text: str) -> list[Amount]:
+    """ "one minute and 48 seconds" is 108 seconds, not a minute and a figure of 48 seconds."""
+    joined: list[Amount] = []
+    for amount in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.unit in _SECONDS
+            and amount.unit in _SECONDS
+            and _SECONDS[last.unit] > _SECONDS[amount.unit]
+            and f"{last.text} and {amount.text}" in text
+        ):
+            seconds = last.value * _SECONDS[last.unit] / _SECONDS[amount.unit] + amount.value
+            joined[-1] = replace(
+                amount,
+                text=f"{last.text} and {amount.text}",
+                value=seconds,
+                low=seconds,
+                high=seconds,
+                kind=last.kind,
+            )
+            continue
+        joined.append(amount)
+    return joined
+
+
+def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | None:
+    """What the words around a figure say it measures: "a 7.5 earthquake" is a magnitude,
+    "82km deep" a depth, "200 km southeast of Zahedan" a distance, "$115 per share" a price
+    per share and "at age 61" an age; "at 2 p.m." is a time of day, no quantity (None).
+    In a claim only ``expected`` ("Wall Street was expecting Apple to report earnings of
+    $1.63 a share"), every figure is a forecast."""
+    if (at := text.find(amount.text)) < 0:
+        return amount
+    before, after = text[:at], text[at + len(amount.text) :]
+    if _CLOCK.search(text, at, at + len(amount.text) + 5):
+        return None
+    amount = _unit_in_context(amount, before)
+    rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
+    if rate:  # "$115 per" as extracted: the rate is "$115 per share"
+        amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
+    if expected or _FORECAST.search(before):
+        return replace(amount, role="forecast")  # "expecting hundreds of dead" is no toll
+    first = len(amount.text.split(maxsplit=1)[0]) if amount.text.strip() else 0
+    if _MORE.match(amount.text + after, first) or before.lower().endswith(_ANOTHER):
+        return replace(amount, role="more")  # "two other executives": not all of them
+    if _EARLIER.search(before):
+        return replace(amount, role="earlier")  # "initially offered $70 a share"
+
+    if amount.unit == "magnitude" and (_SHOCK_BEFORE.search(before) or _SHOCK_AFTER.match(after)):
+        return replace(amount, role="aftershock")  # "aftershocks of magnitude 3 and 4"
+    if amount.unit != "metre":
+        return amount
+    for role, (ahead, behind) in _LENGTH_ROLES.items():
+        if ahead.search(before) or behind.match(after):
+            return replace(amount, role=role)
+    return amount
+
+
+def _unit_in_context(amount: Amount, before: str) -> Amount:
+    """An age ("at age 61") or a magnitude ("a 7.5 earthquake", "a magnitude-seven quake")
+    that the figure's own words do not say."""
+    if not amount.unit and _AGE_BEFORE.search(before):
+        return replace(amount, text=_DIGITS.search(amount.text)[0], unit="year-old")  # type: ignore[index]
+    if amount.unit not in _QUAKES or not 0 < amount.value < 10:
+        return amount
+    role = "aftershock" * (amount.unit == "aftershock")  # a magnitude of its own
+    if "." in amount.text or before.lower().endswith("magnitude "):
+        return replace(amount, unit="magnitude", role=role)  # "a 7.5 earthquake"
+    if before.lower().endswith("magnitude-"):  # "a magnitude-seven quake": 7 to 7.9
+        high = amount.value + 0.99
+        return replace(amount, unit="magnitude", role=role, high=high, kind="about")
+    return amount
 
 
 def _unit_for(amount: Amount, read: list[Amount], text: str) -> str:
@@ -324,14 +481,58 @@ def consistent(x: Amount, y: Amount) -> bool:
 
 @per_object
 def casualty_claim(claim: Claim) -> str | None:
-    """ "none" when the claim reports no casualties, "some" when it counts them, else None."""
-    if _NO_CASUALTY.search(claim.text):
-        return "none"
-    for match in _CASUALTY.finditer(claim.text):
-        window = claim.text[max(0, match.start() - 40) : match.end() + 25]
+    """ "none" when the claim reports no casualties, "some" when it counts them, "mixed" when
+    it does both ("no deaths there, although earlier reports put the toll at 40"), else None."""
+    nones = [m.span() for m in _NO_CASUALTY.finditer(claim.text)]
+    some = bool(casualty_counts(claim.text, nones))
+    if nones:
+        return "mixed" if some else "none"
+    return "some" if some else None
+
+
+def _place(entity: Entity) -> bool:
+    """A place, or a people named for their country ("Pakistani" is Pakistan's)."""
+    if entity.label == "NORP":
+        return entity.canonical != entity.text
+    return entity.label in PLACE_LABELS
+
+
+def casualty_counts(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[re.Match[str]]:
+    """Casualty words with a count beside them ("killed at least 13"), outside ``skip``."""
+    found = []
+    for match in _CASUALTY.finditer(text):
+        if any(start <= match.start() < end for start, end in skip):
+            continue  # "no deaths among the 200 residents" counts no one
+        window = text[max(0, match.start() - 40) : match.end() + 25]
         if any(a.value > 0 and a.unit in {"", "people"} for a in amounts_from_text(window)):
-            return "some"
-    return None
+            found.append(match)
+    return found
+
+
+def casualty_places(claim: Claim) -> frozenset[str]:
+    """Where the claim's casualties (or their absence) are, if it says: "no reported injuries
+    in Dubai", "killed at least 13 people in neighbouring Pakistan".
+
+    A place written right after the casualty words counts. A count with none there takes
+    every place the claim names ("Pakistani officials said eight people were killed"); a
+    "no casualties" with none there takes the places before it ("Sistan Governor Narouyi
+    told Iranian media there were no known fatalities"), if any: "There were no reports of
+    any casualties at the camp, less than 25 km from the border with Sudan" has none.
+    """
+    nones = [m.span() for m in _NO_CASUALTY.finditer(claim.text)]
+    counts = [m.span() for m in casualty_counts(claim.text, nones)]
+    places = [e for e in claim.entities if _place(e)]
+    spans = nones if nones and not counts else counts
+
+    def near(end: int) -> set[str]:
+        return {canonical(e) for e in places if 0 <= e.start - claim.start - end <= _PLACE_REACH}
+
+    found = set().union(*(near(end) for _, end in spans)) if spans else set()
+    if found:
+        return frozenset(found)
+    if nones and not counts:  # "Narouyi told Iranian media there were no fatalities"
+        return frozenset(canonical(e) for e in places if e.end - claim.start <= nones[0][0])
+    return frozenset(canonical(e) for e in places)
 
 
 @per_object
@@ -368,8 +569,9 @@ def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
 
 
 _NOT_A_MEMBER = re.compile(
-    r"['\u2019]s\s+[a-z]|\s+(?:said|says|told|added|reported|spokes(?:man|woman|person)|"
-    r"secretary|minister|official|chief|director|analyst|correspondent|governor|chairman)\b"
+    r"['\u2019]s\b|\s+(?:said|says|told|added|reported|spokes(?:man|woman|person|men|women)|"
+    r"(?:secretar(?:y|ies)|minister|official|chief|director|analyst|correspondent|governor|"
+    r"chairman|authorit(?:y|ies)|source|expert)s?)\b"
 )
 """What follows a name after a comma that is no list member: "Barbara Comstock, Ashcroft's
 press secretary", "..., Justice Department spokeswoman", "... like Indonesia, Amrozi said"."""

@@ -14,6 +14,7 @@ from claimdiff import combiner, embed, wordweights
 from claimdiff.align import Candidate
 from claimdiff.compare import classify, contradicts
 from claimdiff.features import PAIR_FEATURES, WORD_PATTERN, pair_vector, profile
+from claimdiff.figures import figures_apart
 from claimdiff.model import Claim, Document, Label, Reason
 from claimdiff.settings import Settings
 
@@ -182,7 +183,9 @@ def match_claims(
     columns = [index[n] for n in model.features]
     probability = float(model.probability(row[:, columns])[0])
     link = classify(Candidate(a.id, b.id, probability), a, b, settings=settings)
-    linked = probability >= settings.statement_threshold
+    # figures that cannot agree, though neither contradicts the other ("analysts expected
+    # 53 cents a share" / "it reported 46 cents"), say two things: not one statement
+    linked = probability >= settings.statement_threshold and not figures_apart(a, b)
     return StatementMatch(
         round(probability, 4), linked, link.label if linked else None, link.reasons
     )

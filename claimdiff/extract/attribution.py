@@ -134,6 +134,8 @@ COGNITION_VERBS = frozenset(
 """Verbs whose clausal complement holds the event ("Japan hopes the US ... will put")."""
 
 _HEARSAY = SPEECH_VERBS | COGNITION_VERBS
+_WHEN = frozenset({"TIME", "DATE", "CARDINAL"})
+_NAMED_SOURCES = frozenset({"ORG", "GPE", "NORP", "FAC", "WORK_OF_ART"})
 _REPORTING_DEPS = frozenset({"ROOT", "conj", "parataxis", "advcl", "ccomp"})
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -164,6 +166,8 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
     if found is None:
         return Attribution()
     subject, anchor = found
+    if not any(ch.isalpha() for ch in subject.text):
+        return Attribution()  # "a backpack \u2212 later declared harmless": a dash is no one
     if subject.pos_ == "PRON" or subject.lower_ in _PERSONAL or subject.lower_ in _UNNAMED:
         if subject.lower_ not in _PERSONAL:
             return Attribution()
@@ -189,9 +193,11 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
     named outer one.
     """
     has_quote = any(t.is_quote for t in sent)
-    found = [
-        pair for pair in (_reporting(v, has_quote) for v in _speech_verbs(sent)) if pair is not None
-    ]
+    verbs = _speech_verbs(sent)
+    # '"These executives told lie after lie," Miller said': the quote's own verbs do not
+    # say who speaks it, unless nothing outside the quote does
+    verbs = [v for v in verbs if not _quoted(v)] or verbs
+    found = [pair for pair in (_reporting(v, has_quote) for v in verbs) if pair is not None]
     if found:
         named = [pair for pair in found if pair[0].pos_ in ("PROPN", "NOUN")]
         sources = [pair for pair in named if not _trailing_relay(pair[1])]
@@ -199,8 +205,16 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
     for token in sent[:-1]:
         if token.lower_ == "according" and token.nbor(1).lower_ == "to":
             target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
-            return (target, token) if target is not None else None
+            if target is None or target.like_num or target.ent_type_ in _WHEN:
+                return None  # "according to a 2 p.m. briefing" names no one by its time
+            return target, token
     return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token sits inside quotation marks within its sentence."""
+    sent = token.sent
+    return sum(t.is_quote for t in sent.doc[sent.start : token.i]) % 2 == 1
 
 
 def _speech_verbs(sent: Span) -> list[Token]:
@@ -215,6 +229,7 @@ def _speech_verbs(sent: Span) -> list[Token]:
         if verb.dep_ in _REPORTING_DEPS
         and not _in_noun_clause(verb)
         and not _hearsay_infinitive(verb)
+        and not _infinitive(verb)
     ]
 
 
@@ -262,10 +277,23 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "The US urged Russia ..., warning that ...": the head's subject speaks.
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-    complement = any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+    # "Shanmugaraj added that Acacia maintains its position": inside another report, only a
+    # verb with a clause of its own reports speech
+    objects = ("ccomp",) if _reported(verb) else ("ccomp", "dobj")
+    complement = any(c.dep_ in objects for c in verb.children)
     if subject is not None and (complement or has_quote or verb.dep_ in ("ROOT", "parataxis")):
         return subject, verb
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "was expecting Apple to report earnings": a report still to come says nothing yet."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb sits in what a reporting verb says ("added that ... maintains")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS
 
 
 def _hearsay_infinitive(verb: Token) -> bool:
@@ -292,6 +320,12 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
         if ent.end == subject.i + 1 and ent.label_ in ("ORG", "GPE", "NORP"):
             canonical, label = resolver.resolve(ent.text, ent.label_)
             return canonical, label == "PERSON"
+    # "the U.S. Department of Justice said": a name that runs past its head is one name
+    whole = sent.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    for ent in span_ents(whole):
+        if ent.start <= subject.i < ent.end and ent.label_ in _NAMED_SOURCES:
+            canonical, label = resolver.resolve(ent.text, ent.label_)
+            return canonical, label == "PERSON"
     if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "PERSON", "ORG"):
         canonical, label = resolver.resolve(subject.text, "PERSON")
         if label == "PERSON" and " " in canonical:
@@ -300,10 +334,15 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
     words = [
         t.text
         for t in phrase
-        if t.dep_ not in ("det", "poss", "case", "punct") and t.i not in _owner_tokens(subject)
+        if t.dep_ not in ("det", "poss", "case", "punct")
+        and t.i not in _owner_tokens(subject)
+        and t.ent_type_ not in ("TIME", "DATE")  # "a 2 p.m. briefing" is the briefing
     ]
     head = " ".join(words)
-    return (f"{owner}'s {head}" if owner else head), False
+    if not owner:
+        return head, False
+    mark = "'" if owner.endswith("s") else "'s"  # "Noar Airlines' website"
+    return f"{owner}{mark} {head}", False
 
 
 def _owner(subject: Token, resolver: EntityResolver) -> str | None:
@@ -425,6 +464,8 @@ def modality(span: Span, chain: list[Token]) -> str | None:
     for verb in reversed(chain):
         for child in verb.children:
             if child.tag_ == "MD" and child.lower_ in MODALS:
+                if child.lower_ == "would" and _reported(verb):
+                    continue  # "said it would pay $115": a reported plan, not a hedge
                 return MODALS[child.lower_]
         if verb is not chain[-1] and verb.lemma_ in SCHEDULED:
             return SCHEDULED[verb.lemma_]

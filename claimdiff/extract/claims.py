@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ def prepare_pipeline(nlp: Language) -> None:
     """Split "billion-$15" in the tokenizer; add the line-break and name components, once."""
     split_currency_ranges(nlp)
     split_scale_suffixes(nlp)
+    keep_title_abbreviations(nlp)
     add_line_breaks(nlp)
     if RULER_PIPE not in nlp.pipe_names:
         where = {"after": "ner"} if "ner" in nlp.pipe_names else {"last": True}
@@ -106,6 +108,22 @@ def split_scale_suffixes(nlp: Language) -> None:
     kept = {key: value for key, value in rules.items() if key not in _UNIT_ABBREVIATIONS}
     if len(kept) < len(rules):
         nlp.tokenizer.rules = kept  # type: ignore[union-attr]
+
+
+_TITLES = (
+    "Cpl.", "Sgt.", "Lt.", "Capt.", "Col.", "Maj.", "Pvt.", "Insp.", "Supt.", "Det.", "Cmdr.",
+    "Cdr.", "Brig.", "Cllr.", "Atty.", "Hon.", "Pres.", "Amb.", "Sr.", "Fr.", "Ft.",
+)  # fmt: skip
+"""Titles and ranks spaCy does not know as abbreviations: "said Cpl. Justin Dunn" went on
+past "Cpl." in a new sentence."""
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Keep each title with its full stop, so that the stop ends no sentence."""
+    from spacy.attrs import ORTH
+
+    for title in _TITLES:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
 
 
 class Extractor:
@@ -198,6 +216,9 @@ class ClaimBuilder:
         for sent in doc.sents:
             said = attr.speaker(sent, self.resolver, self.memory) if _parsed(doc) else None
             parts = clauses(sent)
+            if not self.sentences and parts:
+                # "SAO PAULO (AP) — A plane crashed": the place and agency are no claim
+                parts = [p for p in (_after_dateline(parts[0]), *parts[1:]) if p is not None]
             for clause in parts:
                 if any(ch.isalpha() for ch in clause.text):
                     own = said.speaker if said else None
@@ -256,6 +277,31 @@ class ClaimBuilder:
         people = [e for e in span_ents(sent) if e.label_ == "PERSON"]
         if people:
             self.memory.last_mentioned = self.resolver.person(people[-1].text)
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*"  # SAO PAULO, LOS ANGELES
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)*"  # , Pakistan, April 16
+    r"(?:\s+\d{1,2})?\s*(?:\([^()]{1,30}\)\s*)?"  # (AP), (Reuters)
+    r"|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+"  # Madrid, 2 June 2019 (dpa/MIA)
+    r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^()]{1,30}\)\s*)?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()]{1,30}\)\s*)"  # Aug 29 (Reuters)
+    r"(?:\u2014|\u2013|-{1,2}|:)(?:\s+(?=\S)|\s*$)"
+)
+"""A wire story's dateline before its first sentence: "SAO PAULO (AP) \u2014 ", "BEIJING: "."""
+
+
+def _after_dateline(clause: Span) -> Span | None:
+    """The first clause of a document without its dateline, whose place and agency are not
+    what the story says ("Only AP names SAO"); None if the dateline is all there is."""
+    found = _DATELINE.match(clause.text)
+    if found is None:
+        return clause
+    if found.end() >= len(clause.text):
+        return None  # "BEIJING:" parsed as a sentence of its own
+    start = clause.start_char + found.end()
+    trimmed = clause.doc.char_span(start, clause.end_char, alignment_mode="expand")
+    return trimmed if trimmed is not None and len(trimmed) else clause
 
 
 def content_lemmas(span: Span) -> tuple[str, ...]:

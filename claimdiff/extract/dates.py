@@ -75,6 +75,29 @@ _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a fe
 _FULL_MONTHS = frozenset(
     name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")
 )
+_HOLIDAYS = {
+    "fourth of july": "4 July",
+    "christmas eve": "24 December",
+    "christmas day": "25 December",
+    "christmas": "25 December",
+    "boxing day": "26 December",
+    "new year's eve": "31 December",
+    "new year's day": "1 January",
+    "valentine's day": "14 February",
+    "st patrick's day": "17 March",
+    "bastille day": "14 July",
+    "halloween": "31 October",
+}
+"""Holidays on a fixed day, as the day they fall on."""
+_HOLIDAY = re.compile(
+    r"\b(?:" + "|".join(re.escape(k).replace("'", "['\u2019]") for k in _HOLIDAYS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+_NOUN_AFTER = re.compile(r"\s+(?!(?:morning|afternoon|evening|night|eve|weekend)\b)[a-z]")
+
+
 _FINDER = re.compile(
     "|".join(
         [
@@ -92,6 +115,8 @@ _FINDER = re.compile(
             r"\b(?:in|In|by|By|since|Since|until|from|during|of|before|after)\s+(?:19|20)\d{2}\b"
             r"(?!\s*[-\u2013]\s*\w)",
             r"\b(?:the\s+)?(?:19|20)\d0s\b",
+            r"(?<=\()(?:19|20)\d{2}(?=\))",  # "Twister (1996)"
+            rf"(?i:(?:\bthe\s+)?{_HOLIDAY.pattern})",  # "on Christmas morning"
         ]
     )
 )
@@ -104,6 +129,15 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _MODIFIERS = frozenset({"last", "past", "this", "next", "coming", "earlier", "later"})
+# fmt: off
+_SAYING = frozenset({
+    "say", "tell", "add", "state", "report", "write", "note", "explain", "comment", "remark",
+    "announce", "declare", "stress", "insist", "reply", "warn", "tweet", "post",
+})
+# fmt: on
+"""Verbs that only pass a statement on; "admitted in April 2003" dates the admission."""
+_STATES = frozenset({"say", "tell", "be", "have", "represent", "remain", "mean", "include"})
+"""Present-tense verbs that state what is, not what is planned ("Tillerson heads to")."""
 _FUTURE_HEADS = frozenset({"due", "schedule", "set", "plan", "expect"})
 
 
@@ -122,6 +156,7 @@ def resolve(
     month without a year fall in the year that puts them nearest the dateline, or
     before it when ``past`` ("was signed on 3 July" in April: last July).
     """
+    text = _HOLIDAY.sub(lambda m: _HOLIDAYS[_holiday_key(m[0])], text)  # "the Fourth of July"
     words = text.lower().replace(",", " ").replace(".", " ").split()
     absolute = _absolute(text, words, dateline, past)
     if absolute is not None:
@@ -131,6 +166,10 @@ def resolve(
         return None, granularity
     value = _relative(words, dateline, future)
     return (value, granularity) if value is not None else (None, "vague")
+
+
+def _holiday_key(text: str) -> str:
+    return text.lower().replace("\u2019", "'")
 
 
 def _absolute(
@@ -280,12 +319,31 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
         if expression.endswith(".") and expression[:-1].split()[-1].casefold() in _FULL_MONTHS:
             end -= 1  # "on 3 July." ends a sentence; "Sept." is an abbreviation
             expression = expression[:-1]
+        if _HOLIDAY.fullmatch(re.sub(r"^the\s+", "", expression, flags=re.I)) and (
+            _NOUN_AFTER.match(text, end - base)
+        ):
+            continue  # "the Christmas market" is a market, not a day
         tense = _tense(span, start, end)
         value, granularity = resolve(expression, dateline, tense == FUTURE, past=tense == PAST)
         if value is None and granularity == "vague":
             continue  # "decades", "the 15th century": nothing to compare
-        mentions.append(DateMention(expression, value, start + offset, end + offset, granularity))
+        said = _said(span, start, end)
+        mentions.append(
+            DateMention(expression, value, start + offset, end + offset, granularity, said)
+        )
     return tuple(mentions)
+
+
+def _said(span: Span, start: int, end: int) -> bool:
+    """Whether a date tells when something was said ("officials said Wednesday", "Johnson
+    said on Monday"), not when it happened: the verb it hangs on reports speech."""
+    piece = span.doc.char_span(start, end, alignment_mode="expand")
+    if piece is None or not span.doc.has_annotation("DEP"):
+        return False
+    head = piece.root.head
+    if head.dep_ == "prep":  # "said on Monday"
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_ in _SAYING
 
 
 FUTURE, PAST = "future", "past"
@@ -298,22 +356,24 @@ def _tense(span: Span, start: int, end: int) -> str:
     if piece is None or not span.doc.has_annotation("DEP"):
         return ""
     verb: Token | None = piece.root
-    through = False  # a noun or adjective between: "the summit, due on May 3, was cancelled"
+    through = 0  # nouns or adjectives between: "the summit, due on May 3, was cancelled"
     for _ in range(6):
         if verb is None or verb.pos_ in ("VERB", "AUX"):
             break
         if verb.dep_ == "ROOT" and verb.tag_ == "NNS":
             # A sentence rooted in a plural noun is a verb the tagger missed: "Tillerson heads".
             return FUTURE
-        through = through or (verb.i != piece.root.i and verb.pos_ in ("NOUN", "PROPN", "ADJ"))
+        through += verb.i != piece.root.i and verb.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
         verb = verb.head if verb.head is not verb else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or through > 1:
+        # "will pay $115 a share, a premium to the closing price on Wednesday": a day deep
+        # in a noun phrase is not when the verb happens
         return ""
     if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
         return FUTURE
     if verb.dep_ == "xcomp" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ == "going"):
         return FUTURE
-    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("say", "tell", "be", "have"):
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATES and not through:
         return FUTURE
     past = verb.tag_ == "VBD" or _perfect_or_passive(verb)
     return PAST if past and not through else ""

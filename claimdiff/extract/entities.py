@@ -186,6 +186,7 @@ _PLACE_TITLES = frozenset({"Province", "Region", "District"})
 """The same capitalised, where they are never the name itself ("Rhode Island" is)."""
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){2,3}$")
 _AGENCY = ("news", "agency")
+_MOUNT = frozenset({"Mt.", "Mt", "Mount"})
 
 
 def _plain_name(name: str, label: str) -> str:
@@ -197,6 +198,8 @@ def _plain_name(name: str, label: str) -> str:
     words = name.split()
     if len(words) < 2:
         return name
+    if label in ("GPE", "LOC", "FAC", "") and words[0] in _MOUNT:
+        words = ["Mount", *words[1:]]  # "Mt. Kanlaon" is "Mount Kanlaon"
     head = canonical_table().aliases.get(alias_key(words[0]))
     if head is not None and head[1] == "GPE" and _INITIALS.match(words[0]):
         words = [*head[0].split(), *words[1:]]

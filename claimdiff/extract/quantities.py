@@ -223,6 +223,14 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
         elif nxt == "-" and j + 1 < end and doc[j + 1].lower_ in SMALL_NUMBERS:
             j += 1
             continue
+        elif (
+            nxt == "-"
+            and j + 1 < end
+            and len(doc[j + 1].lower_) > 2
+            and doc[j + 1].lower_ in SCALES
+        ):
+            j += 1  # "a $10-million penalty"
+            continue
         else:
             break
         j += 1

@@ -23,6 +23,18 @@ _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _JOINERS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "--"})
+_CLOCK = frozenset({"a.m.", "p.m."})
+_BULLETS = frozenset({"-", "--", "*", "\u2022", "\u00b7", "\u2012", "\u2013", "\u2014", "\u25aa"})
+# fmt: off
+_ZONES = frozenset({
+    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST",
+    "PDT", "BST", "CET", "CEST", "IST", "JST", "AEST",
+})
+_DAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "local",
+    "today", "yesterday", "tomorrow", "tonight",
+})
+# fmt: on
 _SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn"})
 
 
@@ -41,7 +53,18 @@ def line_breaks(doc: Doc) -> Doc:
         ends = before is not None and before.text.endswith(_SENTENCE_END)
         if token.text.count("\n") > 1 or (ends and not after.is_lower):
             after.is_sent_start = True
+    for token in doc[:-1]:
+        if token.lower_ in _CLOCK and _time_of_day(doc, token.i + 1):
+            doc[token.i + 1].is_sent_start = False  # "at 3:14 p.m. Iran time", "p.m. Sunday"
     return doc
+
+
+def _time_of_day(doc: Doc, at: int) -> bool:
+    """Whether the words at ``at`` go on telling the time: a zone, a day or "... time"."""
+    word = doc[at]
+    if word.is_space or word.text in _ZONES or word.lower_ in _DAYS:
+        return True
+    return at + 1 < len(doc) and doc[at + 1].lower_ == "time" and word.is_alpha
 
 
 def add_line_breaks(nlp: Language) -> None:
@@ -140,8 +163,10 @@ def _cut_points(sent: Span) -> set[int]:
                 edge = conj.left_edge.i
                 if sent.start < edge < sent.end:
                     cuts.add(edge)
+    quoted = False
     for token in sent[:-1]:
-        if token.text == ";":
+        quoted ^= token.is_quote
+        if token.text == ";" and not quoted:  # a list quoted with semicolons stays one
             cuts.add(token.i + 1)
     return cuts
 
@@ -162,8 +187,10 @@ def _trim(span: Span, *, left: bool, right: bool) -> Span | None:
     """Drop spaces from the ends of a clause, and joining words and commas at a cut."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_space or (left and _joiner(doc[start]))):
-        start += 1
+    while start < end and (
+        doc[start].is_space or doc[start].text in _BULLETS or (left and _joiner(doc[start]))
+    ):
+        start += 1  # a list's bullets are no part of what it says
     while end > start and (doc[end - 1].is_space or (right and _joiner(doc[end - 1]))):
         end -= 1
     if end <= start:
@@ -172,7 +199,9 @@ def _trim(span: Span, *, left: bool, right: bool) -> Span | None:
 
 
 def _joiner(token: Token) -> bool:
-    return token.dep_ == "cc" or token.text in _JOINERS
+    # "said A, and that B": the second claim starts at B
+    that = token.dep_ == "mark" and token.lower_ == "that"
+    return token.dep_ == "cc" or token.text in _JOINERS or that
 
 
 def _substantial(span: Span) -> bool:

@@ -17,7 +17,12 @@ from claimdiff.model import Document, InputError
 from claimdiff.resources import data_json
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_SENTENCE = re.compile(r".{20,}?[.!?](?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Col|Lt|Sgt|"
+    r"Corp|Inc|Co|Ltd|Bros|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|[ap]\.m)|\.\.)$"
+)
+"""Words a full stop follows without ending the sentence: "U.S.", "Corp.", "p.m."."""
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest file accepted; news articles are a few hundred kilobytes at most."""
@@ -114,11 +119,18 @@ def _outlets() -> dict[str, str]:
 def default_title(body: str, limit: int = 80) -> str:
     """The first sentence of the body, cut at a word boundary when it is long."""
     first = body.strip().split("\n", 1)[0]
-    sentence = _SENTENCE.match(first)
-    title = sentence[0] if sentence else first
+    title = _first_sentence(first)
     if len(title) <= limit:
         return title.rstrip()
     return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+def _first_sentence(line: str) -> str:
+    """The line up to its first full stop that ends a sentence ("A U.S. judge ..." goes on)."""
+    for end in _SENTENCE_END.finditer(line):
+        if end.start() >= 20 and not _ABBREVIATION.search(line, 0, end.start()):
+            return line[: end.end()]
+    return line
 
 
 def _read_article(raw: bytes, file: Path) -> RawArticle:

@@ -91,14 +91,20 @@ CONFLICTS = [
     # figures of a specific unit
     ("The storm destroyed five villages.", "Seven villages were flattened by the storm."),
     ("The company paid 40 million dollars.", "The firm paid 55 million dollars."),
-    # figures of a generic unit under one kind of event
+    # figures of a generic unit under one kind of event, both saying the same of them
     ("Seven people died in the attack.", "The attack killed 11 people."),
 ]
+PREDICATES = {"died": "die", "killed": "kill"}
+
+
+def _predicate(text: str) -> str | None:
+    return next((lemma for word, lemma in PREDICATES.items() if word in text), None)
 
 
 @pytest.mark.parametrize(("text_a", "text_b"), CONFLICTS)
 def test_contradicting_pairs_share_an_evidence_key(text_a: str, text_b: str) -> None:
-    a, b = claim(text_a), claim(text_b, doc=1)
+    a = claim(text_a, predicate=_predicate(text_a))
+    b = claim(text_b, doc=1, predicate=_predicate(text_b))
     assert event_conflict(a, b)
     keys_a = evidence_keys(a, profile(a), 0)
     keys_b = evidence_keys(b, profile(b), 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimdiff.cluster import build_clusters, coverage_matrix
-from claimdiff.model import Claim, Comparison, Document, Label, Link
+from claimdiff.model import Claim, Comparison, Document, Label, Link, Reason, ReasonKind
 
 
 def _doc(index: int) -> Document:
@@ -54,6 +54,22 @@ def test_cluster_label(labels: tuple[Label, Label], expected: Label) -> None:
     links = [Link(0, 2, labels[0], 0.9), Link(2, 3, labels[1], 0.8)]
     (cluster,) = build_clusters(_comparison(links, CLAIMS))
     assert cluster.label is expected
+
+
+def test_a_link_made_on_evidence_merges_after_links_made_on_wording() -> None:
+    # claim 2 (document 1) reads like claim 0 (0.61) and contradicts claim 1 about one
+    # event (an evidence link scored 0.66 from its record): it clusters with claim 0
+    basis = Reason(ReasonKind.DETAIL, "", "", "Linked as one event although the wording differs.")
+    links = [
+        Link(1, 2, Label.CONFLICT, 0.66, (basis,)),
+        Link(0, 2, Label.PARTIAL, 0.61),
+        Link(0, 3, Label.AGREE, 0.9),
+    ]
+    claims = [_claim(0, 0), _claim(1, 0, 5), _claim(2, 1), _claim(3, 2)]
+    clusters = build_clusters(_comparison(links, claims))
+    assert sorted(c.claims for c in clusters) == [(0, 2, 3)]
+    plain = [Link(1, 2, Label.CONFLICT, 0.66), *links[1:]]
+    assert sorted(c.claims for c in build_clusters(_comparison(plain, claims))) == [(0, 3), (1, 2)]
 
 
 def test_coverage_matrix_rows() -> None:

@@ -76,7 +76,17 @@ EVENT_CASES = [
     # a war's toll and one attack's toll are 4,000 times apart: two quantities
     (SYRIA_WAR, KHAN_SHEIKHUN, False),
     # two tolls of one raid
-    (claim("The raid killed 24 people."), claim("Five people died in the raid.", doc=1), True),
+    (
+        claim("The raid killed 24 people.", predicate="kill"),
+        claim("Five people died in the raid.", doc=1, predicate="die"),
+        True,
+    ),
+    # one attack, two counts: those arrested are not the dead
+    (
+        claim("Five people have been arrested over the attack.", predicate="arrest"),
+        claim("Three people were killed in the attack.", doc=1, predicate="kill"),
+        False,
+    ),
     # a figure of a specific unit is one quantity even without a shared verb
     (
         claim("Five villages had been badly hit."),

@@ -144,3 +144,14 @@ def test_lexical_statement_features_leave_the_embedding_parts_at_zero() -> None:
     assert values["residual_words"] == 1.0 and values["residual_empty"] == 0.0
     assert values["residual_embedding"] == 0.0
     assert not any(v for n, v in values.items() if n.startswith("emb_"))
+
+
+def test_figures_of_two_kinds_are_two_statements() -> None:
+    # a forecast against a result: no conflict, and no one statement either
+    expected = statement("Analysts had expected earnings of 53 cents a share last quarter.", 0)
+    reported = statement("The company reported earnings of 46 cents a share last quarter.", 1)
+    match = match_claims(expected, reported, LEXICAL)
+    assert not match.linked and match.label is None
+    assert not any(r.kind is ReasonKind.NUMBER and "says" in r.text for r in match.reasons)
+    same = statement("The company reported earnings of 53 cents a share last quarter.", 1)
+    assert match_claims(expected, same, LEXICAL).score > 0

@@ -141,6 +141,15 @@ def test_is_duration(text: str, duration: bool) -> None:
         ("May's spokeswoman said the talks went well.", []),
         # a duration is no date
         ("The ministers met for two days in Lucca.", []),
+        # a day deep in a noun phrase is not when the verb happens: the last Monday
+        (
+            "The deal represents a premium of about 33% to the last closing price on Monday.",
+            [("Monday", "2017-04-10")],
+        ),
+        # a holiday on a fixed day is that day
+        ("The quake struck on the Fourth of July.", [("the Fourth of July", "2016-07-04")]),
+        # a year in brackets after a title
+        ("He starred in Twister (1996).", [("1996", "1996-01-01")]),
     ],
 )
 def test_dates_in_sentences(
@@ -157,3 +166,16 @@ def test_dates_without_dateline_keep_none(extractor: Extractor) -> None:
         ("Monday", None, "day"),
         ("March 2011", dt.date(2011, 3, 1), "month"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("The plane crashed on Monday, officials said.", [False]),  # when it happened
+        ("The plane crashed, officials said Wednesday.", [True]),  # when it was said
+        ("Johnson said on Monday that sanctions were possible.", [True]),
+        ("In April 2003 he admitted to a court that it was a ruse.", [False]),  # the admission
+    ],
+)
+def test_a_date_of_saying_is_marked(extractor: Extractor, sentence: str, said: list[bool]) -> None:
+    assert [d.said for d in dates_of(extractor, sentence, TUESDAY)] == said

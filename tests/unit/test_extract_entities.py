@@ -200,3 +200,15 @@ def test_a_split_name_is_one_speaker(extractor: Extractor) -> None:
     people = [e.text for e in claim.entities if e.label == "PERSON"]
     assert people == ["Sawarmi Khaled Saad"]
     assert claim.speaker == "Sawarmi Khaled Saad"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "canonical"),
+    [
+        ("Mt. Kanlaon", "LOC", "Mount Kanlaon"),  # "Mt." is "Mount"
+        ("Mount Kanlaon", "LOC", "Mount Kanlaon"),
+        ("Philippine", "NORP", "Philippines"),  # the adjective names the country
+    ],
+)
+def test_more_spellings_of_one_place(text: str, label: str, canonical: str) -> None:
+    assert canonical_name(text, label)[0] == canonical

@@ -139,6 +139,8 @@ QUANTITY_CASES = [
     ("It will cost 5bn euros.", "5bn euros", 5e9, "EUR", "exact", 5e9, 5e9),
     # ... also at the end of a sentence, where "m." read as an abbreviation
     ("Profits rose to £2.3m.", "£2.3m", 2.3e6, "GBP", "exact", 2.3e6, 2.3e6),
+    # a scale after a hyphen, as an adjective writes it
+    ("Xerox paid a $10-million penalty.", "$10-million penalty", 1e7, "USD", "exact", 1e7, 1e7),
 ]
 # fmt: on
 """Sentence, quantity text, value, unit, qualifier, low, high."""

@@ -64,6 +64,28 @@ def test_chunks(text: str, limit: int, pieces: list[str]) -> None:
             "But G7 members have different opinions about Russia.",
             ["But G7 members have different opinions about Russia."],
         ),
+        # semicolons inside a quote list things; they do not end claims
+        (
+            'Officials reported "cracked walls; broken mains; power lines down."',
+            ['Officials reported "cracked walls; broken mains; power lines down."'],
+        ),
+        # "said A, and that B": the second claim starts at B
+        (
+            "The airline said the crew reported problems, and that it makes 278 flights a week.",
+            ["The airline said the crew reported problems", "it makes 278 flights a week."],
+        ),
+        # a rank keeps its full stop: "Cpl." ends no sentence
+        (
+            "Three people died, said Cpl. Justin Dunn of the highway patrol.",
+            ["Three people died, said Cpl. Justin Dunn of the highway patrol."],
+        ),
+        # a bullet is no part of the claim
+        ("- Wearables revenue fell 5 percent.", ["Wearables revenue fell 5 percent."]),
+        # a clock time goes on past "p.m." ("Iran time", a zone, a day)
+        (
+            "The quake hit at 3:14 p.m. Iran time near the city of Saravan.",
+            ["The quake hit at 3:14 p.m. Iran time near the city of Saravan."],
+        ),
     ],
 )
 def test_clause_claims(extractor: Extractor, text: str, claims: list[str]) -> None:
@@ -100,3 +122,35 @@ def test_a_run_on_list_is_cut_at_its_lines(extractor: Extractor) -> None:
     text = "\n".join(f"item {n} was sold to buyer {n}" for n in range(40))
     claims = texts_of(extractor, text)
     assert claims == [f"item {n} was sold to buyer {n}" for n in range(40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "SAO PAULO (AP) \u2014 A regional airliner crashed in Brazil on Monday.",
+            "A regional airliner crashed in Brazil on Monday.",
+        ),
+        ("LOS ANGELES \u2013 A quake was felt in the desert.", "A quake was felt in the desert."),
+        ("BEIJING: Two people were killed in a quake.", "Two people were killed in a quake."),
+        (
+            "Aug 29 (Reuters) - A judge sentenced him to 20 years.",
+            "A judge sentenced him to 20 years.",
+        ),
+        (
+            "Madrid, 2 June 2019 (dpa/MIA) \u2013 Liverpool won the Champions League.",
+            "Liverpool won the Champions League.",
+        ),
+        # no dateline: a name and a dash in the sentence stay
+        (
+            "US President Donald Trump - who spoke on Monday - said the talks failed.",
+            "US President Donald Trump - who spoke on Monday - said the talks failed.",
+        ),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_first_claim(
+    extractor: Extractor, text: str, first: str
+) -> None:
+    assert texts_of(extractor, text)[0] == first
+    (claim, *_) = extractor.extract(Document(0, "t", "s", text, "x"))
+    assert text[claim.start : claim.end] == claim.text

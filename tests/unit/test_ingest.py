@@ -280,6 +280,13 @@ def test_non_english_document_is_kept_with_a_notice() -> None:
     [
         ("Ministers met in Lucca. They talked.", "Ministers met in Lucca."),  # first sentence
         ("The U.S. President Trump spoke. Then more.", "The U.S. President Trump spoke."),
+        # an abbreviation early in the sentence does not end it
+        ("Aug 29 (Reuters) - A U.S. judge ruled. More.", "Aug 29 (Reuters) - A U.S. judge ruled."),
+        (
+            "Four former ArthroCare Corp. executives were sentenced.",
+            "Four former ArthroCare Corp. executives were sentenced.",
+        ),
+        ("The quake struck at 3 p.m. on Sunday. More.", "The quake struck at 3 p.m. on Sunday."),
         ("word " * 40, ("word " * 16).strip() + "\u2026"),  # long: cut at a word, ellipsis
     ],
 )

@@ -1,0 +1,344 @@
+"""Figures, casualties, lists and dates read in their context before they are compared.
+
+Each case comes from a real report pair where the words around a figure or a name
+changed what it meant: a depth is not a distance, a forecast is not a toll, "no deaths
+in Iran" does not deny deaths in Pakistan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimdiff.align import Candidate
+from claimdiff.compare import classify
+from claimdiff.evidence import event_conflict
+from claimdiff.extract import Extractor
+from claimdiff.model import Claim, DateMention, Document, Entity, Label, ReasonKind
+from claimdiff.slots import amounts, casualty_claim
+
+
+def claim(
+    text: str,
+    *,
+    doc: int = 0,
+    names: tuple[tuple[str, str, str], ...] = (),
+    **slots: object,
+) -> Claim:
+    """A claim whose entities (text, canonical, label) are found by their text."""
+    entities = tuple(
+        Entity(name, canonical, label, text.index(name), text.index(name) + len(name))
+        for name, canonical, label in names
+    )
+    return Claim(doc, doc, 0, len(text), text, entities=entities, **slots)  # type: ignore[arg-type]
+
+
+def extracted(extractor: Extractor, text: str, doc: int = 0) -> Claim:
+    """The first claim the real pipeline finds in a text."""
+    return extractor.extract(Document(doc, "t", "s", text, "x", published=dt.date(2013, 4, 16)))[0]
+
+
+def label_of(a: Claim, b: Claim) -> tuple[Label, list[str]]:
+    link = classify(Candidate(a.id, b.id, 0.9), a, b)
+    return link.label, [r.text for r in link.reasons]
+
+
+IRAN = ("Iran", "Iran", "GPE")
+PAKISTAN = ("Pakistan", "Pakistan", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("none_text", "none_names", "some_text", "some_names", "conflict"),
+    [
+        # two countries: no deaths in one is no denial of deaths in the other
+        (
+            "An official told ISNA there had been no deaths reported in Iran.",
+            (IRAN,),
+            "The quake killed at least 13 people in neighbouring Pakistan.",
+            (IRAN[:0] or ("Pakistan", "Pakistan", "GPE"),),
+            False,
+        ),
+        # the people named for their country say where: "Pakistani officials"
+        (
+            "An official told ISNA there had been no deaths reported in Iran.",
+            (IRAN,),
+            "Pakistani officials said at least eight people were killed.",
+            (("Pakistani", "Pakistan", "NORP"),),
+            False,
+        ),
+        # the places before "no fatalities" are where there were none
+        (
+            "Governor Narouyi told Iranian media there were no known fatalities.",
+            (("Iranian", "Iran", "NORP"),),
+            "A Pakistani military official told the AP 34 people were killed.",
+            (("Pakistani", "Pakistan", "NORP"),),
+            False,
+        ),
+        # a "no casualties" that says nowhere still denies the toll
+        (
+            "There were no immediate reports of any casualties at the camp, less than 25 km "
+            "from the border with Sudan.",
+            (("Sudan", "Sudan", "GPE"),),
+            "Mr Lang, the commissioner of Pariang county in Unity state, said that 12 people "
+            "had been killed.",
+            (("Pariang", "Pariang", "GPE"), ("Unity", "Unity", "GPE")),
+            True,
+        ),
+    ],
+)
+def test_casualties_in_different_places_do_not_conflict(
+    none_text: str,
+    none_names: tuple[tuple[str, str, str], ...],
+    some_text: str,
+    some_names: tuple[tuple[str, str, str], ...],
+    conflict: bool,
+) -> None:
+    none, some = claim(none_text, names=none_names), claim(some_text, doc=1, names=some_names)
+    label, reasons = label_of(none, some)
+    assert (label is Label.CONFLICT) is conflict
+    assert event_conflict(none, some) is conflict
+    if not conflict:
+        assert any("reports no casualties in" in r for r in reasons)
+
+
+def test_a_toll_of_an_earlier_year_does_not_deny_no_casualties() -> None:
+    bam = claim(
+        "Iran has suffered devastating earthquakes, including one in 2003 that flattened "
+        "Bam, killing more than 25,000 people.",
+        dates=(DateMention("2003", dt.date(2003, 1, 1), 58, 62, "year"),),
+    )
+    none = claim('The governor said, "the earthquake resulted in no fatalities."', doc=1)
+    label, reasons = label_of(bam, none)
+    assert label is not Label.CONFLICT
+    assert not event_conflict(bam, none)
+    assert "reports people killed or hurt in 2003" in " ".join(reasons)
+
+
+def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
+    mixed = claim(
+        "Officials said there were no deaths there, although earlier state media reports "
+        "put the death toll at 40."
+    )
+    assert casualty_claim(mixed) == "mixed"
+    label, reasons = label_of(mixed, claim("Press TV said at least 40 people were killed.", doc=1))
+    assert label is Label.PARTIAL
+    assert not any("no casualties" in r or "negative" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "role"),
+    [
+        ("a depth of 82km", "metre", "depth"),
+        ("about 6 miles below the earth's surface", "metre", "depth"),
+        ("10 kilometres (six miles) deep", "metre", "depth"),
+        ("198km southeast of the city of Zahedan", "metre", "distance"),
+        ("about 200 km (125 miles) southeast of Zahedan", "metre", "distance"),
+        ("slipping and falling about 200ft from a ridge", "metre", ""),  # a fall, not a distance
+        ("a 7.5 earthquake", "magnitude", ""),
+        ("a magnitude 4.2 quake", "magnitude", ""),
+        ("a 4.4 aftershock", "magnitude", "aftershock"),
+        ("aftershocks of magnitude 3 have hit", "magnitude", "aftershock"),
+        ("we are expecting hundreds of dead", "people", "forecast"),
+        ("the toll could rise to 50 people", "people", "forecast"),
+        ("chip sales are expected to rise 16.8 percent", "percent", "forecast"),
+        ("bonds for May through October pay 2.66 percent", "percent", ""),  # May the month
+        ("Cisco initially offered $70 a share", "usd", "earlier"),
+        ("Cisco will pay $115 per share", "usd", ""),
+        ("AMD will pay $334 million", "usd", ""),  # a deal's price, not a forecast
+        ("has died at age 61", "year-old", ""),
+        ("two other executives were sentenced", "executive", "more"),
+        ("another 47 people were injured", "people", "more"),
+    ],
+)
+def test_figures_read_in_context(extractor: Extractor, text: str, unit: str, role: str) -> None:
+    (figure, *_) = [x for x in amounts(extracted(extractor, text)) if x.unit]
+    assert (figure.unit, figure.role) == (unit, role)
+
+
+def test_a_rate_reads_whole(extractor: Extractor) -> None:
+    (price,) = amounts(extracted(extractor, "Cisco will pay $115 per share in cash."))
+    assert price.text == "$115 per share"  # the extractor's text ends at "per"
+
+
+def test_a_duration_in_two_units_is_one_figure(extractor: Extractor) -> None:
+    (flight,) = amounts(extracted(extractor, "The flight lasted two hours and 15 minutes."))
+    assert (flight.text, flight.unit, flight.value) == ("two hours and 15 minutes", "minute", 135)
+
+
+def test_a_time_of_day_is_no_figure(extractor: Extractor) -> None:
+    text = "According to a 2 p.m. briefing, the quake was felt widely."
+    assert amounts(extracted(extractor, text)) == []
+    assert amounts(claim(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # a distance is not a depth
+        (
+            "The epicentre was about 200 km southeast of Zahedan, the USGS said.",
+            "The USGS said the quake hit at a depth of 82km.",
+            False,
+        ),
+        # two depths are one quantity
+        (
+            "It struck at a depth of 9.4 miles.",
+            "The quake struck about 6 miles below the surface.",
+            True,
+        ),
+        # a depth one side does not call one still meets the other's figure
+        ("The quake was 10 km deep.", "The quake struck at 10 km.", False),
+        # a forecast is not a count
+        (
+            "Iranian officials put the death toll at 40.",
+            "An official said they are expecting hundreds of dead.",
+            False,
+        ),
+        # an earlier offer is no rival to the revised one
+        ("The revised deal is for $115 per share.", "Cisco initially offered $70 a share.", False),
+        # but two earlier offers are compared
+        ("Cisco originally offered $2.84 billion.", "Cisco initially offered $2.6 billion.", True),
+        # a count of others besides is not the total
+        (
+            "Two other executives were also sentenced on Friday.",
+            "Four former executives were sentenced on Friday.",
+            False,
+        ),
+        ("Two executives were sentenced.", "Four executives were sentenced.", True),
+        # an aftershock's magnitude is not the quake's
+        ("A 7.5 earthquake hit the country.", "A 4.4 aftershock rattled Saravan city.", False),
+        # "a 7.5 earthquake" is the magnitude "7.5 on the Richter scale" gives
+        (
+            "A 7.5 earthquake hit the country.",
+            "The center measured the quake at 7.8 on the Richter scale.",
+            True,
+        ),
+    ],
+)
+def test_figures_compared_by_what_they_measure(
+    extractor: Extractor, a: str, b: str, conflict: bool
+) -> None:
+    label, _ = label_of(extracted(extractor, a), extracted(extractor, b, 1))
+    assert (label is Label.CONFLICT) is conflict
+
+
+def test_an_earlier_figure_that_agrees_is_the_same_figure(extractor: Extractor) -> None:
+    _, reasons = label_of(
+        extracted(extractor, "Cisco agreed in July 2019 to pay $70 a share."),
+        extracted(extractor, "Cisco initially offered $70 a share.", 1),
+    )
+    assert not any("$70" in r for r in reasons)
+
+
+def test_a_list_that_names_only_some_is_no_conflict() -> None:
+    a = claim(
+        "The FBI, the ATF and the state police are assisting in the investigation.",
+        names=(
+            ("FBI", "FBI", "ORG"),
+            ("ATF", "ATF", "ORG"),
+            ("state police", "state police", "ORG"),
+        ),
+    )
+    b = claim(
+        "The city police, the state police and other agencies rushed to the scene.",
+        doc=1,
+        names=(("city police", "city police", "ORG"), ("state police", "state police", "ORG")),
+    )
+    label, reasons = label_of(a, b)
+    assert label is Label.PARTIAL
+    assert any("not every name is given" in r for r in reasons)
+    closed = claim(
+        "The city police and the state police rushed to the scene.",
+        doc=1,
+        names=(("city police", "city police", "ORG"), ("state police", "state police", "ORG")),
+    )
+    assert label_of(a, closed)[0] is Label.CONFLICT
+
+
+def test_a_denial_of_casualties_denies_only_casualties(extractor: Extractor) -> None:
+    none = extracted(
+        extractor,
+        "The governor told local media there were no known fatalities as the epicentre was "
+        "in a sparsely populated area.",
+    )
+    area = extracted(
+        extractor, "The area surrounding the epicentre is mountainous and sparsely populated.", 1
+    )
+    assert (none.predicate, none.negated, area.predicate) == ("be", True, "be")
+    assert label_of(none, area)[0] is Label.PARTIAL
+    weight = extracted(extractor, "There is no standard weight for the bags.")
+    standard = extracted(extractor, "There was a standard weight for the bags.", 1)
+    assert label_of(weight, standard)[0] is Label.CONFLICT
+
+
+def test_the_day_something_was_said_is_not_the_day_it_happened() -> None:
+    said = claim(
+        "A plane crashed in Recife, killing all 16 people on board, officials said Wednesday.",
+        dates=(DateMention("Wednesday", dt.date(2011, 7, 13), 74, 83, "day", said=True),),
+    )
+    crashed = claim(
+        "A plane crashed in Brazil Monday, killing all 16 people on board.",
+        doc=1,
+        dates=(DateMention("Monday", dt.date(2011, 7, 11), 26, 32, "day"),),
+    )
+    label, reasons = label_of(said, crashed)
+    assert label is Label.PARTIAL
+    assert "Only the second source says when: Monday (July 11)." in reasons
+    earlier = claim(
+        "Officials said Tuesday that a plane had crashed.",
+        doc=1,
+        dates=(DateMention("Tuesday", dt.date(2011, 7, 12), 15, 22, "day", said=True),),
+    )
+    label, reasons = label_of(said, earlier)
+    assert label is Label.PARTIAL
+    assert any("reports it said Wednesday" in r for r in reasons)
+
+
+def test_a_figure_opening_a_claim_is_lower_case_in_a_reason() -> None:
+    _, reasons = label_of(
+        claim("At least five people were killed."),
+        claim("Officials said at least eight people were killed.", doc=1),
+    )
+    assert (
+        "The first source says at least five people; the second source says at least eight"
+        " people." in reasons
+    )
+
+
+def test_reason_kinds_of_the_casualty_places() -> None:
+    none = claim("There had been no deaths reported in Iran.", names=(IRAN,))
+    some = claim("Five people were killed in Pakistan.", doc=1, names=(PAKISTAN,))
+    link = classify(Candidate(none.id, some.id, 0.9), none, some)
+    kinds = {r.kind for r in link.reasons if "casualties" in r.text}
+    assert kinds == {ReasonKind.NUMBER}
+
+
+def test_one_quote_given_to_two_unnamed_sources_is_one_statement() -> None:
+    quote = "He was a loving father and husband"
+    family = claim(f'"{quote}," the family said.', speaker="family", quotes=(quote,))
+    rep = claim(
+        f'"{quote}," a representative said.', doc=1, speaker="representative", quotes=(quote,)
+    )
+    label, _ = label_of(family, rep)
+    assert label is Label.AGREE
+    other = claim(
+        '"We are devastated," a representative said.',
+        doc=1,
+        speaker="representative",
+        quotes=("We are devastated",),
+    )
+    assert label_of(family, other)[0] is Label.PARTIAL
+
+
+def test_a_day_written_two_ways_is_shown_once() -> None:
+    text = "Paxton died on Saturday, February 25, his family said."
+    died = claim(
+        text,
+        dates=(
+            DateMention("Saturday", dt.date(2017, 2, 25), 14, 22, "day"),
+            DateMention("February 25", dt.date(2017, 2, 25), 24, 35, "day"),
+        ),
+    )
+    _, reasons = label_of(died, claim("Paxton died, his family said.", doc=1))
+    assert "Only the first source says when: Saturday, February 25." in reasons
