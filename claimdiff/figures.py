@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimdiff.events import same_predicate
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import Amount, amounts, casualty_claim, casualty_places, consistent
@@ -54,6 +55,12 @@ COMMON_MEASURES = frozenset(
 """Money and shares, which a story gives for many things at once (a price, revenue, a fine;
 a rise, a premium): two different figures say nothing of one event without one kind of
 event on both sides."""
+
+MEASURES = frozenset(
+    {"metre", "m/s", "magnitude", "kg", "tonne", "lb", "year-old", "score", "category"}
+)
+"""Units that measure one property of a thing (its depth, its strength, an age), not a count
+of things: two figures of one are one quantity whatever verb each claim tells it with."""
 
 
 def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list[Amount]]]:
@@ -153,7 +160,8 @@ def _listed(texts: list[str]) -> str:
 _COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
 _SCORE = re.compile(r"\d+[-\u2013]\d+")  # "a 2-1 ruling", "a 62-43 vote"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+_OPEN_ASIDE = re.compile(r"\s*\([^)]*$")
+_AGED = re.compile(r"\b(?:aged|at\s+age|the\s+age\s+of)\s+$", re.IGNORECASE)
 _NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with"})
 
 
@@ -163,6 +171,7 @@ def _shown(text: str, claim: Claim) -> str:
     Only a common noun: "a 36-year-old Duncan Rait" stays "36-year-old". An age keeps
     its word: "aged 77".
     """
+    text = _OPEN_ASIDE.sub("", text)  # "2 (increasing unrest" as extracted
     at = claim.text.find(text)
     if at > 0 and _AGED.search(claim.text, 0, at):
         return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
@@ -322,13 +331,16 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     if not dated[0] and not dated[1]:
         return _weekday_findings(a, b, names)  # no dateline: "Tuesday" / "Wednesday" as written
     happened = [[d for d in side if not d.said] for side in dated]
+    # "the retrial began April 30" / "on Friday the jury re-affirmed the verdict": the days
+    # of two different actions are two days of one story, not a contradiction
+    one_action = same_predicate(a, b) or not (a.predicate and b.predicate)
     if happened[0] or happened[1]:
-        return _day_findings(happened, names, said=False)
-    return _day_findings(dated, names, said=True)
+        return _day_findings(happened, names, said=False, one_action=one_action)
+    return _day_findings(dated, names, said=True, one_action=one_action)
 
 
 def _day_findings(
-    dated: list[list[DateMention]], names: tuple[str, str], *, said: bool
+    dated: list[list[DateMention]], names: tuple[str, str], *, said: bool, one_action: bool
 ) -> list[Finding]:
     when_said = " it was said" if said else ""
     if bool(dated[0]) != bool(dated[1]):
@@ -347,8 +359,12 @@ def _day_findings(
     years = len({v.year for v in da | db}) > 1
     when = [join([_day(v, years) for v in sorted(days)]) for days in (da, db)]
     verb = "reports it said" if said else "dates it"
-    text = f"{names[0]} {verb} {ta} ({when[0]}); {names[1]} {tb} ({when[1]})."
+    days = [t if _day_named(t, w) else f"{t} ({w})" for t, w in ((ta, when[0]), (tb, when[1]))]
+    text = f"{names[0]} {verb} {days[0]}; {names[1]} {days[1]}."
     if said:  # one thing may be said on two days
+        return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
+    if not one_action:
+        text = text[:-1] + ": of different actions."
         return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
     if ta.lower() == tb.lower() and not _ABSOLUTE.search(ta):
         # "yesterday" in two reports dated a day apart: each tells of its own day, as a
@@ -391,6 +407,12 @@ def _weekday_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
 def _day(value: dt.date, year: bool = False) -> str:
     """ "April 11", or "April 11, 2017"."""
     return f"{value:%B} {value.day}" + (f", {value.year}" if year else "")
+
+
+def _day_named(written: str, day: str) -> bool:
+    """Whether a date as written already says its day: "March 7, 1945" needs no "(March 7,
+    1945)" after it."""
+    return written.replace(",", "").lower() == day.replace(",", "").lower()
 
 
 def _days_shown(mentions: Sequence[DateMention]) -> list[str]:

@@ -66,10 +66,39 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             values = ("", listed) if side else (listed, "")
             text = f"Only {names[side]} names {listed}" + ("" if listed.endswith(".") else ".")
             # "John was a good kid" / "He was a good kid": the other side's "he" may be
-            # the person named, so the name is shown but does not make the link partial
-            weight = Label.AGREE if _pronoun_for(alone, other) else Label.PARTIAL
+            # the person named; "he told Reuters", "said Intel CEO Pat Gelsinger": who was
+            # told, and whom the speaker works for, say who spoke, not what. Either way the
+            # name is shown but does not make the link partial.
+            mine_claim = a if side == 0 else b
+            attribution = all(_attributes(e, mine_claim, other) for e in alone)
+            weight = Label.AGREE if attribution or _pronoun_for(alone, other) else Label.PARTIAL
             findings.append(Finding(Reason(ReasonKind.ENTITY, *values, text), weight))
     return findings
+
+
+def _attributes(entity: Entity, claim: Claim, other: Claim) -> bool:
+    """Whether a name only says who spoke: the one told ("he told Reuters", "told the
+    BBC"), the speaker, or the speaker's employer before the speaker's name ("Intel CEO
+    Pat Gelsinger")."""
+    before = claim.text[: entity.start - claim.start]
+    if _TOLD.search(before):
+        return True
+    speaker = claim.speaker or ""
+    if not speaker or not other.speaker:
+        return False  # the speaker reason, which says who spoke, needs both speakers
+    if speaker in entity.canonical or entity.canonical in speaker:
+        return True  # the speaker's own name: the speaker reason tells who spoke
+    after = claim.text[entity.end - claim.start : entity.end - claim.start + 40]
+    return _speaker_follows(after, speaker)
+
+
+def _speaker_follows(after: str, speaker: str) -> bool:
+    """Whether the speaker's name comes within a title's length after a name."""
+    at = after.find(speaker.split()[-1])
+    return at >= 0 and len(after[:at].split()) <= 3
+
+
+_TOLD = re.compile(r"\b(?:told|tells|telling|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _open_list(names: Sequence[Entity], claim: Claim) -> bool:

@@ -47,6 +47,9 @@ _UNIT_ALIASES = {
     "people": "people",
     "dead": "people",
     "died": "people",
+    "body": "people",  # "52 bodies have been recovered"
+    "storey": "story",  # British spelling
+    "storeys": "story",
 }
 _QUALIFIERS = {
     "more than": (1.0, 1.6),
@@ -158,6 +161,13 @@ _FORECAST = re.compile(
 """Words right before a figure that make it a forecast: "expecting hundreds of dead",
 "could rise to 50"."""
 _CLOCK = re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
+# fmt: off
+_DAY_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday",
+})
+# fmt: on
+_RANK_BEFORE = re.compile(r"\b(category|level|grade|phase|stage|tier)\s+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
 _SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
 _CLOCK_UNITS = frozenset({"hour", "hours", "minute", "minutes", "second", "seconds"})
@@ -415,6 +425,8 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
     before, after = text[:at], text[at + len(amount.text) :]
     if _CLOCK.search(text, at, at + len(amount.text) + 5):
         return None
+    if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
+        return None  # "at one point", "at one stage"
     amount = _unit_in_context(amount, before)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
@@ -439,9 +451,16 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
 
 def _unit_in_context(amount: Amount, before: str) -> Amount:
     """An age ("at age 61") or a magnitude ("a 7.5 earthquake", "a magnitude-seven quake")
-    that the figure's own words do not say."""
+    that the figure's own words do not say; a day taken for a unit ("at the age of 71
+    Friday") is none."""
+    if amount.unit in _DAY_NAMES:
+        amount = replace(amount, text=amount.text.rsplit(maxsplit=1)[0], unit="")
     if not amount.unit and _AGE_BEFORE.search(before):
         return replace(amount, text=_DIGITS.search(amount.text)[0], unit="year-old")  # type: ignore[index]
+    if rank := _RANK_BEFORE.search(before):
+        # "a Category 5 hurricane", "alert level 3": a grade on its own scale
+        number = _DIGITS.search(amount.text) or re.search(r"\w+", amount.text)
+        return replace(amount, text=f"{rank[1]} {number[0]}", unit=rank[1].lower())  # type: ignore[index]
     if amount.unit not in _QUAKES or not 0 < amount.value < 10:
         return amount
     role = "aftershock" * (amount.unit == "aftershock")  # a magnitude of its own

@@ -273,7 +273,11 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
         quoted = next((c for c in verb.children if c.dep_ == wanted), None)
         return (quoted, verb) if quoted is not None else None
     # Only an active subject speaks: "a man said to have been released" is not a speaker.
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "Silver's lawyer, Michael S. Feldberg argued": two subjects; the named one speaks
+    subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None) or next(
+        iter(subjects), None
+    )
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "The US urged Russia ..., warning that ...": the head's subject speaks.
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)

@@ -220,7 +220,7 @@ class ClaimBuilder:
                 # "SAO PAULO (AP) — A plane crashed": the place and agency are no claim
                 parts = [p for p in (_after_dateline(parts[0]), *parts[1:]) if p is not None]
             for clause in parts:
-                if any(ch.isalpha() for ch in clause.text):
+                if _says_something(clause.text):
                     own = said.speaker if said else None
                     if len(parts) > 1 and said is not None:
                         own = self._clause_speaker(clause, said)
@@ -277,6 +277,17 @@ class ClaimBuilder:
         people = [e for e in span_ents(sent) if e.label_ == "PERSON"]
         if people:
             self.memory.last_mentioned = self.resolver.person(people[-1].text)
+
+
+def _says_something(text: str) -> bool:
+    """Whether a clause can be a claim: not "He said:" before a quote, nor a heading in
+    capitals ("KANE GAMBLE BACKFIRES") or one ending in a colon ("By the numbers:")."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if not words:
+        return False
+    if text.rstrip().endswith(":") and len(words) < 5:
+        return False
+    return len(words) < 2 or not all(w.isupper() for w in words)
 
 
 _DATELINE = re.compile(

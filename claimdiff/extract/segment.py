@@ -157,18 +157,30 @@ def _cut_points(sent: Span) -> set[int]:
     if root.lemma_ in _SPEECH_HEADS:
         heads.extend(c for c in root.children if c.dep_ == "ccomp")
     cuts: set[int] = set()
+    inside = _inside_quotes(sent)
     for head in heads:
         for conj in _conjuncts(head):
             if conj.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in conj.children):
                 edge = conj.left_edge.i
-                if sent.start < edge < sent.end:
+                # a quote is one statement of its speaker: "we are cutting costs, but we are
+                # prioritizing ..." stays whole, so that both halves keep who said them
+                if sent.start < edge < sent.end and edge not in inside:
                     cuts.add(edge)
-    quoted = False
     for token in sent[:-1]:
-        quoted ^= token.is_quote
-        if token.text == ";" and not quoted:  # a list quoted with semicolons stays one
+        if token.text == ";" and token.i not in inside:  # a list quoted with semicolons
             cuts.add(token.i + 1)
     return cuts
+
+
+def _inside_quotes(sent: Span) -> set[int]:
+    """Tokens of a sentence that sit between quotation marks."""
+    inside: set[int] = set()
+    quoted = False
+    for token in sent:
+        quoted ^= token.is_quote
+        if quoted and not token.is_quote:
+            inside.add(token.i)
+    return inside
 
 
 def _conjuncts(head: Token) -> list[Token]:

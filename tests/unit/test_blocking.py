@@ -94,7 +94,13 @@ CONFLICTS = [
     # figures of a generic unit under one kind of event, both saying the same of them
     ("Seven people died in the attack.", "The attack killed 11 people."),
 ]
-PREDICATES = {"died": "die", "killed": "kill"}
+PREDICATES = {
+    "died": "die",
+    "killed": "kill",
+    "destroyed": "destroy",
+    "flattened": "flatten",
+    "paid": "pay",
+}
 
 
 def _predicate(text: str) -> str | None:

@@ -7,6 +7,7 @@ in Iran" does not deny deaths in Pakistan.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -147,6 +148,10 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("Cisco will pay $115 per share", "usd", ""),
         ("AMD will pay $334 million", "usd", ""),  # a deal's price, not a forecast
         ("has died at age 61", "year-old", ""),
+        ("a Category 5 Atlantic hurricane", "category", ""),
+        ("Heard was found dead at the age of 71 Friday", "year-old", ""),  # no unit "Friday"
+        ("the six-storey building", "story", ""),  # the British spelling
+        ("So far 52 bodies have been recovered", "people", ""),
         ("two other executives were sentenced", "executive", "more"),
         ("another 47 people were injured", "people", "more"),
     ],
@@ -164,6 +169,18 @@ def test_a_rate_reads_whole(extractor: Extractor) -> None:
 def test_a_duration_in_two_units_is_one_figure(extractor: Extractor) -> None:
     (flight,) = amounts(extracted(extractor, "The flight lasted two hours and 15 minutes."))
     assert (flight.text, flight.unit, flight.value) == ("two hours and 15 minutes", "minute", 135)
+
+
+def test_an_idiom_is_no_figure(extractor: Extractor) -> None:
+    (gusts,) = amounts(extracted(extractor, "The typhoon at one point had gusts of 305 km/h."))
+    assert gusts.text == "305 km/h"
+
+
+def test_a_figure_cut_inside_brackets_shows_without_them() -> None:
+    a = claim("The alert level was raised from 2 to 3.")
+    b = claim("Phivolcs raised the alert level from 2 (increasing unrest) to 3.", doc=1)
+    _, reasons = label_of(a, b)
+    assert not any("(" in r and ")" not in r for r in reasons)
 
 
 def test_a_time_of_day_is_no_figure(extractor: Extractor) -> None:
@@ -342,3 +359,48 @@ def test_a_day_written_two_ways_is_shown_once() -> None:
     )
     _, reasons = label_of(died, claim("Paxton died, his family said.", doc=1))
     assert "Only the first source says when: Saturday, February 25." in reasons
+
+
+def test_the_days_of_two_actions_are_no_date_conflict() -> None:
+    began = claim(
+        "The retrial began April 30.",
+        predicate="begin",
+        dates=(DateMention("April 30", dt.date(2018, 4, 30), 19, 27, "day"),),
+    )
+    verdict = claim(
+        "On Friday the jury re-affirmed the verdict.",
+        doc=1,
+        predicate="affirm",
+        dates=(DateMention("Friday", dt.date(2018, 5, 11), 3, 9, "day"),),
+    )
+    label, reasons = label_of(began, verdict)
+    assert label is Label.PARTIAL
+    assert any(r.endswith("of different actions.") for r in reasons)
+    struck = dataclasses.replace(verdict, text="On Friday the retrial began.", predicate="begin")
+    assert label_of(began, struck)[0] is Label.CONFLICT
+
+
+def test_who_was_told_and_whom_the_speaker_works_for_say_who_spoke() -> None:
+    from claimdiff.names import entity_findings
+
+    told = claim(
+        '"I need fewer people at headquarters," he told Reuters.',
+        speaker="Pat Gelsinger",
+        names=(("Reuters", "Reuters", "ORG"),),
+    )
+    said = claim(
+        '"I need fewer people at headquarters," said Intel CEO Pat Gelsinger.',
+        doc=1,
+        speaker="Pat Gelsinger",
+        names=(("Intel", "Intel", "ORG"), ("Pat Gelsinger", "Pat Gelsinger", "PERSON")),
+    )
+    found = entity_findings(told, said, ("a", "b"))
+    weights = {f.reason.text: f.weight for f in found}
+    assert weights["Only a names Reuters."] is Label.AGREE
+    assert weights["Only b names Intel."] is Label.AGREE  # Gelsinger speaks on both sides
+    unsaid = claim('"I need fewer people at headquarters."', names=())
+    found = entity_findings(unsaid, said, ("a", "b"))
+    assert [f.weight for f in found] == [Label.PARTIAL]  # only b says who spoke
+    plain = claim("Intel cut jobs at headquarters.", names=(("Intel", "Intel", "ORG"),))
+    found = entity_findings(plain, claim("Jobs were cut at headquarters.", doc=1), ("a", "b"))
+    assert [f.weight for f in found] == [Label.PARTIAL]

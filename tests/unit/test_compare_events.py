@@ -87,10 +87,22 @@ EVENT_CASES = [
         claim("Three people were killed in the attack.", doc=1, predicate="kill"),
         False,
     ),
-    # a figure of a specific unit is one quantity even without a shared verb
+    # counts of a specific unit told of one kind of action ("hit" / "destroyed")
     (
-        claim("Five villages had been badly hit."),
-        claim("Officials listed seven villages.", doc=1),
+        claim("Five villages had been badly hit.", predicate="hit"),
+        claim("Seven villages were destroyed.", doc=1, predicate="destroy"),
+        True,
+    ),
+    # survivors pulled from the sea are not those taken to hospital: a count needs one verb
+    (
+        claim("Rescuers pulled 118 survivors from the sea.", predicate="pull"),
+        claim("At least 53 survivors were brought to the hospital.", doc=1, predicate="bring"),
+        False,
+    ),
+    # a measure is one quantity whatever the verb ("struck" / "had a magnitude of")
+    (
+        claim("The 6.1-magnitude quake struck the island.", predicate="strike"),
+        claim("IRNA said it had a magnitude of 5.9.", doc=1, predicate="have"),
         True,
     ),
     # a count of people with no shared event is not evidence

@@ -77,6 +77,11 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
         ('"These executives told lie after lie," Miller said.', ["Miller"]),
         # inside a report, a verb with only an object reports nothing: Shanmugaraj speaks
         ("Mr. Shanmugaraj added that Acacia maintains its position.", ["Shanmugaraj"]),
+        # of two subjects the named one speaks
+        (
+            "Silver's lawyer, Michael S. Feldberg argued that the case was weak.",
+            ["Michael S. Feldberg"],
+        ),
         # a dash the parser took for a subject is no one
         ("A backpack \u2212 later declared harmless \u2012 was found.", [None]),
         # a time is no source, nor part of one

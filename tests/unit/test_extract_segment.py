@@ -64,6 +64,11 @@ def test_chunks(text: str, limit: int, pieces: list[str]) -> None:
             "But G7 members have different opinions about Russia.",
             ["But G7 members have different opinions about Russia."],
         ),
+        # a quote is one statement of its speaker: not cut at ", but"
+        (
+            '"We are cutting costs, but we are hiring engineers," Gelsinger said.',
+            ['"We are cutting costs, but we are hiring engineers," Gelsinger said.'],
+        ),
         # semicolons inside a quote list things; they do not end claims
         (
             'Officials reported "cracked walls; broken mains; power lines down."',
@@ -79,6 +84,12 @@ def test_chunks(text: str, limit: int, pieces: list[str]) -> None:
             "Three people died, said Cpl. Justin Dunn of the highway patrol.",
             ["Three people died, said Cpl. Justin Dunn of the highway patrol."],
         ),
+        # a heading is no claim, nor "He said:" before a quote
+        (
+            "KANE GAMBLE BACKFIRES\n\nKane had not played since April.",
+            ["Kane had not played since April."],
+        ),
+        ('He said:\n\n"We are happy."', ['"We are happy."']),
         # a bullet is no part of the claim
         ("- Wearables revenue fell 5 percent.", ["Wearables revenue fell 5 percent."]),
         # a clock time goes on past "p.m." ("Iran time", a zone, a day)
