@@ -16,23 +16,9 @@ from claimdiff.align import Candidate
 from claimdiff.compare import classify
 from claimdiff.evidence import event_conflict
 from claimdiff.extract import Extractor
-from claimdiff.model import Claim, DateMention, Document, Entity, Label, ReasonKind
+from claimdiff.model import Claim, DateMention, Document, Label, ReasonKind
 from claimdiff.slots import amounts, casualty_claim
-
-
-def claim(
-    text: str,
-    *,
-    doc: int = 0,
-    names: tuple[tuple[str, str, str], ...] = (),
-    **slots: object,
-) -> Claim:
-    """A claim whose entities (text, canonical, label) are found by their text."""
-    entities = tuple(
-        Entity(name, canonical, label, text.index(name), text.index(name) + len(name))
-        for name, canonical, label in names
-    )
-    return Claim(doc, doc, 0, len(text), text, entities=entities, **slots)  # type: ignore[arg-type]
+from tests.unit.helpers import claim
 
 
 def extracted(extractor: Extractor, text: str, doc: int = 0) -> Claim:

@@ -11,22 +11,7 @@ from claimdiff.evidence import event_conflict
 from claimdiff.features import PAIR_FEATURES, numbers_in, pair_vector, profile
 from claimdiff.model import Claim, Entity, Label, ReasonKind
 from claimdiff.slots import amounts
-
-
-def claim(
-    text: str,
-    *,
-    doc: int = 0,
-    names: tuple[tuple[str, str, str], ...] = (),
-    **slots: object,
-) -> Claim:
-    """A claim whose entities (text, canonical, label) are found by their text."""
-    entities = tuple(
-        Entity(name, canonical, label, text.index(name), text.index(name) + len(name))
-        for name, canonical, label in names
-    )
-    return Claim(doc, doc, 0, len(text), text, entities=entities, **slots)  # type: ignore[arg-type]
-
+from tests.unit.helpers import claim
 
 SYRIA_WAR = claim(
     "Several rounds of UN-backed peace talks have failed to end the conflict, which has "
