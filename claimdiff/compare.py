@@ -175,18 +175,13 @@ def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> 
         return Label.CONFLICT
     if any(f.weight is Label.PARTIAL and _counts(f, a, b) for f in found):
         return Label.PARTIAL
-    covered = _covered(a, b)
+    wa, wb = content_weights(a), content_weights(b)
+    shared = wa.keys() & wb.keys()
+    covered = sorted(sum(w[k] for k in shared) / (sum(w.values()) or 1.0) for w in (wa, wb))
     # "He was 77" is all in "Gigante ... has died in jail, aged 77", which adds the rest
     if covered[1] >= settings.agree_cover and covered[0] >= settings.agree_cover_other:
         return Label.AGREE
     return Label.PARTIAL
-
-
-def _covered(a: Claim, b: Claim) -> list[float]:
-    """How much of each claim's content the other has, the smaller share first."""
-    wa, wb = content_weights(a), content_weights(b)
-    shared = wa.keys() & wb.keys()
-    return sorted(sum(w[k] for k in shared) / (sum(w.values()) or 1.0) for w in (wa, wb))
 
 
 def _denies_only_casualties(a: Claim, b: Claim) -> bool:
