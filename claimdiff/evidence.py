@@ -5,11 +5,11 @@ from __future__ import annotations
 from claimdiff.align import BY_EVENT, BY_SIBLING, Candidate
 from claimdiff.events import persons_clash, polarity_clashes, same_predicate, shared_events
 from claimdiff.figures import (
-    COMMON_MEASURES,
-    GENERIC_UNITS,
     MEASURES,
     casualties_apart,
     number_conflicts,
+    specific_unit,
+    unit_of,
 )
 from claimdiff.model import Claim, Label, Link, Reason, ReasonKind
 from claimdiff.names import entity_findings
@@ -42,15 +42,14 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         return f"they name different lists of names for one kind of event ({min(events)})"
     if persons_clash(a, b):
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
+    # "five people arrested" / "a death toll of three": one attack, two counts; so are
+    # "pulled 118 survivors from the sea" / "53 survivors were brought to hospital". A
+    # count is one figure only where both claims say the same thing of it; a measure (a
+    # magnitude, a length, an age) is one whatever the verb
+    told = same_predicate(a, b)
     for unit, x, y, far in number_conflicts(a, b):
-        base = unit.split(" (")[0]
-        specific = unit not in GENERIC_UNITS and base not in COMMON_MEASURES
-        # "five people arrested" / "a death toll of three": one attack, two counts; so are
-        # "pulled 118 survivors from the sea" / "53 survivors were brought to hospital". A
-        # count is one figure only where both claims say the same thing of it; a measure
-        # (a magnitude, a length, an age) is one whatever the verb
-        told = same_predicate(a, b)
-        if not far and ((events and told) or (specific and (base in MEASURES or told))):
+        measure = unit_of(unit) in MEASURES
+        if not far and ((events and told) or (specific_unit(unit) and (measure or told))):
             kind = f" of one kind of event ({min(events)})" if events else ""
             return f'they give figures{kind} that cannot both be right ("{x}" / "{y}")'
     return None

@@ -83,12 +83,12 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
     Side B's keys for opposite states are flipped ("no casualties" meets "some").
     """
     from claimdiff.events import graded
-    from claimdiff.figures import COMMON_MEASURES, GENERIC_UNITS
+    from claimdiff.figures import specific_unit
     from claimdiff.slots import amounts, casualty_claim, entity_lists
 
     keys = set()
     for amount in amounts(claim):
-        if amount.unit and amount.unit not in GENERIC_UNITS | COMMON_MEASURES:
+        if amount.unit and specific_unit(amount.unit):
             keys.add(f"unit {amount.unit}")
         elif amount.unit:
             keys.update(f"unit {amount.unit} {event}" for event in prof.events)

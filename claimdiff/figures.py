@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from claimdiff.events import same_predicate
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
-from claimdiff.slots import Amount, amounts, casualty_claim, casualty_places, consistent
+from claimdiff.slots import (
+    AGE_BEFORE,
+    Amount,
+    amounts,
+    casualty_claim,
+    casualty_places,
+    consistent,
+)
 from claimdiff.slots import canonical as entity_key
 
 
@@ -30,11 +37,12 @@ def join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _by_unit(found: list[Amount]) -> dict[str, list[Amount]]:
+def _by_unit(found: list[Amount], *, roles: bool = True) -> dict[str, list[Amount]]:
+    """Figures by unit, and by role too unless ``roles`` is false."""
     grouped: dict[str, list[Amount]] = {}
     for item in found:
         if item.unit:
-            grouped.setdefault(item.key, []).append(item)
+            grouped.setdefault(item.key if roles else item.unit, []).append(item)
     return grouped
 
 
@@ -63,6 +71,18 @@ MEASURES = frozenset(
 of things: two figures of one are one quantity whatever verb each claim tells it with."""
 
 
+def unit_of(key: str) -> str:
+    """The unit of a figure's key, without its role: "metre (depth)" -> "metre"."""
+    return key.split(" (", 1)[0]
+
+
+def specific_unit(key: str) -> bool:
+    """Whether two figures of this unit say something of one event: not "people", a year
+    or a sum of money, which a story gives for many things."""
+    unit = unit_of(key)
+    return unit not in GENERIC_UNITS and unit not in COMMON_MEASURES
+
+
 def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list[Amount]]]:
     """Both claims' figures by unit, a part counted as its whole's unit where it matches.
 
@@ -76,8 +96,8 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
         # one: "10 km deep" meets "10 km", but "a plume height of 4 km" does not conflict
         # with "ash fell 200 km west of the volcano"
         for key in [k for k in mine if " (" in k and k not in theirs]:
-            unit = key.split(" (")[0]
-            for target in sorted((k for k in theirs if k.split(" (")[0] == unit), key=len):
+            unit = unit_of(key)
+            for target in sorted((k for k in theirs if unit_of(k) == unit), key=len):
                 if any(consistent(x, y) for x in mine[key] for y in theirs[target]):
                     mine.setdefault(target, []).extend(mine.pop(key))
                     break
@@ -93,12 +113,7 @@ def figures_apart(a: Claim, b: Claim) -> bool:
     """Figures of one unit on both sides that cannot agree but are no conflict, as one is
     a forecast, an earlier value or a rate ("analysts expected 53 cents a share" / "it
     reported 46 cents"): the two statements differ though neither contradicts the other."""
-    ua: dict[str, list[Amount]] = {}
-    ub: dict[str, list[Amount]] = {}
-    for found, claim in ((ua, a), (ub, b)):
-        for x in amounts(claim):
-            if x.unit:
-                found.setdefault(x.unit, []).append(x)
+    ua, ub = _by_unit(amounts(a), roles=False), _by_unit(amounts(b), roles=False)
     shared = ua.keys() & ub.keys()
     apart = any(not any(consistent(x, y) for x in ua[u] for y in ub[u]) for u in shared)
     return apart and all(far for *_, far in number_conflicts(a, b))
@@ -161,7 +176,6 @@ _COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
 _SCORE = re.compile(r"\d+[-\u2013]\d+")  # "a 2-1 ruling", "a 62-43 vote"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _OPEN_ASIDE = re.compile(r"\s*\([^)]*$")
-_AGED = re.compile(r"\b(?:aged|at\s+age|the\s+age\s+of)\s+$", re.IGNORECASE)
 _NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with"})
 
 
@@ -173,7 +187,7 @@ def _shown(text: str, claim: Claim) -> str:
     """
     text = _OPEN_ASIDE.sub("", text)  # "2 (increasing unrest" as extracted
     at = claim.text.find(text)
-    if at > 0 and _AGED.search(claim.text, 0, at):
+    if at > 0 and AGE_BEFORE.search(claim.text, 0, at):
         return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
     first = text.split(maxsplit=1)[0]
     if first.lower() in NUMBER_WORDS or (at == 0 and _opening_word(first, claim)):

@@ -168,9 +168,10 @@ _DAY_NAMES = frozenset({
 })
 # fmt: on
 _RANK_BEFORE = re.compile(r"\b(category|level|grade|phase|stage|tier)\s+$", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
+"""Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72"."""
 _SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
-_CLOCK_UNITS = frozenset({"hour", "hours", "minute", "minutes", "second", "seconds"})
+_CLOCK_UNITS = frozenset(word for unit in _SECONDS for word in (unit, f"{unit}s"))
 _PER_WORD = re.compile(r"\s+(?:per|an?)$", re.IGNORECASE)  # "$115 per" as extracted
 _PER = re.compile(
     r"\s*(?:per|a|an)\s+(?P<per>share|barrel|ounce|tonne|ton|gallon|litre|liter|kilo\w*|"
@@ -455,7 +456,7 @@ def _unit_in_context(amount: Amount, before: str) -> Amount:
     Friday") is none."""
     if amount.unit in _DAY_NAMES:
         amount = replace(amount, text=amount.text.rsplit(maxsplit=1)[0], unit="")
-    if not amount.unit and _AGE_BEFORE.search(before):
+    if not amount.unit and AGE_BEFORE.search(before):
         return replace(amount, text=_DIGITS.search(amount.text)[0], unit="year-old")  # type: ignore[index]
     if rank := _RANK_BEFORE.search(before):
         # "a Category 5 hurricane", "alert level 3": a grade on its own scale
@@ -502,11 +503,17 @@ def consistent(x: Amount, y: Amount) -> bool:
 def casualty_claim(claim: Claim) -> str | None:
     """ "none" when the claim reports no casualties, "some" when it counts them, "mixed" when
     it does both ("no deaths there, although earlier reports put the toll at 40"), else None."""
-    nones = [m.span() for m in _NO_CASUALTY.finditer(claim.text)]
-    some = bool(casualty_counts(claim.text, nones))
+    nones, counts = _casualty_spans(claim)
     if nones:
-        return "mixed" if some else "none"
-    return "some" if some else None
+        return "mixed" if counts else "none"
+    return "some" if counts else None
+
+
+@per_object
+def _casualty_spans(claim: Claim) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the claim says there were no casualties, and where it counts them."""
+    nones = [m.span() for m in _NO_CASUALTY.finditer(claim.text)]
+    return nones, [m.span() for m in casualty_counts(claim.text, nones)]
 
 
 def _place(entity: Entity) -> bool:
@@ -538,8 +545,7 @@ def casualty_places(claim: Claim) -> frozenset[str]:
     told Iranian media there were no known fatalities"), if any: "There were no reports of
     any casualties at the camp, less than 25 km from the border with Sudan" has none.
     """
-    nones = [m.span() for m in _NO_CASUALTY.finditer(claim.text)]
-    counts = [m.span() for m in casualty_counts(claim.text, nones)]
+    nones, counts = _casualty_spans(claim)
     places = [e for e in claim.entities if _place(e)]
     spans = nones if nones and not counts else counts
 
