@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimdiff.events import same_predicate
+from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import (
@@ -393,7 +394,7 @@ _ABSOLUTE = re.compile(
 )
 
 
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 
 
 def _weekday_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CARDINAL_WORDS, PARTITIVE, UNITS, plain_number
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity, Quantity
@@ -161,12 +162,7 @@ _FORECAST = re.compile(
 """Words right before a figure that make it a forecast: "expecting hundreds of dead",
 "could rise to 50"."""
 _CLOCK = re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
-# fmt: off
-_DAY_NAMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday",
-})
-# fmt: on
+_DAY_NAMES = frozenset(WEEKDAYS) | {"today", "yesterday"}
 _RANK_BEFORE = re.compile(r"\b(category|level|grade|phase|stage|tier)\s+$", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
 """Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72"."""

@@ -6,44 +6,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff.extract.calendar_words import MONTHS, WEEKDAYS
 from claimdiff.extract.entities import span_ents
 from claimdiff.model import DateMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-WEEKDAYS = {
-    name: index
-    for index, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 COUNTS = {
     "a": 1,

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
+from claimdiff.extract.calendar_words import WEEKDAYS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -30,11 +32,8 @@ _ZONES = frozenset({
     "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST",
     "PDT", "BST", "CET", "CEST", "IST", "JST", "AEST",
 })
-_DAYS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "local",
-    "today", "yesterday", "tomorrow", "tonight",
-})
 # fmt: on
+_DAYS = frozenset(WEEKDAYS) | {"local", "today", "yesterday", "tomorrow", "tonight"}
 _SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn"})
 
 
