@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimdiff.extract.entities import EntityResolver, span_ents
+from claimdiff.extract.quotes import quoted_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -196,7 +197,8 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
     verbs = _speech_verbs(sent)
     # '"These executives told lie after lie," Miller said': the quote's own verbs do not
     # say who speaks it, unless nothing outside the quote does
-    verbs = [v for v in verbs if not _quoted(v)] or verbs
+    quoted = quoted_tokens(sent)
+    verbs = [v for v in verbs if v.i not in quoted] or verbs
     found = [pair for pair in (_reporting(v, has_quote) for v in verbs) if pair is not None]
     if found:
         named = [pair for pair in found if pair[0].pos_ in ("PROPN", "NOUN")]
@@ -209,12 +211,6 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
                 return None  # "according to a 2 p.m. briefing" names no one by its time
             return target, token
     return None
-
-
-def _quoted(token: Token) -> bool:
-    """Whether a token sits inside quotation marks within its sentence."""
-    sent = token.sent
-    return sum(t.is_quote for t in sent.doc[sent.start : token.i]) % 2 == 1
 
 
 def _speech_verbs(sent: Span) -> list[Token]:

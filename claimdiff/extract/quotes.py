@@ -5,6 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 _DOUBLE = re.compile('["\u201c\u201d\u00ab\u00bb\n]')
 _SINGLE = re.compile("['\u2018\u2019\n]")
@@ -114,3 +118,12 @@ def quotes_in(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
             if any(ch.isalpha() for ch in piece):
                 found.append(piece)
     return tuple(found)
+
+
+def quoted_tokens(span: Span) -> set[int]:
+    """Indices of the span's tokens inside quotation marks (``quote_spans`` of its text)."""
+    spans = quote_spans(span.text)
+    base = span.start_char
+    return {
+        token.i for token in span if any(start <= token.idx - base < end for start, end in spans)
+    }

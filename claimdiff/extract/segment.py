@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from claimdiff.extract.calendar_words import WEEKDAYS
+from claimdiff.extract.quotes import quoted_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -156,7 +157,7 @@ def _cut_points(sent: Span) -> set[int]:
     if root.lemma_ in _SPEECH_HEADS:
         heads.extend(c for c in root.children if c.dep_ == "ccomp")
     cuts: set[int] = set()
-    inside = _inside_quotes(sent)
+    inside = quoted_tokens(sent)
     for head in heads:
         for conj in _conjuncts(head):
             if conj.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in conj.children):
@@ -169,17 +170,6 @@ def _cut_points(sent: Span) -> set[int]:
         if token.text == ";" and token.i not in inside:  # a list quoted with semicolons
             cuts.add(token.i + 1)
     return cuts
-
-
-def _inside_quotes(sent: Span) -> set[int]:
-    """Tokens of a sentence that sit between quotation marks."""
-    inside: set[int] = set()
-    quoted = False
-    for token in sent:
-        quoted ^= token.is_quote
-        if quoted and not token.is_quote:
-            inside.add(token.i)
-    return inside
 
 
 def _conjuncts(head: Token) -> list[Token]:

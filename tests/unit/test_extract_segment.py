@@ -69,6 +69,11 @@ def test_chunks(text: str, limit: int, pieces: list[str]) -> None:
             '"We are cutting costs, but we are hiring engineers," Gelsinger said.',
             ['"We are cutting costs, but we are hiring engineers," Gelsinger said.'],
         ),
+        # an apostrophe opens no quote: the clauses after "Airlines'" are cut as usual
+        (
+            "Noar Airlines' website said it began in June 2010, and that it makes 278 flights.",
+            ["Noar Airlines' website said it began in June 2010", "it makes 278 flights."],
+        ),
         # semicolons inside a quote list things; they do not end claims
         (
             'Officials reported "cracked walls; broken mains; power lines down."',
