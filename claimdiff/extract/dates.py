@@ -292,22 +292,25 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
             _NOUN_AFTER.match(text, end - base)
         ):
             continue  # "the Christmas market" is a market, not a day
-        tense = _tense(span, start, end)
+        # the words of the date in the parse, where there is one
+        piece = span.doc.char_span(start, end, alignment_mode="expand")
+        if not span.doc.has_annotation("DEP"):
+            piece = None
+        tense = _tense(piece)
         value, granularity = resolve(expression, dateline, tense == FUTURE, past=tense == PAST)
         if value is None and granularity == "vague":
             continue  # "decades", "the 15th century": nothing to compare
-        said = _said(span, start, end)
+        said = _said(piece)
         mentions.append(
             DateMention(expression, value, start + offset, end + offset, granularity, said)
         )
     return tuple(mentions)
 
 
-def _said(span: Span, start: int, end: int) -> bool:
+def _said(piece: Span | None) -> bool:
     """Whether a date tells when something was said ("officials said Wednesday", "Johnson
     said on Monday"), not when it happened: the verb it hangs on reports speech."""
-    piece = span.doc.char_span(start, end, alignment_mode="expand")
-    if piece is None or not span.doc.has_annotation("DEP"):
+    if piece is None:
         return False
     head = piece.root.head
     if head.dep_ == "prep":  # "said on Monday"
@@ -318,11 +321,10 @@ def _said(span: Span, start: int, end: int) -> bool:
 FUTURE, PAST = "future", "past"
 
 
-def _tense(span: Span, start: int, end: int) -> str:
-    """Whether the verb governing a date speaks of the future ("will meet", "heads"),
-    of the past ("opened", "was signed"), or neither ("")."""
-    piece = span.doc.char_span(start, end, alignment_mode="expand")
-    if piece is None or not span.doc.has_annotation("DEP"):
+def _tense(piece: Span | None) -> str:
+    """Whether the verb governing a date (``piece``, None unparsed) speaks of the future
+    ("will meet", "heads"), of the past ("opened", "was signed"), or neither ("")."""
+    if piece is None:
         return ""
     verb: Token | None = piece.root
     through = 0  # nouns or adjectives between: "the summit, due on May 3, was cancelled"
