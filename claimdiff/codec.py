@@ -92,6 +92,7 @@ def slots_to_dict(claim: Claim) -> dict[str, Any]:
                 "value": d.value.isoformat() if d.value else None,
                 "granularity": d.granularity,
                 "said": d.said,
+                "verb": d.verb,
                 "start": d.start,
                 "end": d.end,
             }
@@ -135,6 +136,7 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
                 end=d["end"],
                 granularity=d.get("granularity", "day"),
                 said=d.get("said", False),
+                verb=d.get("verb", ""),
             )
             for d in data.get("dates", ())
         ),

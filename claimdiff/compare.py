@@ -11,7 +11,14 @@ from rapidfuzz import fuzz
 from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
 from claimdiff.extract.units import NUMBER_WORDS
-from claimdiff.features import STOPWORDS, WORD_PATTERN, idf_default, idf_table, profile
+from claimdiff.features import (
+    STOPWORDS,
+    WORD_PATTERN,
+    idf_default,
+    idf_table,
+    profile,
+    word_stem,
+)
 from claimdiff.figures import (
     Finding,
     casualties_opposed,
@@ -209,7 +216,7 @@ def content_weights(claim: Claim) -> dict[str, float]:
             continue
         # figures are compared as figures (their own reasons say where they differ), so
         # "two dozen" / "24" and "$2bn" / "$2 billion" are one piece of content
-        key = FIGURE_KEY if _figure_word(word) else word
+        key = FIGURE_KEY if _figure_word(word) else word_stem(word)
         weights[key] = max(weight, weights.get(key, 0.0))
     for entity in names:
         weights[f"@{canonical(entity)}"] = ENTITY_WEIGHT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimdiff.align import BY_EVENT, BY_SIBLING, Candidate
+from claimdiff.align import BY_EVENT, BY_LEAD, BY_SIBLING, Candidate
 from claimdiff.events import persons_clash, polarity_clashes, same_predicate, shared_events
 from claimdiff.figures import (
     MEASURES,
@@ -46,13 +46,19 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     # "pulled 118 survivors from the sea" / "53 survivors were brought to hospital". A
     # count is one figure only where both claims say the same thing of it; a measure (a
     # magnitude, a length, an age) is one whatever the verb
-    told = same_predicate(a, b)
+    told = same_predicate(a, b) or (a.predicate in _HOLDING and b.predicate in _HOLDING)
     for unit, x, y, far in number_conflicts(a, b):
         measure = unit_of(unit) in MEASURES
         if not far and ((events and told) or (specific_unit(unit) and (measure or told))):
             kind = f" of one kind of event ({min(events)})" if events else ""
             return f'they give figures{kind} that cannot both be right ("{x}" / "{y}")'
     return None
+
+
+_HOLDING = frozenset({"be", "have", "carry", "hold", "contain", "include", "number", "total"})
+"""Predicates that only say how many there are: "243 passengers were on board" and "the
+train was carrying about 207 passengers" count one thing; "had eight cars" and "seven cars
+derailed" do not."""
 
 
 BASIS_OPENING = "Linked "
@@ -74,6 +80,11 @@ def basis_reason(candidate: Candidate, a: Claim, b: Claim) -> Reason | None:
             f"{BASIS_OPENING}because another part of the same sentence is linked to the other"
             " claim,"
             " and this part contradicts it."
+        )
+    elif candidate.basis == BY_LEAD:
+        text = (
+            f"{BASIS_OPENING}as the opening statement of both reports, though their wording"
+            " alone would not link them: reports of one event open with that event."
         )
     else:
         return None

@@ -265,6 +265,12 @@ def _stem(word: str) -> str:
     return word
 
 
+def word_stem(word: str) -> str:
+    """One key for a word's forms: "sentenced", "sentencing" and "sentence" give "sentenc"."""
+    stem = _stem(word)
+    return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
+
+
 def idf_overlap(a: Profile, b: Profile) -> tuple[float, float]:
     """IDF-weighted cosine, and the share of the shorter claim's weight found in the other."""
     shared = a.words & b.words

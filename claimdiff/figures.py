@@ -348,10 +348,18 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     happened = [[d for d in side if not d.said] for side in dated]
     # "the retrial began April 30" / "on Friday the jury re-affirmed the verdict": the days
     # of two different actions are two days of one story, not a contradiction
-    one_action = same_predicate(a, b) or not (a.predicate and b.predicate)
+    one_action = (
+        same_predicate(a, b)
+        or not (a.predicate and b.predicate)
+        or bool(_verbs(happened[0]) & _verbs(happened[1]))  # "born March 7, 1945" / "1946"
+    )
     if happened[0] or happened[1]:
         return _day_findings(happened, names, said=False, one_action=one_action)
     return _day_findings(dated, names, said=True, one_action=one_action)
+
+
+def _verbs(dates: list[DateMention]) -> set[str]:
+    return {d.verb for d in dates if d.verb}
 
 
 def _day_findings(

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from claimdiff import combiner
-from claimdiff.align import BY_EVENT, BY_SIBLING, Scored, candidates, link_bases, score
+from claimdiff.align import BY_EVENT, BY_LEAD, BY_SIBLING, Scored, candidates, link_bases, score
 from claimdiff.evaluate import PairScore, Prepared, evaluate_prepared
 from claimdiff.features import CONTEXT_FEATURES, PAIR_FEATURES
 from claimdiff.model import ClaimDiffError, Link
@@ -162,7 +162,7 @@ def evidence_counts(
     Each pair is scored by a combiner fitted on the others, as in ``leave_one_out``; a
     link counts when its two sentences are a gold row (secondary rows are left out).
     """
-    counts: dict[str, list[int]] = {BY_EVENT: [0, 0], BY_SIBLING: [0, 0]}
+    counts: dict[str, list[int]] = {BY_EVENT: [0, 0], BY_SIBLING: [0, 0], BY_LEAD: [0, 0]}
     for held, prepared in enumerate(pairs):
         model = fit_pairs([d for k, d in enumerate(data) if k != held], names)
         a, b = prepared.claims
@@ -291,9 +291,11 @@ def _rule_variants(settings: Settings) -> list[tuple[str, Settings]]:
     """Linking rules switched off through their settings, for the ablation table."""
     no_mutual = replace(settings, mutual_link_threshold=settings.link_threshold)
     round_one = replace(settings, link_threshold=0.2, mutual_link_threshold=0.2)
+    no_lead = replace(settings, lead_link_threshold=1.01)  # no probability reaches it
     return [
         ("rule: mutual best", no_mutual),
         ("rule: mutual best, thresholds of round 1 (0.2)", round_one),
+        ("rule: opening statements", no_lead),
     ]
 
 

@@ -85,6 +85,8 @@ class DateMention:
     granularity: str = "day"
     said: bool = False
     """When it was said, not when it happened: "Johnson said on Monday"."""
+    verb: str = ""
+    """The lemma of the verb the date tells the time of ("born on March 7" -> "bear"), or ""."""
 
 
 @dataclass(frozen=True)

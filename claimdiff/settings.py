@@ -23,6 +23,10 @@ class Settings:
     mutual_link_threshold: float = 0.08
     """Lower threshold for a pair that is the best pair of both its claims (mutual best)."""
 
+    lead_link_threshold: float = 0.1
+    """Lowest probability at which the opening statements of two reports link when no
+    other link joins them (``align.lead_link``)."""
+
     statement_threshold: float = 0.5
     """Lowest probability at which ``match_statements`` calls two statements linked."""
 

@@ -132,6 +132,25 @@ _SKIP_UNITS = frozenset(
         "a.m",
         "p.m",
         "year-old",
+        # a clause or pronoun after a bare number: "Heard was 72 when he died"
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "because",
+        "but",
+        "than",
+        "that",
+        "who",
+        "which",
+        "where",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
     ]
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -163,8 +182,15 @@ _FORECAST = re.compile(
 "could rise to 50"."""
 _CLOCK = re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
 _DAY_NAMES = frozenset(WEEKDAYS) | {"today", "yesterday"}
+_FROM = re.compile(r"\bfrom\s+(?:(?:level|category|stage|grade)\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?to\s+(?:\S*\d|level\b|category\b)", re.IGNORECASE)
+"""A figure a change starts from: "raised the alert from 2 (increasing unrest) to 3"."""
 _RANK_BEFORE = re.compile(r"\b(category|level|grade|phase|stage|tier)\s+$", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
+_AGE_COPULA = re.compile(r"(?:\b(?:he|she|He|She)|\b[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
+_OLD_AFTER = re.compile(r"\s+old\b")
+_AGE_COPULA_AFTER = re.compile(r"\s*(?:[,.;]|when\b|at\s+the\s+time\b|$)")
+"""A bare number a person "was" or "turned", then a pause: "Heard was 72 when he died"."""
 """Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72"."""
 _SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
 _CLOCK_UNITS = frozenset(word for unit in _SECONDS for word in (unit, f"{unit}s"))
@@ -424,7 +450,7 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
         return None
     if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
         return None  # "at one point", "at one stage"
-    amount = _unit_in_context(amount, before)
+    amount = _unit_in_context(amount, before, after)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
@@ -433,8 +459,8 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
     first = len(amount.text.split(maxsplit=1)[0]) if amount.text.strip() else 0
     if _MORE.match(amount.text + after, first) or before.lower().endswith(_ANOTHER):
         return replace(amount, role="more")  # "two other executives": not all of them
-    if _EARLIER.search(before):
-        return replace(amount, role="earlier")  # "initially offered $70 a share"
+    if _EARLIER.search(before) or (_FROM.search(before) and _TO_AFTER.match(after)):
+        return replace(amount, role="earlier")  # "initially offered $70 a share", "from 2 to 3"
 
     if amount.unit == "magnitude" and (_SHOCK_BEFORE.search(before) or _SHOCK_AFTER.match(after)):
         return replace(amount, role="aftershock")  # "aftershocks of magnitude 3 and 4"
@@ -446,13 +472,25 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
     return amount
 
 
-def _unit_in_context(amount: Amount, before: str) -> Amount:
+def _age_said(amount: Amount, before: str, after: str) -> bool:
+    """ "Heard was 72 when he died": an age, though no word says so."""
+    return (
+        amount.text.isdigit()
+        and 0 < amount.value < 120
+        and _AGE_COPULA.search(before) is not None
+        and _AGE_COPULA_AFTER.match(after) is not None
+    )
+
+
+def _unit_in_context(amount: Amount, before: str, after: str) -> Amount:
     """An age ("at age 61") or a magnitude ("a 7.5 earthquake", "a magnitude-seven quake")
     that the figure's own words do not say; a day taken for a unit ("at the age of 71
     Friday") is none."""
     if amount.unit in _DAY_NAMES:
         amount = replace(amount, text=amount.text.rsplit(maxsplit=1)[0], unit="")
-    if not amount.unit and AGE_BEFORE.search(before):
+    if amount.unit == "year" and _OLD_AFTER.match(after):
+        return replace(amount, unit="year-old")  # "77 years old"
+    if not amount.unit and (AGE_BEFORE.search(before) or _age_said(amount, before, after)):
         return replace(amount, text=_DIGITS.search(amount.text)[0], unit="year-old")  # type: ignore[index]
     if rank := _RANK_BEFORE.search(before):
         # "a Category 5 hurricane", "alert level 3": a grade on its own scale
@@ -477,6 +515,9 @@ def _unit_for(amount: Amount, read: list[Amount], text: str) -> str:
             return other.unit
     if 0 < amount.value < 10 and "." in amount.text and _MAGNITUDE.search(text):
         return "magnitude"  # "measuring 7.1 on the Richter scale", "5.8 in magnitude"
+    at = text.find(amount.text)
+    if at >= 0 and _age_said(amount, text[:at], text[at + len(amount.text) :]):
+        return ""  # an age, read as one in context
     if amount.value >= 1 and _TOLL_VERB.search(text):
         return "people"  # "killed more than 31,000": a death toll counts people
     return ""

@@ -147,10 +147,12 @@ _UNNAMED = frozenset({"one", "another"})
 
 @dataclass
 class SpeakerMemory:
-    """The last named person who spoke in a document, for "he said"."""
+    """Whom "he said" most likely means: the named person the sentence before was about
+    (its subject), else the last named person who spoke, else the last one mentioned."""
 
     last: str | None = None
     last_mentioned: str | None = None
+    last_subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
     if subject.pos_ == "PRON" or subject.lower_ in _PERSONAL or subject.lower_ in _UNNAMED:
         if subject.lower_ not in _PERSONAL:
             return Attribution()
-        return Attribution(memory.last or memory.last_mentioned, anchor.idx)
+        # "Silver lowered his head. Later, he told reporters": Silver, not the last speaker
+        return Attribution(memory.last_subject or memory.last or memory.last_mentioned, anchor.idx)
     name, is_person = _subject_name(subject, sent, resolver)
     others = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
     if others:
@@ -183,6 +186,17 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
         # A later "he said" most likely refers back to this speaker ("a neighbour").
         memory.last = name
     return Attribution(name or None, anchor.idx)
+
+
+def person_subject(sent: Span, resolver: EntityResolver) -> str | None:
+    """The named person the sentence is about, as the subject of its main verb
+    ("Silver, 74, lowered his head"), in canonical form; None for anyone else."""
+    for subject in (t for t in sent.root.children if t.dep_ in _SUBJECTS):
+        if subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON":
+            name, is_person = _subject_name(subject, sent, resolver)
+            if is_person:
+                return name
+    return None
 
 
 def _speech_subject(sent: Span) -> tuple[Token, Token] | None:

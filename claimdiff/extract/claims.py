@@ -277,6 +277,7 @@ class ClaimBuilder:
         people = [e for e in span_ents(sent) if e.label_ == "PERSON"]
         if people:
             self.memory.last_mentioned = self.resolver.person(people[-1].text)
+        self.memory.last_subject = attr.person_subject(sent, self.resolver)
 
 
 def _says_something(text: str) -> bool:

@@ -300,22 +300,25 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
         value, granularity = resolve(expression, dateline, tense == FUTURE, past=tense == PAST)
         if value is None and granularity == "vague":
             continue  # "decades", "the 15th century": nothing to compare
-        said = _said(piece)
+        verb = _verb(piece)
+        said = verb in _SAYING
         mentions.append(
-            DateMention(expression, value, start + offset, end + offset, granularity, said)
+            DateMention(expression, value, start + offset, end + offset, granularity, said, verb)
         )
     return tuple(mentions)
 
 
-def _said(piece: Span | None) -> bool:
-    """Whether a date tells when something was said ("officials said Wednesday", "Johnson
-    said on Monday"), not when it happened: the verb it hangs on reports speech."""
+def _verb(piece: Span | None) -> str:
+    """The lemma of the verb a date hangs on ("born on March 7" -> "bear"), or "".
+
+    It tells whether the date is when something was said ("officials said Wednesday",
+    "Johnson said on Monday"), and whether two dates are of one action."""
     if piece is None:
-        return False
+        return ""
     head = piece.root.head
     if head.dep_ == "prep":  # "said on Monday"
         head = head.head
-    return head.pos_ == "VERB" and head.lemma_ in _SAYING
+    return head.lemma_.lower() if head.pos_ == "VERB" and head is not piece.root else ""
 
 
 FUTURE, PAST = "future", "past"

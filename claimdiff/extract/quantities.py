@@ -168,8 +168,11 @@ def _is_number(token: Token) -> bool:
         return False
     if text != "one":
         return True
-    # "one" is often a pronoun ("one of the ..."); then it counts nothing.
+    # "one" is often a pronoun ("one of the ..."), or a word of a set phrase ("rolled to one
+    # side", "it's one guy"); then it counts nothing.
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ in _ONE_PHRASES:
+        return False
     return token.dep_ == "nummod" or (after is not None and after.lower_ in UNITS)
 
 
@@ -238,6 +241,10 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
 
 
 _ONE_OF_A_SCALE = frozenset({"a", "an"})
+_ONE_PHRASES = frozenset(
+    {"side", "guy", "thing", "way", "hand", "point", "stage", "moment", "another", "kind"}
+)
+"""Nouns after which "one" is a set phrase, not a count ("on the one hand", "one way")."""
 
 
 def _tens_before(doc: Doc, j: int) -> bool:
@@ -379,7 +386,12 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
         if noun is not None and noun.i < end:
             return _noun_unit(noun), noun.i + 1
     head = doc[i].head
-    if doc[i].dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and j <= head.i < min(end, j + 4):
+    if (
+        doc[i].dep_ == "nummod"
+        and head.pos_ in ("NOUN", "PROPN")
+        and j <= head.i < min(end, j + 4)
+        and not any(t.text in "([" for t in doc[j : head.i])  # "3 (magmatic unrest)"
+    ):
         return _noun_unit(head), head.i + 1
     if nxt.pos_ == "NOUN":
         return _noun_unit(nxt), j + 1

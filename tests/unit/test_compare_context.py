@@ -140,10 +140,13 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("So far 52 bodies have been recovered", "people", ""),
         ("two other executives were sentenced", "executive", "more"),
         ("another 47 people were injured", "people", "more"),
+        ("the alert was raised from 2 (increasing unrest) to 3", "", "earlier"),
+        ("Heard was 72 when he died", "year-old", ""),  # no unit "when", no toll
+        ("the ferry owner, who is 81 years old", "year-old", ""),
     ],
 )
 def test_figures_read_in_context(extractor: Extractor, text: str, unit: str, role: str) -> None:
-    (figure, *_) = [x for x in amounts(extracted(extractor, text)) if x.unit]
+    (figure, *_) = [x for x in amounts(extracted(extractor, text)) if x.unit or x.role]
     assert (figure.unit, figure.role) == (unit, role)
 
 
@@ -160,6 +163,28 @@ def test_a_duration_in_two_units_is_one_figure(extractor: Extractor) -> None:
 def test_an_idiom_is_no_figure(extractor: Extractor) -> None:
     (gusts,) = amounts(extracted(extractor, "The typhoon at one point had gusts of 305 km/h."))
     assert gusts.text == "305 km/h"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boat rolled to one side as it turned.",
+        'Asked about the testimony, the juror said: "It\'s one guy."',
+        "On the one hand, the plan saves money.",
+    ],
+)
+def test_one_in_a_set_phrase_is_no_count(extractor: Extractor, text: str) -> None:
+    assert amounts(extracted(extractor, text)) == []
+
+
+def test_a_count_of_one_is_still_a_count(extractor: Extractor) -> None:
+    (toll,) = amounts(extracted(extractor, "One man was killed in the blast."))
+    assert toll.value == 1
+
+
+def test_no_unit_is_read_across_a_bracket(extractor: Extractor) -> None:
+    figures = amounts(extracted(extractor, "The level was raised to 3 (magmatic unrest)."))
+    assert [(x.text, x.unit) for x in figures] == [("3", "")]
 
 
 def test_a_figure_cut_inside_brackets_shows_without_them() -> None:
@@ -364,6 +389,23 @@ def test_the_days_of_two_actions_are_no_date_conflict() -> None:
     assert any(r.endswith("of different actions.") for r in reasons)
     struck = dataclasses.replace(verdict, text="On Friday the retrial began.", predicate="begin")
     assert label_of(began, struck)[0] is Label.CONFLICT
+
+
+def test_two_dates_of_one_verb_are_one_action(extractor: Extractor) -> None:
+    a = extracted(extractor, "Born on March 7, 1945, in Washington, Carr was known for comedy.")
+    b = extracted(
+        extractor, "His manager confirmed that Carr was born March 7, 1946, in Washington.", doc=1
+    )
+    assert {d.verb for d in a.dates} == {d.verb for d in b.dates} == {"bear"}
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert not any("different actions" in r for r in reasons)
+
+
+def test_forms_of_one_word_are_one_content_word() -> None:
+    a = claim("He will be sentenced on July 13.")
+    b = claim("His sentencing is on July 13.", doc=1)
+    assert label_of(a, b)[0] is Label.AGREE
 
 
 def test_who_was_told_and_whom_the_speaker_works_for_say_who_spoke() -> None:

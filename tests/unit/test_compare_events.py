@@ -84,6 +84,18 @@ EVENT_CASES = [
         claim("At least 53 survivors were brought to the hospital.", doc=1, predicate="bring"),
         False,
     ),
+    # how many there were, told with "be" and with "carry": one count
+    (
+        claim("There were 243 passengers on board.", predicate="be"),
+        claim("The train was carrying 207 passengers.", doc=1, predicate="carry"),
+        True,
+    ),
+    # but what a train has is not what happened to it
+    (
+        claim("The train had eight cars.", predicate="have"),
+        claim("Seven cars derailed.", doc=1, predicate="derail"),
+        False,
+    ),
     # a measure is one quantity whatever the verb ("struck" / "had a magnitude of")
     (
         claim("The 6.1-magnitude quake struck the island.", predicate="strike"),

@@ -91,6 +91,18 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
         ("The G7 consists of seven countries.", [None]),
         # "One said" names no one
         ('One said: "I heard screaming in the early hours."', [None]),
+        # "he" is the named person the sentence before was about, not its last speaker
+        (
+            "The mayor Anna Berg was re-elected on Sunday. "
+            '"It is a fair result," election chief Paul Ross said. '
+            "Berg, 58, smiled at the count. Later, he told reporters the vote was clean.",
+            [None, "Paul Ross", None, "Anna Berg"],
+        ),
+        # after a sentence about no named person, "he" is still the last speaker
+        (
+            '"It is a fair result," Paul Ross said. The count ended late. He said it was clean.',
+            ["Paul Ross", None, "Paul Ross"],
+        ),
     ],
 )
 def test_speaker(extractor: Extractor, text: str, speakers: list[str | None]) -> None:
