@@ -115,8 +115,11 @@ def choose_bases(
     """Apply the linking rules: a threshold, best-of-row/column, and a cap per claim.
 
     A pair links when its probability reaches ``link_threshold`` and it is
-    within ``secondary_margin`` of the best pair of one of its two claims; a
-    claim keeps at most ``max_links_per_claim`` links, best first. A weaker pair
+    within ``secondary_margin`` of the best pair of one of its two claims, or
+    reaches ``strong_link_threshold`` (a sentence that reports two sentences of
+    the other side at once: "sentenced the chief executive to 20 years" is the
+    best of neither, but sure); a claim keeps at most ``max_links_per_claim``
+    links, best first. A weaker pair
     that is the best of both its claims links from ``mutual_link_threshold``,
     unless it is in ``apart`` (figures that show two different facts). Pairs in
     ``contradicting`` (the same quantity with different values) need only
@@ -140,7 +143,8 @@ def choose_bases(
             continue  # before the tests: a contradiction test is dear, and most pairs land here
         mutual = value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j])
         if value >= settings.link_threshold:
-            basis = BY_SCORE if value >= min(row_best[i], col_best[j]) - margin else None
+            near_best = value >= min(row_best[i], col_best[j]) - margin
+            basis = BY_SCORE if near_best or value >= settings.strong_link_threshold else None
         elif mutual and (i, j) not in apart:  # unless its figures tell two facts apart
             basis = BY_SCORE
         elif (i, j) in contradicting:

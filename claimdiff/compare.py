@@ -25,6 +25,7 @@ from claimdiff.figures import (
     casualty_findings,
     date_findings,
     number_findings,
+    time_findings,
 )
 from claimdiff.model import Claim, Document, Label, Link, Reason, ReasonKind
 from claimdiff.names import GENERIC_WORDS, POSSESSIVE, entity_findings
@@ -152,6 +153,7 @@ CHECKS = (
     number_findings,
     casualty_findings,
     date_findings,
+    time_findings,
     entity_findings,
     voice_findings,
     polarity_findings,

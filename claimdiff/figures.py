@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimdiff.clock import ClockTime, clock_times, same_time
 from claimdiff.events import same_predicate
 from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
@@ -335,6 +336,82 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+def time_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """Times of day of one zone that cannot be one moment conflict ("around 5:30pm" /
+    "around 5:00pm"); "at 1353 (1023 GMT)" and "at 1:53 p.m. local time" agree. A time on
+    one side only is a detail; the time of a briefing or a statement is left out."""
+    times = [[t for t in clock_times(c.text) if not _time_of_saying(c.text, t)] for c in (a, b)]
+    if not times[0] and not times[1]:
+        return []
+    if not times[0] or not times[1]:
+        side = 0 if times[0] else 1
+        shown = join([t.shown for t in times[side]])
+        written = join([t.text for t in times[side]])  # what the app lights up in the text
+        values = (written, "") if side == 0 else ("", written)
+        text = _sentence(f"Only {names[side]} says at what time: {shown}")
+        return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
+    zones = {t.zone for t in times[0]} & {t.zone for t in times[1]}
+    for zone in sorted(zones):
+        mine, theirs = ([t for t in side if t.zone == zone] for side in times)
+        if any(same_time(x, y) for x in mine for y in theirs):
+            continue
+        ta, tb = join([t.shown for t in mine]), join([t.shown for t in theirs])
+        text = f"{names[0]} says at {ta}; {names[1]} at {tb}"
+        ta, tb = join([t.text for t in mine]), join([t.text for t in theirs])
+        # "the fire broke out around 5:30pm" / "broke out around 5:00pm": one action
+        led = {_lead_in(a.text, t) for t in mine} & {_lead_in(b.text, t) for t in theirs}
+        if _one_action(a, b) or led - {""} or _told_by_both(a, b):
+            return [Finding(Reason(ReasonKind.DATE, ta, tb, _sentence(text)), Label.CONFLICT)]
+        text += ": of different actions"
+        return [Finding(Reason(ReasonKind.DATE, ta, tb, _sentence(text)), Label.PARTIAL)]
+    return []
+
+
+def _told_by_both(a: Claim, b: Claim) -> bool:
+    """Whether one claim's main action is among the other's words too ("Locals said the
+    fire broke out ..." / "Soon after the fire broke out ..., workers were asked ...")."""
+    return bool(a.predicate and a.predicate in b.lemmas) or bool(
+        b.predicate and b.predicate in a.lemmas
+    )
+
+
+def _sentence(text: str) -> str:
+    """End a reason with one full stop, not a second after "p.m."."""
+    return text if text.endswith(".") else text + "."
+
+
+_LEAD_IN = re.compile(
+    r"(\w+)[\s,]+(?:(?:at|around|about|approximately|roughly|some|shortly|just|soon|after|"
+    r"before|on|by|until|since|from)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _lead_in(text: str, time: ClockTime) -> str:
+    """The word a time of day follows, past its prepositions: "broke out around 5:30pm" ->
+    "out", "struck at 1353" -> "struck"."""
+    found = _LEAD_IN.search(text, 0, time.start)
+    return found[1].lower() if found else ""
+
+
+_SAYING_TIME = re.compile(
+    r"[\s,]*(?:[\w.-]+\s+){0,2}(?:briefing|(?:news|press)\s+conference|statement|interview|"
+    r"update|bulletin|address|tweet|post)\b",
+    re.IGNORECASE,
+)
+
+
+def _time_of_saying(text: str, time: ClockTime) -> bool:
+    """ "According to a 2 p.m. briefing": when it was said, not when it happened."""
+    return _SAYING_TIME.match(text, time.end) is not None
+
+
+def _one_action(a: Claim, b: Claim) -> bool:
+    """Whether two claims can tell the time of one action: the same kind of predicate, or
+    no predicate on one side to tell them apart."""
+    return same_predicate(a, b) or not (a.predicate and b.predicate)
+
+
 def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Resolved dates that cannot be the same day conflict ("Tuesday" = "April 11" agree).
 
@@ -348,11 +425,8 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     happened = [[d for d in side if not d.said] for side in dated]
     # "the retrial began April 30" / "on Friday the jury re-affirmed the verdict": the days
     # of two different actions are two days of one story, not a contradiction
-    one_action = (
-        same_predicate(a, b)
-        or not (a.predicate and b.predicate)
-        or bool(_verbs(happened[0]) & _verbs(happened[1]))  # "born March 7, 1945" / "1946"
-    )
+    # "born March 7, 1945" / "born March 7, 1946": one verb, one action
+    one_action = _one_action(a, b) or bool(_verbs(happened[0]) & _verbs(happened[1]))
     if happened[0] or happened[1]:
         return _day_findings(happened, names, said=False, one_action=one_action)
     return _day_findings(dated, names, said=True, one_action=one_action)

@@ -296,6 +296,7 @@ def _rule_variants(settings: Settings) -> list[tuple[str, Settings]]:
         ("rule: mutual best", no_mutual),
         ("rule: mutual best, thresholds of round 1 (0.2)", round_one),
         ("rule: opening statements", no_lead),
+        ("rule: sure pairs", replace(settings, strong_link_threshold=1.01)),
     ]
 
 

@@ -23,6 +23,9 @@ class Settings:
     mutual_link_threshold: float = 0.08
     """Lower threshold for a pair that is the best pair of both its claims (mutual best)."""
 
+    strong_link_threshold: float = 0.6
+    """Probability at which a pair links even where each of its claims has a better pair."""
+
     lead_link_threshold: float = 0.1
     """Lowest probability at which the opening statements of two reports link when no
     other link joins them (``align.lead_link``)."""

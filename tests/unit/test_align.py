@@ -81,8 +81,14 @@ CHOOSE_CASES = [
     # ... but not when the second is far below the best of both its claims
     (
         [[0.9, 0.6], [0.1, 0.95]],
-        Settings(link_threshold=0.5, secondary_margin=0.2),
+        Settings(link_threshold=0.5, secondary_margin=0.2, strong_link_threshold=0.65),
         {(0, 0), (1, 1)},
+    ),
+    # ... unless it is sure on its own
+    (
+        [[0.9, 0.7], [0.1, 0.95]],
+        Settings(link_threshold=0.5, secondary_margin=0.2, strong_link_threshold=0.65),
+        {(0, 0), (0, 1), (1, 1)},
     ),
     # the cap per claim holds
     ([[0.9, 0.9, 0.9]], Settings(link_threshold=0.5, max_links_per_claim=2), {(0, 0), (0, 1)}),

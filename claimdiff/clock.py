@@ -1,0 +1,99 @@
+"""Times of day in a claim's text ("at 1:53 p.m. local time", "1353 (1023 GMT)", "8.40am").
+
+Read from the text alone, without spaCy, so that ``features`` and ``figures`` can use them
+for statements as well as for extracted claims. A time is kept in minutes after midnight
+with its zone as written ("GMT", "PDT"), or "" for local time or none given, so that
+"struck at 1353 (1023 GMT)" and "hit at 1:53 p.m. local time" meet on 13:53.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A time of day as written, and where it stands in the text."""
+
+    text: str
+    minutes: int
+    zone: str
+    approximate: bool
+    start: int
+    end: int
+
+    @property
+    def shown(self) -> str:
+        """The time as a reason shows it: the text, with its zone if the text lacks it."""
+        return f"{self.text} {self.zone}" if self.zone and self.zone not in self.text else self.text
+
+
+_MERIDIEM = r"(?P<ampm>[ap])(?:\.\s?m\b\.?|\s?m\b)"  # "p.m.", "pm"; not the full stop after "pm."
+_TWELVE = re.compile(
+    rf"(?<![\w.:])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s?{_MERIDIEM}",
+    re.IGNORECASE,
+)
+"""A 12-hour time: "1:53 p.m.", "8.40am", "3 p.m."."""
+_TWENTY_FOUR = re.compile(
+    r"(?<![\w.:$])(?P<hour>[01]?\d|2[0-3])[:h](?P<minute>[0-5]\d)(?![\w:]|\.\d)"
+    r"|(?:\bat\s+|\()(?P<hour4>[01]\d|2[0-3])(?P<minute4>[0-5]\d)(?=\s*(?:\(|GMT|UTC|hrs|hours"
+    r"|local|IST|CET|EST|EDT|PST|PDT))",
+    re.IGNORECASE,
+)
+"""A 24-hour time: "17:33", "at 1353 (", "(1023 GMT"."""
+_NOON = re.compile(r"\b(?P<word>noon|midday|midnight)\b", re.IGNORECASE)
+_ZONE = re.compile(
+    r"[\s,(]*(?P<zone>GMT|UTC|[A-Z][A-Z]?[SD]T|IST|CET|CEST|local(?:\s+time)?)\b",
+)
+_APPROXIMATE = re.compile(
+    r"\b(?:around|about|approximately|roughly|some|shortly|just|soon|nearly|almost)"
+    r"(?:\s+(?:after|before))?\s+(?:at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def clock_times(text: str) -> list[ClockTime]:
+    """Every time of day in ``text``, in text order."""
+    found: list[ClockTime] = []
+    taken: list[tuple[int, int]] = []
+    for match in _TWELVE.finditer(text):
+        hour = int(match["hour"]) % 12 + (12 if match["ampm"].lower() == "p" else 0)
+        minutes = hour * 60 + int(match["minute"] or 0)
+        found.append(_timed(text, match.start(), match.end(), minutes))
+        taken.append(match.span())
+    for match in _TWENTY_FOUR.finditer(text):
+        start = match.start("hour") if match["hour"] else match.start("hour4")
+        if any(s <= start < e for s, e in taken):
+            continue
+        hh, mm = ("hour", "minute") if match["hour"] else ("hour4", "minute4")
+        clock = int(match[hh]) * 60 + int(match[mm])
+        found.append(_timed(text, start, match.end(), clock))
+    for match in _NOON.finditer(text):
+        minutes = 0 if match["word"].lower() == "midnight" else 12 * 60
+        found.append(_timed(text, match.start(), match.end(), minutes))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _timed(text: str, start: int, end: int, minutes: int) -> ClockTime:
+    zone = _ZONE.match(text, end)
+    label = ""
+    if zone is not None and not zone["zone"].lower().startswith("local"):
+        label = zone["zone"].upper()
+    approximate = _APPROXIMATE.search(text, 0, start) is not None
+    return ClockTime(text[start:end].strip(), minutes, label, approximate, start, end)
+
+
+def same_time(x: ClockTime, y: ClockTime) -> bool:
+    """Whether two times of one zone can be the same moment: within five minutes, or less
+    than half an hour where either is approximate ("about 3 p.m." / "3:22 p.m." can be;
+    "around 5:30pm" / "around 5:00pm" cannot)."""
+    gap = abs(x.minutes - y.minutes)
+    gap = min(gap, 24 * 60 - gap)
+    return gap < 30 if x.approximate or y.approximate else gap <= 5
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Where the times of day stand in ``text``, so that their digits are not read as
+    counts ("at 3 p.m." is no figure of 3)."""
+    return [(t.start, t.end) for t in clock_times(text)]
