@@ -186,11 +186,24 @@ def decide(found: Sequence[Finding], a: Claim, b: Claim, settings: Settings) -> 
         return Label.PARTIAL
     wa, wb = content_weights(a), content_weights(b)
     shared = wa.keys() & wb.keys()
-    covered = sorted(sum(w[k] for k in shared) / (sum(w.values()) or 1.0) for w in (wa, wb))
+    # "the main opposition bloc" has the word the other names in "United Opposition"
+    covered = sorted(
+        sum(w[k] for k in shared | (w.keys() & _name_stems(other))) / (sum(w.values()) or 1.0)
+        for w, other in ((wa, b), (wb, a))
+    )
     # "He was 77" is all in "Gigante ... has died in jail, aged 77", which adds the rest
     if covered[1] >= settings.agree_cover and covered[0] >= settings.agree_cover_other:
         return Label.AGREE
     return Label.PARTIAL
+
+
+def _name_stems(claim: Claim) -> set[str]:
+    """The content keys of the words inside a claim's names ("united", "opposition")."""
+    return {
+        word_stem(w.lower())
+        for e in name_entities(claim)
+        for w in WORD_PATTERN.findall(claim.text[e.start - claim.start : e.end - claim.start])
+    }
 
 
 def _denies_only_casualties(a: Claim, b: Claim) -> bool:
@@ -288,6 +301,34 @@ def source_names(documents: Sequence[Document] | None, a: Claim, b: Claim) -> tu
     return NEUTRAL_NAMES
 
 
+def _on_report_days(
+    found: list[Finding],
+    a: Claim,
+    b: Claim,
+    names: tuple[str, str],
+    documents: Sequence[Document] | None,
+) -> list[Finding]:
+    """A day one claim gives and the other leaves out is no detail where it is the day the
+    other's report is dated: "visible above the water yesterday" (a report of July 3) and
+    "visible above water" (a report of July 2) tell one day."""
+    if documents is None:
+        return found
+    published = {d.id: d.published for d in documents}
+    days = [published.get(a.document), published.get(b.document)]
+    out = []
+    for finding in found:
+        reason = finding.reason
+        one_sided = bool(reason.a) != bool(reason.b)
+        if reason.kind is ReasonKind.DATE and finding.weight is Label.PARTIAL and one_sided:
+            side = 0 if reason.a else 1
+            given = {d.value for d in (a, b)[side].dates if d.value and not d.said}
+            if given and given == {days[1 - side]}:
+                text = f"{reason.text[:-1]}, the day {names[1 - side]}'s report is dated."
+                finding = Finding(replace(reason, text=text), Label.AGREE)
+        out.append(finding)
+    return out
+
+
 def classify(
     candidate: Candidate,
     a: Claim,
@@ -298,7 +339,7 @@ def classify(
 ) -> Link:
     """Turn a scored candidate pair into a labelled link with its reasons."""
     names = source_names(documents, a, b)
-    found = findings(a, b, names)
+    found = _on_report_days(findings(a, b, names), a, b, names, documents)
     label = decide(found, a, b, settings or Settings())
     shown = [f.reason for f in found if label is not Label.AGREE or f.weight is Label.CONFLICT]
     if label is Label.PARTIAL and not shown:

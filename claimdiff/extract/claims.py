@@ -298,9 +298,10 @@ _DATELINE = re.compile(
     r"|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*,\s+"  # Madrid, 2 June 2019 (dpa/MIA)
     r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:\([^()]{1,30}\)\s*)?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()]{1,30}\)\s*)"  # Aug 29 (Reuters)
-    r"(?:\u2014|\u2013|-{1,2}|:)(?:\s+(?=\S)|\s*$)"
+    r"(?:(?:\u2014|\u2013|\u2022|-{1,2}|:)(?:\s+(?=\S)|\s*$)|[ \t]*\n\s*)"
 )
-"""A wire story's dateline before its first sentence: "SAO PAULO (AP) \u2014 ", "BEIJING: "."""
+"""A wire story's dateline before its first sentence: "SAO PAULO (AP) \u2014 ", "BEIJING: ",
+"MANILA \u2022 ", or a line of its own ("TUGUEGARAO, Philippines")."""
 
 
 def _after_dateline(clause: Span) -> Span | None:

@@ -383,6 +383,12 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
         return UNITS[nxt.lower_][0], j + 1
     if nxt.lower_ == "of" and j + 1 < end:
         noun = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if noun is not None and noun.i < end and noun.lower_ in _PRONOUNS:
+            # "two of those killed": the dead; "two of them": no unit of its own
+            after = noun.i + 1
+            if after < end and doc[after].lower_ in UNITS:
+                return UNITS[doc[after].lower_][0], after + 1
+            return "", noun.i + 1
         if noun is not None and noun.i < end:
             return _noun_unit(noun), noun.i + 1
     head = doc[i].head
@@ -416,6 +422,10 @@ def _compound_unit(doc: Doc, j: int, end: int) -> tuple[str, int]:
         words = words[:-1]
     first = words[0]
     return (UNITS[first][0] if first in UNITS else doc[j + 1].lemma_.lower() or first), k
+
+
+_PRONOUNS = frozenset({"those", "them", "these", "us", "which", "whom"})
+"""Words after "of" that count no unit of their own: "two of those killed"."""
 
 
 def _noun_unit(noun: Token) -> str:

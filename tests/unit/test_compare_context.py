@@ -143,6 +143,7 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("the alert was raised from 2 (increasing unrest) to 3", "", "earlier"),
         ("Heard was 72 when he died", "year-old", ""),  # no unit "when", no toll
         ("the ferry owner, who is 81 years old", "year-old", ""),
+        ("Two of those killed were on the train", "people", ""),  # not a unit "those"
     ],
 )
 def test_figures_read_in_context(extractor: Extractor, text: str, unit: str, role: str) -> None:
@@ -400,6 +401,31 @@ def test_two_dates_of_one_verb_are_one_action(extractor: Extractor) -> None:
     label, reasons = label_of(a, b)
     assert label is Label.CONFLICT
     assert not any("different actions" in r for r in reasons)
+
+
+def test_a_day_left_out_is_no_detail_where_it_is_the_others_report_day() -> None:
+    hull = "Part of the hull was visible above water"
+    a = claim(hull + ".")
+    b = claim(
+        hull + " yesterday.",
+        doc=1,
+        dates=(DateMention("yesterday", dt.date(2015, 7, 2), 40, 49, "day"),),
+    )
+    july = [
+        Document(k, f"r{k}", f"s{k}", "x", "x", published=dt.date(2015, 7, 2 + k)) for k in (0, 1)
+    ]
+    assert classify(Candidate(0, 1, 0.9), a, b, documents=july).label is Label.AGREE
+    # a report of another day: the day is a detail
+    july[0] = dataclasses.replace(july[0], published=dt.date(2015, 7, 1))
+    link = classify(Candidate(0, 1, 0.9), a, b, documents=july)
+    assert link.label is Label.PARTIAL
+    assert [r.text for r in link.reasons] == ["Only s1 says when: yesterday (July 2)."]
+
+
+def test_a_word_the_other_side_has_inside_a_name_is_shared() -> None:
+    a = claim("The United Front came second.", names=(("United Front", "United Front", "ORG"),))
+    b = claim("The front came second.", doc=1)
+    assert label_of(a, b)[0] is Label.AGREE
 
 
 def test_forms_of_one_word_are_one_content_word() -> None:

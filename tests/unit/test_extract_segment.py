@@ -157,6 +157,14 @@ def test_a_run_on_list_is_cut_at_its_lines(extractor: Extractor) -> None:
             "Madrid, 2 June 2019 (dpa/MIA) \u2013 Liverpool won the Champions League.",
             "Liverpool won the Champions League.",
         ),
+        ("ROME \u2022 Three people died in floods.", "Three people died in floods."),
+        # a dateline on a line of its own
+        ("LIMA, Peru\nA bus fell into a ravine on Sunday.", "A bus fell into a ravine on Sunday."),
+        # a headline in title case on its own line is no dateline
+        (
+            "Bus Falls Into Ravine\nA bus fell into a ravine on Sunday.",
+            "Bus Falls Into Ravine\nA bus fell into a ravine on Sunday.",
+        ),
         # no dateline: a name and a dash in the sentence stay
         (
             "US President Donald Trump - who spoke on Monday - said the talks failed.",
