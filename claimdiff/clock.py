@@ -1,7 +1,7 @@
 """Times of day in a claim's text ("at 1:53 p.m. local time", "1353 (1023 GMT)", "8.40am").
 
-Read from the text alone, without spaCy, so that ``features`` and ``figures`` can use them
-for statements as well as for extracted claims. A time is kept in minutes after midnight
+Read from the text alone, without spaCy, so that ``figures`` compares them for statements
+as well as for extracted claims. A time is kept in minutes after midnight
 with its zone as written ("GMT", "PDT"), or "" for local time or none given, so that
 "struck at 1353 (1023 GMT)" and "hit at 1:53 p.m. local time" meet on 13:53.
 """
@@ -91,9 +91,3 @@ def same_time(x: ClockTime, y: ClockTime) -> bool:
     gap = abs(x.minutes - y.minutes)
     gap = min(gap, 24 * 60 - gap)
     return gap < 30 if x.approximate or y.approximate else gap <= 5
-
-
-def spans(text: str) -> list[tuple[int, int]]:
-    """Where the times of day stand in ``text``, so that their digits are not read as
-    counts ("at 3 p.m." is no figure of 3)."""
-    return [(t.start, t.end) for t in clock_times(text)]

@@ -355,15 +355,15 @@ def time_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         mine, theirs = ([t for t in side if t.zone == zone] for side in times)
         if any(same_time(x, y) for x in mine for y in theirs):
             continue
-        ta, tb = join([t.shown for t in mine]), join([t.shown for t in theirs])
-        text = f"{names[0]} says at {ta}; {names[1]} at {tb}"
-        ta, tb = join([t.text for t in mine]), join([t.text for t in theirs])
+        told = [join([t.shown for t in mine]), join([t.shown for t in theirs])]
+        text = f"{names[0]} says at {told[0]}; {names[1]} at {told[1]}"
+        pair = (join([t.text for t in mine]), join([t.text for t in theirs]))
         # "the fire broke out around 5:30pm" / "broke out around 5:00pm": one action
         led = {_lead_in(a.text, t) for t in mine} & {_lead_in(b.text, t) for t in theirs}
         if _one_action(a, b) or led - {""} or _told_by_both(a, b):
-            return [Finding(Reason(ReasonKind.DATE, ta, tb, _sentence(text)), Label.CONFLICT)]
+            return [Finding(Reason(ReasonKind.DATE, *pair, _sentence(text)), Label.CONFLICT)]
         text += ": of different actions"
-        return [Finding(Reason(ReasonKind.DATE, ta, tb, _sentence(text)), Label.PARTIAL)]
+        return [Finding(Reason(ReasonKind.DATE, *pair, _sentence(text)), Label.PARTIAL)]
     return []
 
 
