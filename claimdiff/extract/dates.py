@@ -92,7 +92,7 @@ _FINDER = re.compile(
 _PREPOSITION = re.compile(r"^(?:in|by|since|until|from|during|of|before|after)\s+", re.I)
 _DURATION = re.compile(
     r"^(?:(?:more|less|fewer)\s+than|over|about|around|nearly|almost|some|at\s+least|up\s+to|"
-    r"just\s+(?:over|under)|under|the\s+(?:past|last|next|first)|another)?\s*"
+    r"just\s+(?:over|under)|just|only|barely|under|the\s+(?:past|last|next|first)|another)?\s*"
     rf"(?:{_COUNT}|a\s+few|\d+(?:\.\d+)?|[a-z]+-[a-z]+)?[\s-]*(?:years?|months?|weeks?|days?|"
     r"hours?|minutes?|seconds?|decades?|centuries|nights?)(?:[\s-]+(?:long|old))?$",
     re.IGNORECASE,
@@ -112,7 +112,8 @@ _FUTURE_HEADS = frozenset({"due", "schedule", "set", "plan", "expect"})
 
 def is_duration(text: str) -> bool:
     """True for lengths of time ("two days", "50-year-old"), which are quantities, not dates."""
-    return bool(_DURATION.match(text.strip()))
+    # "just one minute and": the parser's entity may end on the "and" of "... and 48 seconds"
+    return bool(_DURATION.match(re.sub(r"\s+(?:and|or)$", "", text.strip())))
 
 
 def resolve(

@@ -161,6 +161,12 @@ def test_a_duration_in_two_units_is_one_figure(extractor: Extractor) -> None:
     assert (flight.text, flight.unit, flight.value) == ("two hours and 15 minutes", "minute", 135)
 
 
+def test_a_duration_after_just_is_one_figure(extractor: Extractor) -> None:
+    text = "He scored from the spot after just one minute and 48 seconds."
+    (goal,) = amounts(extracted(extractor, text))
+    assert (goal.text, goal.unit, goal.value) == ("one minute and 48 seconds", "second", 108)
+
+
 def test_an_idiom_is_no_figure(extractor: Extractor) -> None:
     (gusts,) = amounts(extracted(extractor, "The typhoon at one point had gusts of 305 km/h."))
     assert gusts.text == "305 km/h"

@@ -115,6 +115,7 @@ def test_resolve_without_dateline(expression: str, value: dt.date | None, granul
         ("50-year-old", True),  # an age
         ("more than 25 years", True),  # a qualified length
         ("six-year-long", True),  # a compound length
+        ("just one minute and", True),  # the parser's entity, cut before "48 seconds"
         ("Tuesday", False),  # a day
         ("last week", False),  # a relative date
     ],
