@@ -21,6 +21,7 @@ from claimdiff.features import (
 )
 from claimdiff.figures import (
     Finding,
+    ReportDays,
     casualties_opposed,
     casualty_findings,
     date_findings,
@@ -160,11 +161,20 @@ CHECKS = (
 )
 
 
-def findings(a: Claim, b: Claim, names: tuple[str, str] | None = None) -> list[Finding]:
-    """Every difference between two claims that report the same thing."""
+def findings(
+    a: Claim,
+    b: Claim,
+    names: tuple[str, str] | None = None,
+    published: ReportDays = (None, None),
+) -> list[Finding]:
+    """Every difference between two claims that report the same thing; ``published``, the
+    dates of their reports, tells the dates which day each report was written on."""
     found: list[Finding] = []
     for check in CHECKS:
-        found.extend(check(a, b, names or NEUTRAL_NAMES))
+        if check is date_findings:
+            found.extend(date_findings(a, b, names or NEUTRAL_NAMES, published))
+        else:
+            found.extend(check(a, b, names or NEUTRAL_NAMES))
     return [
         Finding(replace(f.reason, text=f.reason.text[:1].upper() + f.reason.text[1:]), f.weight)
         for f in found
@@ -301,32 +311,10 @@ def source_names(documents: Sequence[Document] | None, a: Claim, b: Claim) -> tu
     return NEUTRAL_NAMES
 
 
-def _on_report_days(
-    found: list[Finding],
-    a: Claim,
-    b: Claim,
-    names: tuple[str, str],
-    documents: Sequence[Document] | None,
-) -> list[Finding]:
-    """A day one claim gives and the other leaves out is no detail where it is the day the
-    other's report is dated: "visible above the water yesterday" (a report of July 3) and
-    "visible above water" (a report of July 2) tell one day."""
-    if documents is None:
-        return found
-    published = {d.id: d.published for d in documents}
-    days = [published.get(a.document), published.get(b.document)]
-    out = []
-    for finding in found:
-        reason = finding.reason
-        one_sided = bool(reason.a) != bool(reason.b)
-        if reason.kind is ReasonKind.DATE and finding.weight is Label.PARTIAL and one_sided:
-            side = 0 if reason.a else 1
-            given = {d.value for d in (a, b)[side].dates if d.value and not d.said}
-            if given and given == {days[1 - side]}:
-                text = f"{reason.text[:-1]}, the day {names[1 - side]}'s report is dated."
-                finding = Finding(replace(reason, text=text), Label.AGREE)
-        out.append(finding)
-    return out
+def _report_days(documents: Sequence[Document] | None, a: Claim, b: Claim) -> ReportDays:
+    """The dates of the two claims' reports, where the documents are known."""
+    published = {d.id: d.published for d in documents or ()}
+    return published.get(a.document), published.get(b.document)
 
 
 def classify(
@@ -339,7 +327,7 @@ def classify(
 ) -> Link:
     """Turn a scored candidate pair into a labelled link with its reasons."""
     names = source_names(documents, a, b)
-    found = _on_report_days(findings(a, b, names), a, b, names, documents)
+    found = findings(a, b, names, _report_days(documents, a, b))
     label = decide(found, a, b, settings or Settings())
     shown = [f.reason for f in found if label is not Label.AGREE or f.weight is Label.CONFLICT]
     if label is Label.PARTIAL and not shown:

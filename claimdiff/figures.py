@@ -412,12 +412,21 @@ def _one_action(a: Claim, b: Claim) -> bool:
     return same_predicate(a, b) or not (a.predicate and b.predicate)
 
 
-def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+ReportDays = tuple[dt.date | None, dt.date | None]
+"""The dates of the two claims' reports (their datelines), where known."""
+
+
+def date_findings(
+    a: Claim, b: Claim, names: tuple[str, str], published: ReportDays = (None, None)
+) -> list[Finding]:
     """Resolved dates that cannot be the same day conflict ("Tuesday" = "April 11" agree).
 
-    A date on one side only is a detail the other omits. A date that tells when something
-    was said ("officials said Wednesday") is not when it happened ("crashed Monday"): it
-    is compared only where neither claim says when it happened, and never conflicts.
+    A date on one side only is a detail the other omits, unless it is the day the other's
+    report is dated (``published``): "visible above the water yesterday" (a report of July
+    3) and "visible above water" (a report of July 2) tell one day. A date that tells when
+    something was said ("officials said Wednesday") is not when it happened ("crashed
+    Monday"): it is compared only where neither claim says when it happened, and never
+    conflicts.
     """
     dated = [[d for d in c.dates if d.value is not None] for c in (a, b)]
     if not dated[0] and not dated[1]:
@@ -428,7 +437,9 @@ def date_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     # "born March 7, 1945" / "born March 7, 1946": one verb, one action
     one_action = _one_action(a, b) or bool(_verbs(happened[0]) & _verbs(happened[1]))
     if happened[0] or happened[1]:
-        return _day_findings(happened, names, said=False, one_action=one_action)
+        return _day_findings(
+            happened, names, said=False, one_action=one_action, published=published
+        )
     return _day_findings(dated, names, said=True, one_action=one_action)
 
 
@@ -437,7 +448,12 @@ def _verbs(dates: list[DateMention]) -> set[str]:
 
 
 def _day_findings(
-    dated: list[list[DateMention]], names: tuple[str, str], *, said: bool, one_action: bool
+    dated: list[list[DateMention]],
+    names: tuple[str, str],
+    *,
+    said: bool,
+    one_action: bool,
+    published: ReportDays = (None, None),
 ) -> list[Finding]:
     when_said = " it was said" if said else ""
     if bool(dated[0]) != bool(dated[1]):
@@ -446,6 +462,9 @@ def _day_findings(
         written = join([d.text for d in dated[side]])  # what the app lights up in the text
         values = (written, "") if side == 0 else ("", written)
         text = f"Only {names[side]} says when{when_said}: {shown}."
+        if {d.value for d in dated[side]} == {published[1 - side]}:
+            text = f"{text[:-1]}, the day {names[1 - side]}'s report is dated."
+            return [Finding(Reason(ReasonKind.DATE, *values, text), Label.AGREE)]
         return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
     da, db = ({d.value for d in side if d.value and d.granularity == "day"} for side in dated)
     if not da or not db or da & db:

@@ -426,6 +426,12 @@ def test_a_day_left_out_is_no_detail_where_it_is_the_others_report_day() -> None
     link = classify(Candidate(0, 1, 0.9), a, b, documents=july)
     assert link.label is Label.PARTIAL
     assert [r.text for r in link.reasons] == ["Only s1 says when: yesterday (July 2)."]
+    # the report's day excuses the day only: a time of day the other leaves out stays a detail
+    july[0] = dataclasses.replace(july[0], published=dt.date(2015, 7, 2))
+    timed = claim(hull + " at 2 p.m. yesterday.", doc=1, dates=b.dates)
+    link = classify(Candidate(0, 1, 0.9), a, timed, documents=july)
+    assert link.label is Label.PARTIAL
+    assert "Only s1 says at what time: 2 p.m." in [r.text for r in link.reasons]
 
 
 def test_a_word_the_other_side_has_inside_a_name_is_shared() -> None:
