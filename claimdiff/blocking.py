@@ -12,6 +12,7 @@ import numpy.typing as npt
 from claimdiff import embed
 from claimdiff.evidence_keys import claim_keys, evidence_logit
 from claimdiff.features import Profile
+from claimdiff.memo import per_object
 from claimdiff.model import Claim
 from claimdiff.pairwise import StringScores
 from claimdiff.settings import Settings
@@ -183,20 +184,30 @@ def _evidence_pairs(
     b: Sequence[Profile],
     claims: tuple[Sequence[Claim], Sequence[Claim]],
 ) -> Index:
-    """Keys of the pairs that could contradict each other about one event.
+    """Keys of the pairs that could contradict each other about one event, or give one figure.
 
     A pair that shares few words still links when it contradicts itself about
     one event (``evidence.event_conflict``): figures of one unit, a toll against
     "no casualties", one word graded both ways, different names for one kind of
     event. Each of these needs the two claims to share a key made here, so
-    pairs sharing one are candidates, however little wording they share.
+    pairs sharing one are candidates, however little wording they share. So are
+    pairs giving one figure in one unit: where "20" and "percent" are too common
+    in a long document to be key words, "20 percent" still is a key.
     """
-    keys_a = [(dict.fromkeys(claim_keys(c, 0), 1.0), 1.0) for c in claims[0]]
-    keys_b = [(dict.fromkeys(claim_keys(c, 1), 1.0), 1.0) for c in claims[1]]
+    keys_a = [(dict.fromkeys(claim_keys(c, 0) | figure_keys(c), 1.0), 1.0) for c in claims[0]]
+    keys_b = [(dict.fromkeys(claim_keys(c, 1) | figure_keys(c), 1.0), 1.0) for c in claims[1]]
     vocabulary = _vocabulary(keys_a, keys_b)
     side_a, side_b = _postings(keys_a, vocabulary), _postings(keys_b, vocabulary)
     rows, cols, _ = _join(side_a, side_b, len(vocabulary), (len(a), len(b)))
     return np.unique(rows * len(b) + cols)
+
+
+@per_object
+def figure_keys(claim: Claim) -> frozenset[str]:
+    """One key per figure with a unit: two claims that give "20 percent" may report one fact."""
+    from claimdiff.slots import amounts
+
+    return frozenset(f"figure {x.value:g} {x.unit}" for x in amounts(claim) if x.unit)
 
 
 def shared_weight(

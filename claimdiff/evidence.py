@@ -12,7 +12,7 @@ from claimdiff.figures import (
     unit_of,
 )
 from claimdiff.model import Claim, Label, Link, Reason, ReasonKind
-from claimdiff.names import entity_findings
+from claimdiff.names import list_findings
 
 
 def event_conflict(a: Claim, b: Claim) -> bool:
@@ -38,7 +38,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     if graded := polarity_clashes(a, b):
         return f'one word is graded both ways ("{graded[0][0]}" / "{graded[0][1]}")'
     events = shared_events(a, b)
-    if events and any(f.weight is Label.CONFLICT for f in entity_findings(a, b, names)):
+    if events and any(f.weight is Label.CONFLICT for f in list_findings(a, b, names)):
         return f"they name different lists of names for one kind of event ({min(events)})"
     if persons_clash(a, b):
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages

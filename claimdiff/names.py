@@ -22,6 +22,12 @@ POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """Overlapping but different lists of names conflict (``list_findings``); else the names
+    only one claim gives are a detail, or no difference where they only say who spoke."""
+    return list_findings(a, b, names) or _alone_findings(a, b, names)
+
+
+def list_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Overlapping but different lists of names conflict.
 
     "Iran and North Korea" against "Russia and Iran": the same slot (who
@@ -46,8 +52,12 @@ def entity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
                     text = text[:-1] + ": not every name is given."
                 weight = Label.PARTIAL if partly else Label.CONFLICT
                 findings.append(Finding(Reason(ReasonKind.ENTITY, ta, tb, text), weight))
-    if findings:
-        return findings
+    return findings
+
+
+def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """Names only one claim gives: a detail, or no difference where they say who spoke."""
+    findings = []
     named_a = {canonical(e): e for e in name_entities(a)}
     named_b = {canonical(e): e for e in name_entities(b)}
     for side, (mine, theirs) in enumerate(((named_a, named_b), (named_b, named_a))):

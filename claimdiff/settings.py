@@ -65,7 +65,8 @@ class Settings:
 
     block_evidence_k: int = 48
     """With blocking, each claim also meets this many claims that may contradict it about
-    one event (figures of one unit, a toll against "no casualties"), likeliest links first.
+    one event (figures of one unit, a toll against "no casualties"), or give one of its
+    figures in the same unit ("20 percent"), likeliest links first.
     All such pairs are ranked anyway; keeping 48 rather than 32 costs little and kept
     99.7-99.8% of exhaustive links at 2 x 1,000 claims (32: 99.2-99.4%)."""
 

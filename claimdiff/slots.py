@@ -610,6 +610,7 @@ def name_entities(claim: Claim) -> list[Entity]:
 
 
 @per_object
+@per_object
 def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
     """Runs of two or more names joined by commas or "and": "Iran and North Korea"."""
     names = name_entities(claim)

@@ -174,6 +174,26 @@ def test_blocking_adds_contradictions_and_embedding_neighbours() -> None:
     assert (1, 0) in with_neighbours  # the port and the ferry: paraphrase-like neighbours
 
 
+def test_claims_giving_one_figure_in_one_unit_are_candidates() -> None:
+    # Every claim has "62" and "percent", so neither word is a key; only the first claims
+    # give 62 percent, and that is their key. Their key words lead elsewhere: to two
+    # claims on the other side that name Harrisburg, or Montana.
+    texts_a = ["Turnout in Harrisburg reached 62 percent on Sunday."]
+    texts_a += [f"Montana group{k} holds 62 seats in region{k}, {k + 100} percent." for k in (0, 1)]
+    texts_a += [f"Group{k} holds 62 seats in region{k}, {k + 100} percent." for k in range(2, 30)]
+    texts_b = ["Nearly 62 percent of Montana voters cast ballots."]
+    texts_b += [f"Harrisburg district{k} cast 62 votes, {k + 200} percent." for k in (0, 1)]
+    texts_b += [f"District{k} cast 62 votes in county{k}, {k + 200} percent." for k in range(2, 30)]
+    claims_a = [claim(t, k) for k, t in enumerate(texts_a)]
+    claims_b = [claim(t, k, doc=1) for k, t in enumerate(texts_b)]
+    a, b = [profile(c) for c in claims_a], [profile(c) for c in claims_b]
+    settings = Settings(exhaustive_pairs=0, block_max_share=0.1, block_top_k=2, block_clause_k=0)
+    assert (0, 0) not in candidate_pairs(a, b, settings)
+    found = candidate_pairs(a, b, settings, claims=(claims_a, claims_b))
+    assert (0, 0) in found
+    assert len(found) < len(a) * len(b) / 4  # no other pair shares a figure
+
+
 def test_a_claim_of_common_words_meets_its_nearest_claims() -> None:
     # "wolves" and "want" are in every claim, so they are no keys; the first claims
     # share nothing else, yet are each other's nearest by all their words.
