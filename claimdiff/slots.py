@@ -174,12 +174,18 @@ _FORECAST = re.compile(
     r"|\b(?:will|would|could|(?-i:may|might)|likely\s+to|set\s+to)\s+(?:\w+\s+)?"
     r"(?:rise|fall|climb|drop|reach|grow|increase|decrease|top|exceed|surpass|hit|total)\w*"
     r"(?:\s+(?:to|by|as|much|high|about|around|some|more|than|up|over|of))*"
-    r"|\b(?:could|(?-i:may|might))\s+be(?:\s+[\w-]+){0,4}"
-    r"|\b(?:chance|probability|risk|odds|possibility)\s+of(?:\s+(?:a|an|the|magnitude))*)\s*$",
+    r"|\b(?:could|(?-i:may|might))\s+be(?:\s+[\w-]+){0,4})\s*$",
     re.IGNORECASE,
 )
 """Words right before a figure that make it a forecast: "expecting hundreds of dead",
 "could rise to 50"."""
+_CHANCE = re.compile(
+    r"\b(?:chance|probability|risk|odds|possibility|likelihood)\s+of"
+    r"(?:\s+(?:a|an|the|magnitude|at|least|more|than|over))*\s*$",
+    re.IGNORECASE,
+)
+"""Words right before a figure that it is the threshold of a chance: "a 9 percent chance of a
+magnitude 6 plus aftershock" gives the odds of a 6, no forecast that there will be one."""
 _CLOCK = re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
 _DAY_NAMES = frozenset(WEEKDAYS) | {"today", "yesterday"}
 _FROM = re.compile(r"\bfrom\s+(?:(?:level|category|stage|grade)\s+)?$", re.IGNORECASE)
@@ -261,7 +267,8 @@ class Amount:
     role: str = ""
     """What a length measures, where the text says: "depth" ("10 km deep"), "distance" ("200
     km southeast of Zahedan") or "height"; "aftershock" for its magnitude; "forecast" for a
-    figure only expected ("could rise to 50"); "earlier" for one that was ("initially
+    figure only expected ("could rise to 50"); "chance" for the threshold of odds ("a 9
+    percent chance of a magnitude 6"); "earlier" for one that was ("initially
     offered $70 a share"); "more" for a count besides others ("two other executives");
     else ""."""
 
@@ -454,6 +461,8 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
+    if _CHANCE.search(before):
+        return replace(amount, role="chance")  # "a 9 percent chance of a magnitude 6"
     if expected or _FORECAST.search(before):
         return replace(amount, role="forecast")  # "expecting hundreds of dead" is no toll
     first = len(amount.text.split(maxsplit=1)[0]) if amount.text.strip() else 0

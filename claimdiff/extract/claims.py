@@ -337,24 +337,45 @@ def _any_negator(span: Span) -> bool:
 def _carry_quote_speakers(
     claims: list[Claim], first: int, text: str, offset: int, quoted: list[tuple[int, int]]
 ) -> None:
-    """Give a claim that is all quotation the speaker of its neighbour in the paragraph.
+    """Give a claim that is all quotation the speaker of the quotation it belongs to.
 
     A quote often runs over two sentences with the attribution in only one of them:
-    '"We agreed ... important. Japan and the US will ...," Kishida said.'
+    '"We agreed ... important. Japan and the US will ...," Kishida said.' The speaker
+    is looked for along the run of claims the quotation spans: forward while it
+    stays open, else back through the quoted claims before it. A speaker beyond the
+    run is someone else: in 'According to a 2 p.m. briefing, "There is ... chance."
+    Peggy Breeden, the mayor, said ...' the quote is not the mayor's.
     """
     import dataclasses
 
+    def quoted_claim(claim: Claim) -> bool:
+        return _mostly_quoted(text, claim.start - offset, claim.end - offset, quoted)
+
+    def open_after(claim: Claim) -> bool:
+        return _open_quote_at_end(text, claim.end - offset, quoted)
+
     for index in range(first, len(claims)):
         claim = claims[index]
-        if claim.speaker or not _mostly_quoted(
-            text, claim.start - offset, claim.end - offset, quoted
-        ):
+        if claim.speaker or not quoted_claim(claim):
             continue
-        later = (c.speaker for c in claims[index + 1 :] if c.speaker)
-        earlier = (c.speaker for c in reversed(claims[first:index]) if c.speaker)
-        open_end = _open_quote_at_end(text, claim.end - offset, quoted)
-        who = next(later, None) if open_end else None
-        who = who or next(earlier, None) or next(later, None)
+        who = None
+        at, still_open = index, open_after(claim)
+        # forward: the quote runs on into the next claims (one with no quote mark at all
+        # is inside it); the one where it closes says who
+        while who is None and still_open and at + 1 < len(claims):
+            at += 1
+            later = claims[at]
+            who = later.speaker
+            marks = quotes.overlapping(quoted, later.start - offset, later.end - offset)
+            still_open = open_after(later) or not marks
+        if who is None:
+            # back: the run of quoted claims before it, up to the one that names the speaker
+            for earlier in reversed(claims[first:index]):
+                who = earlier.speaker
+                if who or not quoted_claim(earlier):
+                    break
+        if who is None and index + 1 < len(claims) and quoted_claim(claims[index + 1]):
+            who = claims[index + 1].speaker  # '"We will win." "It is ours," Smith said.'
         if who:
             claims[index] = dataclasses.replace(claim, speaker=who)
 

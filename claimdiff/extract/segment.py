@@ -36,6 +36,18 @@ _ZONES = frozenset({
 # fmt: on
 _DAYS = frozenset(WEEKDAYS) | {"local", "today", "yesterday", "tomorrow", "tonight"}
 _SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn"})
+_CLAUSE_TAKING = _SPEECH_HEADS | {
+    "indicate",
+    "show",
+    "suggest",
+    "believe",
+    "think",
+    "know",
+    "confirm",
+    "report",
+    "estimate",
+}
+"""Verbs whose object may be the subject of a clause they report ("indicates X and Y were")."""
 
 
 @Language.component(BREAKS_PIPE)
@@ -161,6 +173,8 @@ def _cut_points(sent: Span) -> set[int]:
     for head in heads:
         for conj in _conjuncts(head):
             if conj.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in conj.children):
+                if _split_subject(conj):
+                    continue
                 edge = conj.left_edge.i
                 # a quote is one statement of its speaker: "we are cutting costs, but we are
                 # prioritizing ..." stays whole, so that both halves keep who said them
@@ -170,6 +184,27 @@ def _cut_points(sent: Span) -> set[int]:
         if token.text == ";" and token.i not in inside:  # a list quoted with semicolons
             cuts.add(token.i + 1)
     return cuts
+
+
+def _split_subject(conj: Token) -> bool:
+    """Whether a clause's "and" joins two subjects that the parse cut apart.
+
+    In "information indicates 243 passengers and 12 crew members were onboard" the
+    parser makes "243 passengers" the object of "indicates" and "12 crew members were
+    onboard" a clause of its own; the "and" hangs on the object. After a verb that
+    takes a clause ("indicates", "said"), both are the subject of what it reports.
+    """
+    head = conj.head
+    before = conj.left_edge.i - 1
+    if head.lemma_ not in _CLAUSE_TAKING or before <= head.i:
+        return False
+    joiner = head.doc[before]
+    return (
+        joiner.dep_ == "cc"
+        and joiner.head.dep_ == "dobj"
+        and joiner.head.head.i == head.i
+        and not any(c.dep_ == "ccomp" for c in head.children)
+    )
 
 
 def _conjuncts(head: Token) -> list[Token]:

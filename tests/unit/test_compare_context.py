@@ -129,6 +129,8 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("we are expecting hundreds of dead", "people", "forecast"),
         ("the toll could rise to 50 people", "people", "forecast"),
         ("chip sales are expected to rise 16.8 percent", "percent", "forecast"),
+        ("the chance of a magnitude 6 plus aftershock", "magnitude", "chance"),
+        ("the risk of more than 40 deaths", "people", "chance"),
         ("bonds for May through October pay 2.66 percent", "percent", ""),  # May the month
         ("Cisco initially offered $70 a share", "usd", "earlier"),
         ("Cisco will pay $115 per share", "usd", ""),
@@ -228,6 +230,12 @@ def test_a_time_of_day_is_no_figure(extractor: Extractor) -> None:
         (
             "Iranian officials put the death toll at 40.",
             "An official said they are expecting hundreds of dead.",
+            False,
+        ),
+        # the odds of a magnitude 6 are no forecast of one
+        (
+            "Some aftershocks may be as strong as magnitude five, the seismologist said.",
+            "There is a 9 percent chance of a magnitude 6 plus aftershock this week.",
             False,
         ),
         # an earlier offer is no rival to the revised one

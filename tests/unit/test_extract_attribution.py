@@ -126,6 +126,36 @@ def test_quote_split_over_two_sentences_has_one_speaker(extractor: Extractor) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a quote that runs over a line with no quote mark closes where the speaker is named
+        (
+            '"The refugees need to be safe.\nThey ran away from war.\n'
+            'They should not be pursued," Deng, the governor, said.',
+            ["Deng", None, "Deng"],
+        ),
+        # a quote whose source names no one is not the next speaker's
+        (
+            'According to a 2 p.m., CalTech briefing, "There is an 80 percent chance of a strong '
+            'aftershock.\nThere is a 9 percent chance of a bigger one."\n'
+            "Mayor Peggy Breeden said five fires were burning.",
+            [None, None, "Peggy Breeden"],
+        ),
+        # nor is it the last speaker's when a sentence of no one's comes between
+        (
+            "Rob Graves said the quake was large.\nThe airport stayed open.\n"
+            '"Buildings have cracks."',
+            ["Rob Graves", None, None],
+        ),
+    ],
+)
+def test_speaker_of_a_quote_is_found_within_the_quotation(
+    extractor: Extractor, text: str, speakers: list[str | None]
+) -> None:
+    assert [c.speaker for c in claims_of(extractor, text)] == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "quoted"),
     [
         # straight double quotes

@@ -97,6 +97,15 @@ def test_chunks(text: str, limit: int, pieces: list[str]) -> None:
         ('He said:\n\n"We are happy."', ['"We are happy."']),
         # a bullet is no part of the claim
         ("- Wearables revenue fell 5 percent.", ["Wearables revenue fell 5 percent."]),
+        # two subjects of a reported clause, which the parse cuts at their "and"
+        (
+            "The board said preliminary information indicates 243 passengers and 12 crew "
+            "members were onboard, although the agency is seeking the manifest.",
+            [
+                "The board said preliminary information indicates 243 passengers and 12 crew "
+                "members were onboard, although the agency is seeking the manifest."
+            ],
+        ),
         # a clock time goes on past "p.m." ("Iran time", a zone, a day)
         (
             "The quake hit at 3:14 p.m. Iran time near the city of Saravan.",
