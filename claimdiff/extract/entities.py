@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimdiff.model import Entity
 from claimdiff.resources import data_json
@@ -78,6 +78,36 @@ def span_ents(span: Span) -> list[Span]:
             found.append(Span(doc, i, j, label=token.ent_type_))
         i = j
     return found
+
+
+def name_span(ent: Span) -> Span:
+    """The part of a tagged entity that is the name, without what the tagger ran on into.
+
+    "The Philippine Institute of Volcanology and Seismology (Phivolcs" and "Apollo 13 (1995"
+    stop before a bracket they do not close; "Silver's 2015" (trial) before the figure after
+    a possessive; and a person's name before a figure or score ("Tottenham Hotspur 2-0").
+    """
+    doc = ent.doc
+    end = ent.end
+    opens = [t.i for t in ent if t.text == "("]
+    if opens and not any(t.text == ")" for t in ent):
+        end = opens[0]
+    possessive = next((t.i for t in doc[ent.start : end] if t.text in _POSSESSIVES), None)
+    if possessive is not None and all(_figure(t) for t in doc[possessive + 1 : end]):
+        end = possessive + 1
+    if ent.label_ == "PERSON":
+        while end - 1 > ent.start and _figure(doc[end - 1]):
+            end -= 1
+    while end - 1 > ent.start and (doc[end - 1].is_space or doc[end - 1].text in "(,-"):
+        end -= 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
+
+
+def _figure(token: Token) -> bool:
+    return token.like_num or token.text in ("-", "\u2013")
 
 
 NAME_PARTS_PIPE = "claimdiff_name_parts"
@@ -258,7 +288,8 @@ class EntityResolver:
     def entities(self, span: Span, offset: int = 0) -> tuple[Entity, ...]:
         """The kept entities of a span, canonicalised, offsets shifted by ``offset``."""
         found: list[Entity] = []
-        for ent in span_ents(span):
+        for whole in span_ents(span):
+            ent = name_span(whole)
             if ent.label_ not in ENTITY_LABELS or not any(ch.isalpha() for ch in ent.text):
                 continue
             canonical, label = self.resolve(ent.text, ent.label_)

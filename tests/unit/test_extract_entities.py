@@ -14,6 +14,7 @@ from claimdiff.extract.entities import (
     canonical_name,
     canonical_table,
     join_name_parts,
+    name_span,
     ruler_patterns,
     strip_titles,
 )
@@ -212,3 +213,30 @@ def test_a_split_name_is_one_speaker(extractor: Extractor) -> None:
 )
 def test_more_spellings_of_one_place(text: str, label: str, canonical: str) -> None:
     assert canonical_name(text, label)[0] == canonical
+
+
+@pytest.mark.parametrize(
+    ("words", "ent", "name"),
+    [
+        # a bracket the name does not close: the tagger ran on into an aside
+        (
+            ["The", "Institute", "of", "Volcanology", "(", "Phivolcs", ")", "said"],
+            (0, 6, "ORG"),
+            "The Institute of Volcanology",
+        ),
+        (["in", "Apollo", "13", "(", "1995", ")"], (1, 5, "WORK_OF_ART"), "Apollo 13"),
+        # a closed bracket is part of the name
+        (["the", "Institute", "(", "Phivolcs", ")"], (1, 5, "ORG"), "Institute ( Phivolcs )"),
+        # a year after a possessive is no part of the name: "Silver's 2015 trial"
+        (["of", "Silver", "'s", "2015", "trial"], (1, 4, "ORG"), "Silver 's"),
+        # a score after a person's name
+        (["Tottenham", "Hotspur", "2", "-", "0"], (0, 5, "PERSON"), "Tottenham Hotspur"),
+        # a figure in another name stays
+        (["the", "Group", "of", "7"], (1, 4, "ORG"), "Group of 7"),
+    ],
+)
+def test_the_name_part_of_a_tagged_entity(
+    words: list[str], ent: tuple[int, int, str], name: str
+) -> None:
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    assert name_span(Span(doc, ent[0], ent[1], label=ent[2])).text == name
