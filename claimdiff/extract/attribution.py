@@ -161,6 +161,9 @@ class Attribution:
 
     speaker: str | None = None
     at: int = -1
+    trailing: bool = False
+    """Whether the attribution ends the sentence ("..., and one was in the truck, Dunn
+    said."): it covers every clause before it."""
 
 
 def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attribution:
@@ -175,7 +178,8 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
         if subject.lower_ not in _PERSONAL:
             return Attribution()
         # "Silver lowered his head. Later, he told reporters": Silver, not the last speaker
-        return Attribution(memory.last_subject or memory.last or memory.last_mentioned, anchor.idx)
+        who = memory.last_subject or memory.last or memory.last_mentioned
+        return Attribution(who, anchor.idx, _ends_sentence(anchor))
     name, is_person = _subject_name(subject, sent, resolver)
     others = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
     if others:
@@ -185,7 +189,7 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
     if name and (is_person or subject.tag_ == "NN"):
         # A later "he said" most likely refers back to this speaker ("a neighbour").
         memory.last = name
-    return Attribution(name or None, anchor.idx)
+    return Attribution(name or None, anchor.idx, _ends_sentence(anchor))
 
 
 def person_subject(sent: Span, resolver: EntityResolver) -> str | None:
@@ -252,6 +256,14 @@ def _in_noun_clause(token: Token, limit: int = 12) -> bool:
             return False
         token = token.head
     return False
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Whether only punctuation follows the reporting verb: "..., Dunn said." """
+    sent = verb.sent
+    return verb.i > sent.start and all(
+        t.is_punct or t.is_space for t in sent.doc[verb.i + 1 : sent.end]
+    )
 
 
 def _trailing_relay(verb: Token) -> bool:

@@ -261,23 +261,25 @@ class ClaimBuilder:
     def _clause_speaker(self, clause: Span, said: attr.Attribution) -> str | None:
         """ "A says X, and B says Y": each clause its own speaker; "X said A, and B" keeps X.
 
-        A clause with no reporting verb of its own inherits the sentence's speaker only
-        when the reporting verb comes before it.
+        A clause with no reporting verb of its own inherits the sentence's speaker when
+        the reporting verb comes before it, or ends the sentence ("Two were on the
+        train and one was in the truck, Dunn said.").
         """
         own = attr.speaker(clause, self.resolver, self.memory)
         if own.speaker:
             return own.speaker
-        return (
-            said.speaker
-            if 0 <= said.at < clause.start_char or (clause.start_char <= said.at < clause.end_char)
-            else None
-        )
+        before = 0 <= said.at < clause.start_char
+        return said.speaker if before or said.trailing or _holds(clause, said.at) else None
 
     def _remember_people(self, sent: Span) -> None:
         people = [e for e in span_ents(sent) if e.label_ == "PERSON"]
         if people:
             self.memory.last_mentioned = self.resolver.person(people[-1].text)
         self.memory.last_subject = attr.person_subject(sent, self.resolver)
+
+
+def _holds(clause: Span, at: int) -> bool:
+    return clause.start_char <= at < clause.end_char
 
 
 def _says_something(text: str) -> bool:

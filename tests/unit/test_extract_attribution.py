@@ -118,6 +118,13 @@ def test_speaker_of_each_coordinated_clause(extractor: Extractor) -> None:
     assert [c.speaker for c in claims] == ["Sigmar Gabriel", "Masato Ohtaka"]
 
 
+def test_an_attribution_ending_the_sentence_covers_each_clause(extractor: Extractor) -> None:
+    text = "Two of those killed were on the train and one was in the truck, Cpl. Justin Dunn said."
+    claims = claims_of(extractor, text)
+    assert len(claims) == 2
+    assert [c.speaker for c in claims] == ["Justin Dunn", "Justin Dunn"]
+
+
 def test_quote_split_over_two_sentences_has_one_speaker(extractor: Extractor) -> None:
     text = '"We agreed that China is important. Japan and the US will act," Kishida said.'
     claims = claims_of(extractor, text)
