@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff.extract import PIPELINE_VERSION, Extractor, ModelMissingWarning, load_pipeline
+from claimdiff.extract.claims import MODEL_NAME, prepare_tokenizer
 from claimdiff.model import Document
 
 TEXT = (
@@ -101,6 +102,24 @@ def test_load_pipeline_adds_components_once() -> None:
     assert again.nlp is nlp
     assert nlp.pipe_names.count("claimdiff_line_breaks") == 1
     assert nlp.pipe_names.count("claimdiff_names") == 1
+
+
+def test_our_tokenizer_is_made_from_the_models_own(extractor: Extractor) -> None:
+    # load_pipeline skips the model's stored tokenizer and makes ours from spaCy's English
+    # defaults, which holds only while the model's tokenizer is those defaults
+    stored = spacy.load(MODEL_NAME, exclude=["senter"])
+    prepare_tokenizer(stored)
+    ours, theirs = extractor.nlp.tokenizer, stored.tokenizer
+    assert ours.rules == theirs.rules
+    for search in ("prefix_search", "suffix_search", "infix_finditer", "token_match"):
+        assert _pattern(getattr(ours, search)) == _pattern(getattr(theirs, search)), search
+    text = "Cpl. Dunn said $10 billion-$15 billion, or £2.3m. U.S.-led talks don't end."
+    assert [t.text for t in ours(text)] == [t.text for t in theirs(text)]
+    assert "Cpl." in [t.text for t in ours(text)] and "2.3" in [t.text for t in ours(text)]
+
+
+def _pattern(search: object) -> object:
+    return getattr(getattr(search, "__self__", None), "pattern", search)
 
 
 PIECES = [
