@@ -39,10 +39,9 @@ class ModelMissingWarning(UserWarning):
 def load_pipeline() -> tuple[Language, list[str]]:
     """Load the English pipeline, or blank English with a sentencizer and a warning."""
     import spacy
-
-    messages: list[str] = []
     from spacy.util import registry
 
+    messages: list[str] = []
     registry.tokenizers.register(TOKENIZER, func=_tokenizer_factory)
     try:
         # The model ships a sentence recogniser disabled (the parser splits sentences);
@@ -397,7 +396,7 @@ def _carry_quote_speakers(
         at, still_open = index, open_after(claim)
         # forward: the quote runs on into the next claims (one with no quote mark at all
         # is inside it); the one where it closes says who
-        while who is None and still_open and at + 1 < len(claims):
+        while who is None and still_open and at + 1 < min(len(claims), index + QUOTE_RUN):
             at += 1
             later = claims[at]
             who = later.speaker
@@ -413,6 +412,11 @@ def _carry_quote_speakers(
             who = claims[index + 1].speaker  # '"We will win." "It is ours," Smith said.'
         if who:
             claims[index] = dataclasses.replace(claim, speaker=who)
+
+
+QUOTE_RUN = 6
+"""Most claims a quotation's speaker is looked for ahead of a claim it opens: a quote
+left open by a stray mark must not take the speaker of a sentence far down."""
 
 
 def _mostly_quoted(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:

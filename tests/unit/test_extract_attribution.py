@@ -148,6 +148,13 @@ def test_quote_split_over_two_sentences_has_one_speaker(extractor: Extractor) ->
             "Mayor Peggy Breeden said five fires were burning.",
             [None, None, "Peggy Breeden"],
         ),
+        # a quote left open by a stray mark takes no speaker from far down
+        (
+            '"We will go on.\nThe sun rose early.\nThe rain fell hard.\nThe wind blew cold.\n'
+            "The river rose fast.\nThe town slept late.\n"
+            "Mayor Jane Smith said the roads were closed.",
+            [None, None, None, None, None, None, "Jane Smith"],
+        ),
         # nor is it the last speaker's when a sentence of no one's comes between
         (
             "Rob Graves said the quake was large.\nThe airport stayed open.\n"
