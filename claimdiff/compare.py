@@ -285,8 +285,13 @@ def _figure_word(word: str) -> bool:
 
 
 def _own_words(claim: Claim, other: Claim) -> list[str]:
-    """Up to WORDING_SHOWN of a claim's rarest content words the other lacks, in text order."""
+    """Up to WORDING_SHOWN of a claim's rarest content words the other lacks, in text order.
+
+    Who spoke is no wording: the words of either claim's speaker ("said Cpl. Justin Dunn")
+    have a reason of their own where the speakers differ.
+    """
     theirs = {w.lower() for w in WORD_PATTERN.findall(other.text)} | set(other.lemmas)
+    theirs |= {w.lower() for c in (claim, other) for w in WORD_PATTERN.findall(c.speaker or "")}
     idf, default = idf_table(), idf_default()
     plain = (POSSESSIVE.sub("", w) for w in WORD_PATTERN.findall(claim.text))  # "Intel's"
     words = [

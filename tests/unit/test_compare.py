@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from claimdiff.align import Candidate
-from claimdiff.compare import classify, contradicts
+from claimdiff.compare import classify, contradicts, wording_reason
 from claimdiff.extract import Extractor
 from claimdiff.model import (
     Claim,
@@ -680,6 +681,17 @@ def test_a_partial_link_without_slot_differences_says_which_words_differ() -> No
     assert reason.text.startswith("Worded apart: only AFP says ")
     assert '"volatile"' in reason.text and '"seismic"' in reason.text
     assert '"Iran"' not in reason.text  # both say it
+
+
+def test_who_spoke_is_no_wording_difference() -> None:
+    a = claim("Two died on the train and one in the dump truck, said Cpl. Justin Dunn.")
+    a = dataclasses.replace(a, speaker="Justin Dunn")
+    b = dataclasses.replace(
+        claim("Two of those killed were on the train.", doc=1), speaker="Justin Dunn"
+    )
+    reason = wording_reason(a, b, ("AFP", "BBC"))
+    assert '"dump"' in reason.text
+    assert '"Justin"' not in reason.text and '"Dunn"' not in reason.text
 
 
 def test_a_name_written_on_both_sides_is_not_one_sided() -> None:
