@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from rapidfuzz import fuzz
 
@@ -150,17 +151,6 @@ def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
     return any(fuzz.token_set_ratio(x, y) >= 85 for x in qa for y in qb)
 
 
-CHECKS = (
-    number_findings,
-    casualty_findings,
-    date_findings,
-    time_findings,
-    entity_findings,
-    voice_findings,
-    polarity_findings,
-)
-
-
 def findings(
     a: Claim,
     b: Claim,
@@ -169,12 +159,16 @@ def findings(
 ) -> list[Finding]:
     """Every difference between two claims that report the same thing; ``published``, the
     dates of their reports, tells the dates which day each report was written on."""
-    found: list[Finding] = []
-    for check in CHECKS:
-        if check is date_findings:
-            found.extend(date_findings(a, b, names or NEUTRAL_NAMES, published))
-        else:
-            found.extend(check(a, b, names or NEUTRAL_NAMES))
+    checks = (
+        number_findings,
+        casualty_findings,
+        partial(date_findings, published=published),
+        time_findings,
+        entity_findings,
+        voice_findings,
+        polarity_findings,
+    )
+    found = [f for check in checks for f in check(a, b, names or NEUTRAL_NAMES)]
     return [
         Finding(replace(f.reason, text=f.reason.text[:1].upper() + f.reason.text[1:]), f.weight)
         for f in found

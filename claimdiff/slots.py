@@ -193,11 +193,11 @@ _TO_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?to\s+(?:\S*\d|level\b|category\b)"
 """A figure a change starts from: "raised the alert from 2 (increasing unrest) to 3"."""
 _RANK_BEFORE = re.compile(r"\b(category|level|grade|phase|stage|tier)\s+$", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
+"""Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72"."""
 _AGE_COPULA = re.compile(r"(?:\b(?:he|she|He|She)|\b[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
-_OLD_AFTER = re.compile(r"\s+old\b")
 _AGE_COPULA_AFTER = re.compile(r"\s*(?:[,.;]|when\b|at\s+the\s+time\b|$)")
 """A bare number a person "was" or "turned", then a pause: "Heard was 72 when he died"."""
-"""Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72"."""
+_OLD_AFTER = re.compile(r"\s+old\b")
 _SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
 _CLOCK_UNITS = frozenset(word for unit in _SECONDS for word in (unit, f"{unit}s"))
 _PER_WORD = re.compile(r"\s+(?:per|an?)$", re.IGNORECASE)  # "$115 per" as extracted
@@ -618,7 +618,6 @@ def name_entities(claim: Claim) -> list[Entity]:
     return [e for e in claim.entities if e.label in NAME_LABELS]
 
 
-@per_object
 @per_object
 def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
     """Runs of two or more names joined by commas or "and": "Iran and North Korea"."""
