@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
-from claimdiff.extract.units import NUMBER_WORDS
+from claimdiff.extract.units import NUMBER_WORDS, UNITS
 from claimdiff.features import (
     STOPWORDS,
     WORD_PATTERN,
@@ -94,10 +95,56 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         text = f"{_hedged(names[0], a.modality)}; {_hedged(names[1], b.modality)}."
         findings.append(Finding(Reason(ReasonKind.MODALITY, ma, mb, text), Label.PARTIAL))
     if a.quotes and b.quotes and not _quotes_match(a.quotes, b.quotes):
-        qa, qb = a.quotes[0], b.quotes[0]
-        text = f'{names[0]} quotes "{qa}"; {names[1]} quotes "{qb}".'
-        findings.append(Finding(Reason(ReasonKind.QUOTE, qa, qb, text), Label.PARTIAL))
+        misquoted = _misquoted(a, b)
+        qa, qb = misquoted or (a.quotes[0], b.quotes[0])
+        if misquoted:
+            who = _speaker_shown(a)
+            text = f'{names[0]} and {names[1]} quote {who} differently: "{qa}" against "{qb}".'
+        else:
+            text = f'{names[0]} quotes "{qa}"; {names[1]} quotes "{qb}".'
+        weight = Label.CONFLICT if misquoted else Label.PARTIAL
+        findings.append(Finding(Reason(ReasonKind.QUOTE, qa, qb, text), weight))
     return findings
+
+
+QUOTE_OPENING = 4
+"""Words a quotation of one speaker must open with on both sides to be the same quotation."""
+QUOTE_SAME = 85
+"""Quotations this alike (rapidfuzz token set ratio, case and punctuation aside) are one."""
+QUOTE_WORD_IDF = 6.0
+"""How rare one word of that opening must be: "goal" (6.7) is, "think" (4.3) is not."""
+
+
+def _misquoted(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """Two quotations of one named speaker that open alike and then say different things:
+    one remark quoted two ways ("Our goal is to pay a competitive dividend over time, but
+    right now ..." / "Our goal is to reinstate dividends and ensure they remain competitive
+    over time."). Words such as "I think it is" open many remarks: the shared opening must
+    hold a word rarer than those."""
+    if not (a.speaker and b.speaker and _same_speaker(a.speaker, b.speaker)):
+        return None
+    if not (_named(a, a.speaker) or _named(b, b.speaker)):
+        return None
+    idf, default = idf_table(), idf_default()
+    for x in a.quotes:
+        for y in b.quotes:
+            wx = [w.lower() for w in WORD_PATTERN.findall(x)]
+            wy = [w.lower() for w in WORD_PATTERN.findall(y)]
+            opening = list(
+                itertools.takewhile(lambda pair: pair[0] == pair[1], zip(wx, wy, strict=False))
+            )
+            if (
+                len(opening) >= QUOTE_OPENING
+                and any(
+                    w not in STOPWORDS and idf.get(w, default) >= QUOTE_WORD_IDF for w, _ in opening
+                )
+                # "I am absolutely delighted." is the start of "I am absolutely delighted
+                # with the outcome", and "he's stable" is "he is stable": one quotation
+                and len(opening) < min(len(wx), len(wy))
+                and fuzz.token_set_ratio(x, y, processor=utils.default_process) < QUOTE_SAME
+            ):
+                return x, y
+    return None
 
 
 def polarity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
@@ -229,13 +276,14 @@ def content_weights(claim: Claim) -> dict[str, float]:
         for e in names
         for w in claim.text[e.start - claim.start : e.end - claim.start].split()
     }
+    measures, attribution = _measure_words(claim), attribution_words(claim)
     weights: dict[str, float] = {}
     for word, weight in profile(claim).weights.items():
-        if word in inside:
+        if word in inside or word in attribution:
             continue
         # figures are compared as figures (their own reasons say where they differ), so
         # "two dozen" / "24" and "$2bn" / "$2 billion" are one piece of content
-        key = FIGURE_KEY if _figure_word(word) else word_stem(word)
+        key = FIGURE_KEY if _figure_word(word) or word in measures else word_stem(word)
         weights[key] = max(weight, weights.get(key, 0.0))
     for entity in names:
         weights[f"@{canonical(entity)}"] = ENTITY_WEIGHT
@@ -278,6 +326,46 @@ def _figure_word(word: str) -> bool:
     return lowered in NUMBER_WORDS or _FIGURE.fullmatch(lowered) is not None
 
 
+def _measure_words(claim: Claim) -> frozenset[str]:
+    """The words of measure inside a claim's figures: "miles", "per", "hour" of "96 miles
+    per hour". The figure is compared as a figure, in a common unit, so "118 miles per
+    hour" and "190 km/h" differ in no word."""
+    return frozenset(
+        word
+        for quantity in claim.quantities
+        for word in (w.lower() for w in WORD_PATTERN.findall(quantity.text))
+        if UNITS.get(word, ("", ""))[1] or word in _PER_WORDS
+    )
+
+
+_PER_WORDS = frozenset({"per", "an", "a", "h", "hr", "hour"})
+
+
+def attribution_words(claim: Claim) -> frozenset[str]:
+    """The words of the phrase that names who said a claim, when it stands apart at either
+    end: "said Cpl. Justin Dunn of the highway patrol", "Missouri State Highway Patrol
+    spokesman Cpl. Justin Dunn said". Who spoke is no wording: the speaker has a reason of
+    its own where two claims' speakers differ."""
+    if not claim.speaker:
+        return frozenset()
+    pieces = [p for p in _PIECE_BREAK.split(claim.text) if WORD_PATTERN.search(p)]
+    if len(pieces) < 2:
+        return frozenset()
+    name = {w.lower() for w in WORD_PATTERN.findall(claim.speaker)}
+    found: set[str] = set()
+    for piece in (pieces[0], pieces[-1]):
+        words = {w.lower() for w in WORD_PATTERN.findall(piece)}
+        if len(words) <= ATTRIBUTION_WORDS and words & name and words & _SAYING:
+            found |= words
+    return frozenset(found)
+
+
+_PIECE_BREAK = re.compile(r"[,;:\"\u201c\u201d]")
+_SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
+ATTRIBUTION_WORDS = 12
+"""Most words a phrase naming the speaker holds; a longer piece says something itself."""
+
+
 def _own_words(claim: Claim, other: Claim) -> list[str]:
     """Up to WORDING_SHOWN of a claim's rarest content words the other lacks, in text order.
 
@@ -286,6 +374,8 @@ def _own_words(claim: Claim, other: Claim) -> list[str]:
     """
     theirs = {w.lower() for w in WORD_PATTERN.findall(other.text)} | set(other.lemmas)
     theirs |= {w.lower() for c in (claim, other) for w in WORD_PATTERN.findall(c.speaker or "")}
+    theirs |= _measure_words(claim)  # figures have reasons of their own, units too
+    theirs |= attribution_words(claim) | attribution_words(other)
     idf, default = idf_table(), idf_default()
     plain = (POSSESSIVE.sub("", w) for w in WORD_PATTERN.findall(claim.text))  # "Intel's"
     words = [

@@ -114,6 +114,11 @@ def persons_clash(a: Claim, b: Claim) -> bool:
     return bool(pa and pb) and not any(same_person(x, y) for x in pa for y in pb)
 
 
+def persons_shared(a: Claim, b: Claim) -> bool:
+    """Both claims name one person: "John Heard" and "Heard"."""
+    return any(same_person(x, y) for x in persons(a) for y in persons(b))
+
+
 def rename_people(
     entities: frozenset[str], people: frozenset[str], others: frozenset[str]
 ) -> frozenset[str]:

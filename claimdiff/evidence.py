@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from claimdiff.align import BY_EVENT, BY_LEAD, BY_SIBLING, Candidate
-from claimdiff.events import persons_clash, polarity_clashes, same_predicate, shared_events
+from claimdiff.events import (
+    persons_clash,
+    persons_shared,
+    polarity_clashes,
+    same_predicate,
+    shared_events,
+)
 from claimdiff.figures import (
     MEASURES,
+    SINCE,
     casualties_apart,
+    near_miss,
     number_conflicts,
     specific_unit,
     unit_of,
 )
-from claimdiff.model import Claim, Label, Link, Reason, ReasonKind
+from claimdiff.model import Claim, DateMention, Label, Link, Reason, ReasonKind
 from claimdiff.names import list_findings
 
 
@@ -42,6 +52,10 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         return f"they name different lists of names for one kind of event ({min(events)})"
     if persons_clash(a, b):
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
+    if dated_apart(a, b):
+        return None  # "a 6.4-magnitude quake hit Zarand in February": an earlier quake
+    if near := near_miss(a, b):
+        return f'they give nearly the same figure, not quite ("{near[0]}" / "{near[1]}")'
     # "five people arrested" / "a death toll of three": one attack, two counts; so are
     # "pulled 118 survivors from the sea" / "53 survivors were brought to hospital". A
     # count is one figure only where both claims say the same thing of it; a measure (a
@@ -49,10 +63,57 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     told = same_predicate(a, b) or (a.predicate in _HOLDING and b.predicate in _HOLDING)
     for unit, x, y, far in number_conflicts(a, b):
         measure = unit_of(unit) in MEASURES
-        if not far and ((events and told) or (specific_unit(unit) and (measure or told))):
+        # an age is a measure of someone: one figure where both claims name the same person
+        # ("John Heard ... passed away at the age of 72" / "Heard ... was 71 when he died")
+        aged = unit_of(unit) == "year-old" and persons_shared(a, b)
+        # none of a thing against a count of it ("No injuries/fires." / "five fires"),
+        # as "no casualties" against a toll
+        none = any(text.lower().startswith("no ") for text in (x, y))
+        if not far and none:
+            return f'one says there were none, the other counts them ("{x}" / "{y}")'
+        if not far and ((events and told) or aged or (specific_unit(unit) and (measure or told))):
             kind = f" of one kind of event ({min(events)})" if events else ""
             return f'they give figures{kind} that cannot both be right ("{x}" / "{y}")'
     return None
+
+
+def dated_apart(a: Claim, b: Claim) -> bool:
+    """One claim places what it tells in a month or a year the other does not speak of.
+
+    A story recalls earlier events by their month or year ("a 6.4-magnitude quake hit
+    Zarand in February"); the event it reports takes a day ("on Sunday") or no date. Such
+    a claim's figures are of another event than the other claim's, unless the other names
+    the same month or year ("600 were killed in Zarand in February"). A period the event
+    runs through ("since 2011", "this year") places nothing, nor does a year that only
+    names a thing ("the 1990 film").
+    """
+    for x, y in ((a, b), (b, a)):
+        periods = [
+            d
+            for d in x.dates
+            if d.value
+            and d.verb  # when something happened: not "the 1990 film"
+            and not d.said
+            and d.granularity in ("month", "year")
+            and not _CURRENT.search(d.text)
+            and not SINCE.search(x.text[: max(0, d.start - x.start)])
+        ]
+        others = [d for d in y.dates if d.value and not d.said]
+        if periods and not any(_same_period(p, d) for p in periods for d in others):
+            return True
+    return False
+
+
+_CURRENT = re.compile(r"\b(?:this|past|current)\b", re.IGNORECASE)
+"""A period that runs up to the report ("this year", "the past year") places nothing apart."""
+
+
+def _same_period(x: DateMention, y: DateMention) -> bool:
+    if x.value is None or y.value is None:
+        return False
+    if "year" in (x.granularity, y.granularity):
+        return x.value.year == y.value.year
+    return (x.value.year, x.value.month) == (y.value.year, y.value.month)
 
 
 _HOLDING = frozenset({"be", "have", "carry", "hold", "contain", "include", "number", "total"})

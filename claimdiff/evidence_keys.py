@@ -82,9 +82,9 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
 
     Side B's keys for opposite states are flipped ("no casualties" meets "some").
     """
-    from claimdiff.events import graded
-    from claimdiff.figures import specific_unit
-    from claimdiff.slots import amounts, casualty_claim, entity_lists
+    from claimdiff.events import graded, persons
+    from claimdiff.figures import none_units, specific_unit
+    from claimdiff.slots import amounts, casualty_claim, entity_lists, precise
 
     keys = set()
     for amount in amounts(claim):
@@ -92,6 +92,15 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
             keys.add(f"unit {amount.unit}")
         elif amount.unit:
             keys.update(f"unit {amount.unit} {event}" for event in prof.events)
+        if amount.unit and amount.kind == "exact" and precise(amount):
+            # "$26.64 billion" / "$26.65 billion": within a percent, so within one of the
+            # buckets of two significant digits around it
+            keys.update(
+                f"figure {amount.unit} {_two_digits(amount.value * f)}" for f in (0.99, 1, 1.01)
+            )
+        if amount.unit == "year-old":  # an age is one figure of one person
+            keys.update(f"age {e.canonical.split()[-1].lower()}" for e in persons(claim))
+    keys.update(f"unit {unit}" for unit in none_units(claim.text))  # "No injuries/fires."
     state = casualty_claim(claim)
     if state in _OPPOSITE:  # a "mixed" claim holds both and contradicts neither
         keys.add(f"casualty {state if side == 0 else _OPPOSITE[state]}")
@@ -100,3 +109,7 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
     if entity_lists(claim):  # names match loosely ("N.Y." / "New York"): key on the event
         keys.update(f"list {event}" for event in prof.events)
     return keys
+
+
+def _two_digits(value: float) -> str:
+    return f"{value:.2g}"

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimdiff.clock import ClockTime, clock_times, same_time
 from claimdiff.events import same_predicate
@@ -19,6 +20,8 @@ from claimdiff.slots import (
     casualty_claim,
     casualty_places,
     consistent,
+    precise,
+    unit_word,
 )
 from claimdiff.slots import canonical as entity_key
 
@@ -73,6 +76,10 @@ MEASURES = frozenset(
 of things: two figures of one are one quantity whatever verb each claim tells it with."""
 
 
+EARLIER = " (earlier)"
+"""How the key of an earlier value ends (``slots.Amount.key``)."""
+
+
 def unit_of(key: str) -> str:
     """The unit of a figure's key, without its role: "metre (depth)" -> "metre"."""
     return key.split(" (", 1)[0]
@@ -92,6 +99,16 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
     but says nothing against a price of "$334 million".
     """
     ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    for mine, theirs, claim in ((ua, ub, a), (ub, ua, b)):
+        # "No injuries/fires." against "five fires": none of a thing the other side counts
+        for unit in [u for u in theirs if u not in mine and _countable(u)]:
+            if none := _none_of(claim.text, unit):
+                mine[unit] = [Amount(none, unit, 0.0, 0.0, 0.0)]
+    for mine in (ua, ub):
+        # an earlier value beside the current one is what the claim corrects: "outlets had
+        # reported that Heard was 72 ..., but he was 71" says 71, against a report of 72
+        for key in [k for k in mine if k.endswith(EARLIER) and unit_of(k) in mine]:
+            del mine[key]
     for mine, theirs in ((ua, ub), (ub, ua)):
         # a figure of a role the other side does not give ("a depth of 10 km", a forecast,
         # an earlier value) is compared with the other's figures only where it agrees with
@@ -109,6 +126,68 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
             if any(consistent(x, y) for x in mine[unit] for y in theirs.get(whole, ())):
                 mine.setdefault(whole, []).extend(mine.pop(unit))
     return ua, ub
+
+
+def _countable(unit: str) -> bool:
+    """A unit of things one can have none of: "fire", "village"; not people (casualties
+    have rules of their own), a measure, money or a share, nor a figure of a role."""
+    return (
+        " (" not in unit
+        and specific_unit(unit)
+        and unit not in MEASURES
+        and not unit.endswith(PART)
+        and unit.isalpha()
+    )
+
+
+def _none_of(text: str, unit: str) -> str | None:
+    """The words that say there was none of ``unit`` ("no fires", "No injuries/fires"), or
+    None; "no more than five fires" gives a figure, not none."""
+    for found in _none_pattern(unit).finditer(text):
+        before = text[: found.start()].split()
+        if not (before and _COUNT_WORD.fullmatch(before[-1])):  # "three no votes"
+            return found.group(0)
+    return None
+
+
+_COUNT_WORD = re.compile(rf"\d[\d,.]*|{'|'.join(NUMBER_WORDS)}", re.IGNORECASE)
+
+
+def none_units(text: str) -> list[str]:
+    """The units of the things a text may say there were none of: "No injuries/fires." gives
+    "injury" and "fire" (units as ``slots`` normalises them). Keys for blocking: a superset
+    is harmless."""
+    return [
+        unit_word(word)
+        for found in _NONE.finditer(text)
+        for word in re.split(r"\s*(?:/|,|\s|\bor\b|\band\b)\s*", found["nouns"])
+        if len(word) > 3 and word.lower().endswith("s")  # a count is of things: "fires"
+    ]
+
+
+_NONE = re.compile(
+    r"\bno\s+(?!(?:more|less|fewer|longer|later|sooner|one)\b)"
+    r"(?P<nouns>[a-z-]+(?:\s+[a-z-]+)?(?:\s*(?:/|,|\bor\b|\band\b)\s*[a-z-]+(?:\s+[a-z-]+)?)*)",
+    re.IGNORECASE,
+)
+"""What a text says there were none of, a word or two at a time: "No injuries/fires", "no
+damaged villages or roads" (of which the plurals are kept)."""
+
+
+@lru_cache(maxsize=1024)
+def _none_pattern(unit: str) -> re.Pattern[str]:
+    if unit.endswith("y"):
+        plural = f"{unit[:-1]}ies"
+    elif unit.endswith(("s", "x", "ch", "sh")):
+        plural = f"{unit}es"
+    else:
+        plural = f"{unit}s"
+    return re.compile(
+        r"\bno\s+(?!(?:more|less|fewer|longer|later|sooner|one)\b)"
+        r"(?:[a-z-]+\s*(?:/|,|\bor\b|\band\b)\s*)*(?:[a-z-]+\s+)?"
+        rf"(?:{re.escape(unit)}|{re.escape(plural)})\b",
+        re.IGNORECASE,
+    )
 
 
 def figures_apart(a: Claim, b: Claim) -> bool:
@@ -132,6 +211,13 @@ def _conflicts(
     found = []
     for unit in sorted(ua.keys() & ub.keys()):
         xs, ys = ua[unit], ub[unit]
+        if len(xs) == len(ys) > 1 and not _parts(xs) and not _parts(ys):
+            # two lists of as many figures tell the same things ("$1.63 a share on revenue
+            # of $94.66 billion" / "$1.60 EPS and $94.2 billion"): each must meet its own
+            xs, ys = _unmatched(xs, ys)
+            if xs and ys:
+                found.append(_conflict(a, b, unit, xs, ys))
+            continue
         if any(consistent(x, y) for x in xs for y in ys):
             # one figure met is enough, unless both give a part of their whole: then
             # part meets part and whole meets whole ("12 of the 20" / "15 of the 20")
@@ -139,11 +225,34 @@ def _conflicts(
             if not pa or not pb or (_meet(pa, pb) and _meet(_wholes(xs), _wholes(ys))):
                 continue
             xs, ys = pa, pb
-        far = all(_far_apart(x, y) for x in xs for y in ys)
-        ta = _listed([_shown(x.text, a) for x in xs])
-        tb = _listed([_shown(y.text, b) for y in ys])
-        found.append((unit, ta, tb, far))
+        found.append(_conflict(a, b, unit, xs, ys))
     return found
+
+
+def _conflict(
+    a: Claim, b: Claim, unit: str, xs: list[Amount], ys: list[Amount]
+) -> tuple[str, str, str, bool]:
+    far = all(_far_apart(x, y) for x in xs for y in ys)
+    return (
+        unit,
+        _listed([_shown(x.text, a) for x in xs]),
+        _listed([_shown(y.text, b) for y in ys]),
+        far,
+    )
+
+
+def _unmatched(xs: list[Amount], ys: list[Amount]) -> tuple[list[Amount], list[Amount]]:
+    """The figures of each side left when each figure takes the first of the other's that
+    it can be (in text order)."""
+    left = list(ys)
+    alone = []
+    for x in xs:
+        mate = next((y for y in left if consistent(x, y)), None)
+        if mate is None:
+            alone.append(x)
+        else:
+            left.remove(mate)
+    return alone, left
 
 
 def _counts_speaker(amount: Amount, claim: Claim) -> bool:
@@ -211,6 +320,27 @@ _AGE = re.compile(r"\baged (?=\d)")
 def _worded(shown: str) -> str:
     """Figures as a sentence says them: "gives an age of 77", not "gives aged 77"."""
     return _AGE.sub("an age of ", shown)
+
+
+NEAR = 0.01
+"""Two precise figures of one unit this close (relative) but apart are one figure told
+twice, a little differently: "$26.64 billion" / "$26.65 billion"."""
+
+
+def near_miss(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """Two precise figures of one unit that differ, but by less than NEAR: the texts.
+
+    Two quantities that happen to lie within a percent of each other, to four digits, are
+    rare; one quantity reported with a slip or a revision is not."""
+    ua, ub = by_unit(a, b)
+    for unit in sorted(ua.keys() & ub.keys()):
+        for x in ua[unit]:
+            for y in ub[unit]:
+                if x.kind == y.kind == "exact" and precise(x) and precise(y):
+                    gap = abs(x.value - y.value) / max(abs(x.value), abs(y.value))
+                    if 0 < gap <= NEAR and not consistent(x, y):
+                        return _shown(x.text, a), _shown(y.text, b)
+    return None
 
 
 def _far_apart(x: Amount, y: Amount) -> bool:
@@ -318,7 +448,7 @@ def casualty_elsewhere(none: Claim, some: Claim) -> tuple[str, str] | None:
             and date.granularity in {"year", "month"}
             and _YEAR.search(date.text)
             and date.value.year not in years
-            and not _SINCE.search(some.text[: max(0, date.start - some.start)])
+            and not SINCE.search(some.text[: max(0, date.start - some.start)])
         ):
             return ("", f"in {date.text}")
     here, there = casualty_places(none), casualty_places(some)
@@ -333,7 +463,8 @@ def _place_names(claim: Claim, keys: frozenset[str]) -> str:
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$", re.IGNORECASE)
+SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$", re.IGNORECASE)
+"""Words before a date that make it the bound of a period, not a time: "since 2011"."""
 
 
 def time_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:

@@ -170,7 +170,7 @@ _QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock", "
 _AFTER_ASIDE = r"^\)?\s*(?:\([^)]*\)\s*)?"  # "10 km (six miles) deep", "(six miles) deep"
 _FORECAST = re.compile(
     r"(?:\b(?:expect\w*|forecast\w*|predict\w*|project(?:s|ed|ion)|fear(?:s|ed)?|"
-    r"estimated?\s+to)(?:\s+[\w$.,-]+){0,6}"
+    r"estimated?\s+to|(?:estimates?|consensus|guidance)\s+(?:of|for))(?:\s+[\w$.,-]+){0,6}"
     r"|\b(?:will|would|could|(?-i:may|might)|likely\s+to|set\s+to)\s+(?:\w+\s+)?"
     r"(?:rise|fall|climb|drop|reach|grow|increase|decrease|top|exceed|surpass|hit|total)\w*"
     r"(?:\s+(?:to|by|as|much|high|about|around|some|more|than|up|over|of))*"
@@ -178,7 +178,7 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 """Words right before a figure that make it a forecast: "expecting hundreds of dead",
-"could rise to 50"."""
+"could rise to 50", "exceeding estimates of $1.60 EPS"."""
 _CHANCE = re.compile(
     r"\b(?:chance|probability|risk|odds|possibility|likelihood)\s+of"
     r"(?:\s+(?:a|an|the|magnitude|at|least|more|than|over))*\s*$",
@@ -194,9 +194,10 @@ _TO_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?to\s+(?:\S*\d|level\b|category\b)"
 _RANK_BEFORE = re.compile(r"\b(category|level|grade|phase|stage|tier)\s+$", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+$", re.IGNORECASE)
 """Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72"."""
-_AGE_COPULA = re.compile(r"(?:\b(?:he|she|He|She)|\b[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
+_AGE_COPULA = re.compile(r"(?:\b(?:he|she|He|She|and)|\b[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
 _AGE_COPULA_AFTER = re.compile(r"\s*(?:[,.;]|when\b|at\s+the\s+time\b|$)")
-"""A bare number a person "was" or "turned", then a pause: "Heard was 72 when he died"."""
+"""A bare number a person "was" or "turned", then a pause: "Heard was 72 when he died",
+"Heard was born March 7, 1946 and was 71 when he died"."""
 _OLD_AFTER = re.compile(r"\s+old\b")
 _SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
 _CLOCK_UNITS = frozenset(word for unit in _SECONDS for word in (unit, f"{unit}s"))
@@ -216,11 +217,27 @@ _EARLIER = re.compile(
     r"(?:\b(?:initially|originally|previously|formerly|(?:the|its|an?)\s+(?:original|previous|"
     r"earlier|prior))\b(?:\s+[\w$-]+){0,6}"
     r"|\b(?:previous|earlier|initial|first)\s+(?:reports?|estimates?|figures?|tolls?|counts?)\b"
-    r".*)\s*$",
+    r".*"
+    r"|\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$"
+    r"|\bhad\s+(?:(?:first|earlier|initially|previously)\s+)?(?:reported|said|put)\b"
+    r"(?:\s+[\w$.,-]+){0,6})\s*$",
     re.IGNORECASE,
 )
 """Words before a figure that make it an earlier value, not a rival: "initially offered $70
-a share", "the original purchase price of $2.6 billion"."""
+a share", "the original purchase price of $2.6 billion", "some outlets had reported that
+Heard was 72"."""
+_EARLIER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:a|one|the)\s+year\s+(?:ago|earlier|before)|(?:a|the)\s+year-ago\b"
+    r"|(?:in|for|during)\s+the\s+(?:same|year-ago|prior|previous)\s+(?:period|quarter))",
+    re.IGNORECASE,
+)
+"""Words after a figure that make it an earlier value: "up from $45.96 billion a year ago"."""
+_FORECAST_AFTER = re.compile(
+    r"\s*(?:analysts?\s+)?(?:estimated|expected|forecast|projected|anticipated|predicted)\b",
+    re.IGNORECASE,
+)
+"""Words right after a figure that make it a forecast: "(versus $45.84 billion estimated)",
+"below the $26.70 billion analysts anticipated"."""
 _SHOCK_BEFORE = re.compile(r"\b(?:after|fore)shocks?\b[^.;]{0,25}$", re.IGNORECASE)
 _SHOCK_AFTER = re.compile(r"^\W*(?:[\w-]+\s+){0,2}(?:after|fore)shocks?\b", re.IGNORECASE)
 _LENGTH_ROLES = {
@@ -276,6 +293,11 @@ class Amount:
     def key(self) -> str:
         """The unit and role that figures must share to be one quantity."""
         return f"{self.unit} ({self.role})" if self.role else self.unit
+
+
+def unit_word(word: str) -> str:
+    """A unit word normalised as figures' units are: "fires" -> "fire", "miles" -> "metre"."""
+    return _unit(word)[0]
 
 
 def _unit(word: str) -> tuple[str, float]:
@@ -463,12 +485,16 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
     if _CHANCE.search(before):
         return replace(amount, role="chance")  # "a 9 percent chance of a magnitude 6"
-    if expected or _FORECAST.search(before):
+    if expected or _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return replace(amount, role="forecast")  # "expecting hundreds of dead" is no toll
     first = len(amount.text.split(maxsplit=1)[0]) if amount.text.strip() else 0
     if _MORE.match(amount.text + after, first) or before.lower().endswith(_ANOTHER):
         return replace(amount, role="more")  # "two other executives": not all of them
-    if _EARLIER.search(before) or (_FROM.search(before) and _TO_AFTER.match(after)):
+    if (
+        _EARLIER.search(before)
+        or _EARLIER_AFTER.match(after)
+        or (_FROM.search(before) and _TO_AFTER.match(after))
+    ):
         return replace(amount, role="earlier")  # "initially offered $70 a share", "from 2 to 3"
 
     if amount.unit == "magnitude" and (_SHOCK_BEFORE.search(before) or _SHOCK_AFTER.match(after)):
@@ -537,12 +563,26 @@ def consistent(x: Amount, y: Amount) -> bool:
 
     Ranges must overlap ("more than 80" allows 87), but two bounds of the same
     direction are figures each source chose: "more than 26,000" and "more than
-    31,000" disagree.
+    31,000" disagree. A figure is read to its last digit ("300 people" may be 296), and
+    a round one with half a percent of slack besides; two figures given to four digits or
+    so ("$26.64 billion" / "$26.65 billion") only to their digits.
     """
-    slack = 0.005 * max(abs(x.value), abs(y.value)) + max(x.rounding, y.rounding)
+    slack = max(x.rounding, y.rounding)
+    if not (precise(x) and precise(y)):
+        slack += 0.005 * max(abs(x.value), abs(y.value))
     if x.kind == y.kind and x.kind in {"lower", "upper"}:
         return abs(x.value - y.value) <= slack
     return x.low - slack <= y.high and y.low - slack <= x.high
+
+
+PRECISE = 0.002
+"""A figure is precise when half its last digit is at most this share of it: "$26.64
+billion" is, "300 people" is not."""
+
+
+def precise(x: Amount) -> bool:
+    """Whether a figure is stated to four digits or so: a slip of a percent is a slip."""
+    return 0 < x.rounding <= PRECISE * abs(x.value)  # a number word has no digits to count
 
 
 @per_object

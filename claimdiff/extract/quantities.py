@@ -271,6 +271,8 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
     if currency:
         begin = min(begin, i - 1)
     found, unit_end = _unit(doc, i, j, end)
+    if currency and unit_end > j and doc[unit_end - 1].dep_ in ("nsubj", "nsubjpass"):
+        unit_end = j  # "$26.70 billion analysts anticipated": "analysts" is no part of it
     unit = currency or found or _implied_unit(doc, i)
     if upper is None and unit:
         upper, unit_end = _unit_range_end(doc, i, unit_end, end, unit)
@@ -377,8 +379,10 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
         return _compound_unit(doc, j, end)
     if nxt.lower_ == "per" and j + 1 < end and doc[j + 1].lower_ == "cent":
         return "percent", j + 2
-    if nxt.lower_ == "km" and _per_hour(doc, j + 1, end):
-        return "km/h", j + 3  # "190 km/h", a speed, not 190 km
+    if (speed := _SPEEDS.get(UNITS.get(nxt.lower_, ("",))[0])) and (
+        after := _per_hour(doc, j + 1, end)
+    ):
+        return speed, after  # "190 km/h", "96 miles per hour": a speed, not a length
     if nxt.lower_ in UNITS:
         return UNITS[nxt.lower_][0], j + 1
     if nxt.lower_ == "of" and j + 1 < end:
@@ -404,9 +408,22 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
     return "", j
 
 
-def _per_hour(doc: Doc, k: int, end: int) -> bool:
-    """ "/h" after a length: spaCy cuts "km/h" into "km", "/", "h"."""
-    return k + 1 < end and doc[k].text == "/" and doc[k + 1].lower_.rstrip(".") in ("h", "hr")
+_SPEEDS = {"km": "km/h", "mile": "mph"}
+"""The speed a length unit makes when "per hour" follows it."""
+
+
+def _per_hour(doc: Doc, k: int, end: int) -> int:
+    """The index after "/h", "per hour" or "an hour" at token ``k``, or 0 if none is there.
+
+    spaCy cuts "km/h" into "km", "/", "h".
+    """
+    if (
+        k + 1 < end
+        and doc[k].lower_ in ("/", "per", "an", "a")
+        and doc[k + 1].lower_.rstrip(".") in ("h", "hr", "hour")
+    ):
+        return k + 2
+    return 0
 
 
 def _compound_unit(doc: Doc, j: int, end: int) -> tuple[str, int]:

@@ -122,6 +122,7 @@ UNITS: dict[str, tuple[str, str, float]] = {
     **dict.fromkeys(["tonne", "tonnes", "ton", "tons"], ("tonne", "mass", 1000.0)),
     **dict.fromkeys(["lb", "lbs"], ("lb", "mass", 0.4536)),
     **dict.fromkeys(["mph"], ("mph", "speed", 0.44704)),
+    **dict.fromkeys(["knot", "knots"], ("knot", "speed", 0.514444)),
     **dict.fromkeys(["kph", "km/h", "kmh"], ("km/h", "speed", 1 / 3.6)),
     **dict.fromkeys(["%", "percent", "pct", "per"], ("percent", "share", 1.0)),
     **dict.fromkeys(["year", "years", "yr", "yrs"], ("year", "time", 365.25)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -21,7 +22,9 @@ from claimdiff.align import (
 )
 from claimdiff.compare import classify
 from claimdiff.evidence import basis_reason, event_evidence
+from claimdiff.extract import Extractor
 from claimdiff.fitting import idf_from_frequencies
+from claimdiff.ingest import document_from_text
 from claimdiff.model import Claim, Label, ReasonKind
 from claimdiff.settings import Settings
 
@@ -164,3 +167,80 @@ def test_shipped_idf_names_a_default_above_every_word() -> None:
     assert len(table) > 5000
     assert max(table.values()) < default
     assert table["the"] < table["killed"] < default
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "linked"),
+    [
+        # a quake recalled by its month is another quake than the one of the report
+        (
+            "A 6.4-magnitude quake hit the town of Zarand in February, killing hundreds.",
+            "The quake had a magnitude of 5.9, the geological survey said.",
+            False,
+        ),
+        (
+            "A 6.4-magnitude quake hit the town of Zarand in February, killing hundreds.",
+            "The quake that struck on Sunday had a magnitude of 5.9.",
+            False,
+        ),
+        # unless the other claim names that month too
+        (
+            "A 6.4-magnitude quake hit the town of Zarand in February, killing hundreds.",
+            "The quake that hit Zarand in February had a magnitude of 5.9.",
+            True,
+        ),
+        # a period the event runs through places nothing
+        (
+            "The 6.4-magnitude quake was the strongest to hit the region since 2011.",
+            "The quake had a magnitude of 5.9, the geological survey said.",
+            True,
+        ),
+        # "this year" runs up to the report: it places nothing apart
+        (
+            "The 6.4-magnitude quake was the strongest to hit the region this year.",
+            "The quake had a magnitude of 5.9, the geological survey said.",
+            True,
+        ),
+        # two ages of one person are one figure, and "the 1990 film" dates a film, not
+        # the death
+        (
+            "Actor John Heard, who played in the 1990 film Home Alone, passed away at the age"
+            " of 72.",
+            "Anderson confirmed that Heard was born March 7, 1946 and was 71 when he died.",
+            True,
+        ),
+        # but the ages of two people are two figures
+        (
+            "Duncan Rait, 36, died after slipping on the ridge.",
+            "Robert Buckley, 32, died after falling from the ridge.",
+            False,
+        ),
+        # none of a thing against a count of it ties the two to one event
+        (
+            "No injuries/fires.",
+            "The mayor said firefighters were working to put out five fires.",
+            True,
+        ),
+        # two precise figures within a percent of each other are one figure told twice
+        (
+            "Services revenue was $26.64 billion, up from $23.87 billion a year ago.",
+            "The services segment missed expectations, coming in at $26.65 billion.",
+            True,
+        ),
+        ("Services revenue was $26.64 billion.", "Mac revenue was $7.95 billion.", False),
+        # without a month, two magnitudes of one quake are one figure
+        (
+            "A 6.4-magnitude quake hit the town, killing hundreds.",
+            "The quake had a magnitude of 5.9, the geological survey said.",
+            True,
+        ),
+    ],
+)
+def test_which_figures_tie_two_claims_to_one_event(
+    extractor: Extractor, text_a: str, text_b: str, linked: bool
+) -> None:
+    day = dt.date(2005, 11, 28)
+    (a,) = extractor.extract(document_from_text(text_a, doc_id=0, published=day))
+    (b,) = extractor.extract(document_from_text(text_b, doc_id=1, published=day))
+    assert (event_evidence(a, b) is not None) is linked
+    assert (event_evidence(b, a) is not None) is linked

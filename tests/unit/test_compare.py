@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from claimdiff.align import Candidate
-from claimdiff.compare import classify, contradicts, wording_reason
+from claimdiff.compare import classify, contradicts, findings, wording_reason
 from claimdiff.extract import Extractor
 from claimdiff.model import (
     Claim,
@@ -694,6 +694,42 @@ def test_who_spoke_is_no_wording_difference() -> None:
     assert '"Justin"' not in reason.text and '"Dunn"' not in reason.text
 
 
+def test_the_phrase_naming_the_speaker_is_no_wording_difference() -> None:
+    a = claim(
+        "Two died on the train and one in the dump truck, said Cpl. Justin Dunn of the"
+        " highway patrol."
+    )
+    a = dataclasses.replace(a, speaker="Justin Dunn")
+    b = dataclasses.replace(
+        claim("Two of those killed were on the train, Justin Dunn said.", doc=1),
+        speaker="Justin Dunn",
+    )
+    reason = wording_reason(a, b, ("AFP", "BBC"))
+    assert '"dump"' in reason.text
+    assert '"Cpl"' not in reason.text and '"patrol"' not in reason.text
+    # a long piece says something itself, even with the speaker's name in it
+    c = dataclasses.replace(
+        claim(
+            "Dunn said the dump truck had driven onto the crossing without stopping at the"
+            " signs, by the patrol's account, that morning."
+        ),
+        speaker="Justin Dunn",
+    )
+    assert '"crossing"' in wording_reason(c, b, ("AFP", "BBC")).text
+
+
+def test_a_speed_in_other_units_is_the_same_content(extractor: Extractor) -> None:
+    from claimdiff.ingest import document_from_text
+
+    (a,) = extractor.extract(document_from_text("Typhoon Mangkhut packed gusts of 190 km/h."))
+    (b,) = extractor.extract(
+        document_from_text("Typhoon Mangkhut packed gusts of 118 miles per hour.", doc_id=1)
+    )
+    link = classify(Candidate(a.id, b.id, 0.8), a, b)
+    # 118 mph is 190 km/h: nothing differs, not even the words of the units
+    assert link.label is Label.AGREE, [r.text for r in link.reasons]
+
+
 def test_a_name_written_on_both_sides_is_not_one_sided() -> None:
     text_a = "In 1957, Gigante was the hitman in a botched attempt on Costello."
     a = Claim(0, 0, 0, len(text_a), text_a, entities=_people(text_a, (("Gigante", "Gigante"),)))
@@ -720,3 +756,74 @@ def test_a_figure_inside_a_date_is_part_of_the_date() -> None:
     kinds = label_of(a, b)[1]
     assert ReasonKind.NUMBER not in kinds  # "Only the first source gives four years" no more
     assert ReasonKind.DATE in kinds
+
+
+def _quoted(text: str, quote: str, speaker: str, doc: int) -> Claim:
+    surname = speaker.split()[-1]
+    return Claim(
+        doc,
+        doc,
+        0,
+        len(text),
+        text,
+        speaker=speaker,
+        quotes=(quote,),
+        entities=_people(text, ((surname, speaker),)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "quote_b", "label"),
+    [
+        # one remark quoted two ways: it opens alike, then says something else
+        (
+            "Our goal is to pay a competitive dividend over time, but right now, we are"
+            " prioritizing balance sheet strength.",
+            "Our goal is to reinstate dividends and ensure they remain competitive over time.",
+            Label.CONFLICT,
+        ),
+        # the same remark, worded a little apart, is one quotation
+        (
+            "I need fewer people at headquarters and more in the field supporting customers",
+            "I need fewer people at headquarters, and more people in the field, supporting"
+            " customers",
+            Label.AGREE,
+        ),
+        # the start of a quotation, and the same words a little apart, are one quotation
+        (
+            "I am absolutely delighted with the ruling.",
+            "I am absolutely delighted with the ruling and with the outcome of proceedings.",
+            Label.AGREE,
+        ),
+        (
+            "His progress is steady, he's stable, he's comfortable",
+            "His progress is steady, he is stable",
+            Label.PARTIAL,
+        ),
+        # two remarks that open with the same few function words are two remarks
+        (
+            "I think it is time to move on from the dividend.",
+            "I think it is a very strong quarter for the company.",
+            Label.PARTIAL,
+        ),
+    ],
+)
+def test_one_speaker_quoted_two_ways_is_a_conflict(
+    quote_a: str, quote_b: str, label: Label
+) -> None:
+    a = _quoted(f'Gelsinger said, "{quote_a}"', quote_a, "Pat Gelsinger", 0)
+    b = _quoted(f'Gelsinger said: "{quote_b}"', quote_b, "Pat Gelsinger", 1)
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    link = classify(Candidate(0, 1, 0.9), a, b, documents=docs)
+    quote_labels = [
+        f.weight for f in findings(a, b, ("AFP", "BBC")) if f.reason.kind is ReasonKind.QUOTE
+    ]
+    if label is Label.AGREE:
+        assert quote_labels == []
+    else:
+        assert quote_labels == [label]
+    if label is Label.CONFLICT:
+        assert link.label is Label.CONFLICT
+        assert "AFP and BBC quote Pat Gelsinger differently" in " ".join(
+            r.text for r in link.reasons
+        )

@@ -146,6 +146,14 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("Heard was 72 when he died", "year-old", ""),  # no unit "when", no toll
         ("the ferry owner, who is 81 years old", "year-old", ""),
         ("Two of those killed were on the train", "people", ""),  # not a unit "those"
+        ("iPhone revenue was $46.84 billion, up from $45.96 billion a year ago", "usd", ""),
+        ("up from $45.96 billion a year ago", "usd", "earlier"),
+        ("iPhone revenue of $46.84 billion (versus $45.84 billion estimated)", "usd", ""),
+        ("versus $45.84 billion estimated", "usd", "forecast"),
+        ("exceeding estimates of $1.60 EPS", "usd", "forecast"),
+        ("coming in below the $26.70 billion analysts anticipated", "usd", "forecast"),
+        ("Some media outlets had reported that Heard was 72 when he died", "year-old", "earlier"),
+        ("Heard was born March 7, 1946 and was 71 when he died", "year-old", ""),
     ],
 )
 def test_figures_read_in_context(extractor: Extractor, text: str, unit: str, role: str) -> None:
@@ -249,6 +257,56 @@ def test_a_time_of_day_is_no_figure(extractor: Extractor) -> None:
             False,
         ),
         ("Two executives were sentenced.", "Four executives were sentenced.", True),
+        # two lists of as many figures: each figure meets its own
+        (
+            "Wall Street was expecting Apple to report earnings of $1.63 a share on revenue"
+            " of $94.66 billion.",
+            "Apple beat expectations, exceeding estimates of $1.60 EPS and $94.2 billion in"
+            " revenue.",
+            True,
+        ),
+        (
+            "It had gusts of 305 km/h and winds of 106 km/h.",
+            "It packed sustained winds of 96 miles per hour and gusts of up to 118 mph.",
+            True,
+        ),
+        (
+            "It had gusts of 190 km/h and winds of 154 km/h.",
+            "It packed sustained winds of 96 miles per hour and gusts of up to 118 mph.",
+            False,
+        ),
+        # a year-ago value and an estimate are neither the figure nor its rival
+        (
+            "iPhone revenue was $46.84 billion, up from $45.96 billion a year ago.",
+            "Apple reported iPhone revenue of $46.84 billion (versus $45.84 billion estimated).",
+            False,
+        ),
+        # none of a thing against a count of it
+        ("No injuries/fires were reported.", "Firefighters put out five fires.", True),
+        ("No villages were damaged.", "Seven villages were damaged.", True),
+        # "no more than" gives a figure, and none of people is the casualty rules' matter
+        ("There were no more than five fires.", "Firefighters put out five fires.", False),
+        ("No buildings collapsed.", "Firefighters put out five fires.", False),
+        # a "no" vote is a vote
+        (
+            "Three no votes would kill the plan.",
+            "It would take three votes to kill the plan.",
+            False,
+        ),
+        # a precise figure a little off is another figure: the half-percent a figure is
+        # read to is for round ones
+        (
+            "Services revenue was $26.64 billion.",
+            "Its services segment came in at $26.65 billion.",
+            True,
+        ),
+        ("About 300 people were evacuated.", "Officials said 301 people were evacuated.", False),
+        # an earlier toll beside the current one is what the claim corrects
+        (
+            "The toll, initially put at 40, now stands at 52 people.",
+            "Police said 40 people were killed.",
+            True,
+        ),
         # an aftershock's magnitude is not the quake's
         ("A 7.5 earthquake hit the country.", "A 4.4 aftershock rattled Saravan city.", False),
         # "a 7.5 earthquake" is the magnitude "7.5 on the Richter scale" gives

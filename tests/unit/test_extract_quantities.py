@@ -130,6 +130,15 @@ QUANTITY_CASES = [
     ("The Colts won 23-17.", "23-17", 23, "score", "exact", 23, 23),
     # a speed the tokenizer cut into "km", "/", "h", at the end of a sentence
     ("Gusts reached 190 km/h.", "190 km/h", 190, "km/h", "exact", 190, 190),
+    # a speed written out: "miles per hour" is a speed, not a distance of 96 miles
+    ("It packed sustained winds of 96 miles per hour.",
+     "96 miles per hour", 96, "mph", "exact", 96, 96),
+    ("The wind blew at 80 kilometres an hour.",
+     "80 kilometres an hour", 80, "km/h", "exact", 80, 80),
+    ("Winds reached 65 knots.", "65 knots", 65, "knot", "exact", 65, 65),
+    # the subject of the next verb is no part of a sum of money
+    ("It came in below the $26.70 billion analysts anticipated.",
+     "$26.70 billion", 26.7e9, "USD", "exact", 26.7e9, 26.7e9),
     # a count of dozens, and "a" before a scale word
     ("Two dozen people were killed.", "Two dozen people", 24, "people", "exact", 24, 24),
     ("More than a thousand people fled.",
