@@ -52,7 +52,8 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         return f"they name different lists of names for one kind of event ({min(events)})"
     if persons_clash(a, b):
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
-    if dated_apart(a, b):
+    conflicts = number_conflicts(a, b)
+    if not conflicts or dated_apart(a, b):
         return None  # "a 6.4-magnitude quake hit Zarand in February": an earlier quake
     if near := near_miss(a, b):
         return f'they give nearly the same figure, not quite ("{near[0]}" / "{near[1]}")'
@@ -61,7 +62,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     # count is one figure only where both claims say the same thing of it; a measure (a
     # magnitude, a length, an age) is one whatever the verb
     told = same_predicate(a, b) or (a.predicate in _HOLDING and b.predicate in _HOLDING)
-    for unit, x, y, far in number_conflicts(a, b):
+    for unit, x, y, far in conflicts:
         measure = unit_of(unit) in MEASURES
         # an age is a measure of someone: one figure where both claims name the same person
         # ("John Heard ... passed away at the age of 72" / "Heard ... was 71 when he died")

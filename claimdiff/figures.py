@@ -160,14 +160,17 @@ def none_units(text: str) -> list[str]:
     return [
         unit_word(word)
         for found in _NONE.finditer(text)
-        for word in re.split(r"\s*(?:/|,|\s|\bor\b|\band\b)\s*", found["nouns"])
+        for word in re.split(rf"\s*(?:{_AND}|\s)\s*", found["nouns"])
         if len(word) > 3 and word.lower().endswith("s")  # a count is of things: "fires"
     ]
 
 
+_NO = r"\bno\s+(?!(?:more|less|fewer|longer|later|sooner|one)\b)"
+"""The "no" of none, not of "no more than five"."""
+_AND = r"(?:/|,|\bor\b|\band\b)"
+"""What joins the things of a list: "injuries/fires", "villages or roads"."""
 _NONE = re.compile(
-    r"\bno\s+(?!(?:more|less|fewer|longer|later|sooner|one)\b)"
-    r"(?P<nouns>[a-z-]+(?:\s+[a-z-]+)?(?:\s*(?:/|,|\bor\b|\band\b)\s*[a-z-]+(?:\s+[a-z-]+)?)*)",
+    rf"{_NO}(?P<nouns>[a-z-]+(?:\s+[a-z-]+)?(?:\s*{_AND}\s*[a-z-]+(?:\s+[a-z-]+)?)*)",
     re.IGNORECASE,
 )
 """What a text says there were none of, a word or two at a time: "No injuries/fires", "no
@@ -183,8 +186,7 @@ def _none_pattern(unit: str) -> re.Pattern[str]:
     else:
         plural = f"{unit}s"
     return re.compile(
-        r"\bno\s+(?!(?:more|less|fewer|longer|later|sooner|one)\b)"
-        r"(?:[a-z-]+\s*(?:/|,|\bor\b|\band\b)\s*)*(?:[a-z-]+\s+)?"
+        rf"{_NO}(?:[a-z-]+\s*{_AND}\s*)*(?:[a-z-]+\s+)?"
         rf"(?:{re.escape(unit)}|{re.escape(plural)})\b",
         re.IGNORECASE,
     )
