@@ -101,6 +101,8 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
     ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
     for mine, theirs, claim in ((ua, ub, a), (ub, ua, b)):
         # "No injuries/fires." against "five fires": none of a thing the other side counts
+        if not _NO_WORD.search(claim.text):
+            continue  # most claims: no "no" to look at
         for unit in [u for u in theirs if u not in mine and _countable(u)]:
             if none := _none_of(claim.text, unit):
                 mine[unit] = [Amount(none, unit, 0.0, 0.0, 0.0)]
@@ -165,6 +167,7 @@ def none_units(text: str) -> list[str]:
     ]
 
 
+_NO_WORD = re.compile(r"\bno\b", re.IGNORECASE)
 _NO = r"\bno\s+(?!(?:more|less|fewer|longer|later|sooner|one)\b)"
 """The "no" of none, not of "no more than five"."""
 _AND = r"(?:/|,|\bor\b|\band\b)"
