@@ -18,6 +18,7 @@ from claimdiff.figures import (
     casualties_apart,
     near_miss,
     number_conflicts,
+    says_none,
     specific_unit,
     unit_of,
 )
@@ -69,7 +70,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         aged = unit_of(unit) == "year-old" and persons_shared(a, b)
         # none of a thing against a count of it ("No injuries/fires." / "five fires"),
         # as "no casualties" against a toll
-        none = any(text.lower().startswith("no ") for text in (x, y))
+        none = says_none(x) or says_none(y)
         if not far and none:
             return f'one says there were none, the other counts them ("{x}" / "{y}")'
         if not far and ((events and told) or aged or (specific_unit(unit) and (measure or told))):

@@ -155,6 +155,12 @@ def _none_of(text: str, unit: str) -> str | None:
 _COUNT_WORD = re.compile(rf"\d[\d,.]*|{'|'.join(NUMBER_WORDS)}", re.IGNORECASE)
 
 
+def says_none(text: str) -> bool:
+    """Whether a figure's text says there were none: "No injuries/fires", not "no more
+    than five fires"."""
+    return re.match(_NO, text, re.IGNORECASE) is not None
+
+
 def none_units(text: str) -> list[str]:
     """The units of the things a text may say there were none of: "No injuries/fires." gives
     "injury" and "fire" (units as ``slots`` normalises them). Keys for blocking: a superset

@@ -59,6 +59,9 @@ _QUALIFIERS = {
     "nearly": (0.85, 1.0),
     "almost": (0.85, 1.0),
     "up to": (0.5, 1.0),
+    "no more than": (0.5, 1.0),
+    "no less than": (1.0, 1.6),
+    "no fewer than": (1.0, 1.6),
     "less than": (0.5, 1.0),
     "fewer than": (0.5, 1.0),
     "under": (0.5, 1.0),
@@ -80,6 +83,9 @@ _KINDS = {
     "nearly": "upper",
     "almost": "upper",
     "up to": "upper",
+    "no more than": "upper",
+    "no less than": "lower",
+    "no fewer than": "lower",
     "less than": "upper",
     "fewer than": "upper",
     "under": "upper",
@@ -87,6 +93,7 @@ _KINDS = {
 _WORD_NUMBERS = {word: float(value) for value, word in enumerate(CARDINAL_WORDS[:21])}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _QUALIFIER_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
+_LEADING_QUALIFIER = re.compile(rf"(?:{_QUALIFIER_RE})\s+", re.IGNORECASE)
 _NUMBER_RE = re.compile(
     rf"(?:\b(?P<qual>{_QUALIFIER_RE})\s+)?"
     r"(?P<num>(?<![\w./-])\d+(?:[.,]\d+)*(?!/\d)|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
@@ -487,7 +494,11 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
         return replace(amount, role="chance")  # "a 9 percent chance of a magnitude 6"
     if expected or _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return replace(amount, role="forecast")  # "expecting hundreds of dead" is no toll
-    first = len(amount.text.split(maxsplit=1)[0]) if amount.text.strip() else 0
+    # the word after the figure's first word, past its qualifier: "no more than five" is
+    # no count besides others
+    lead = _LEADING_QUALIFIER.match(amount.text)
+    rest = amount.text[lead.end() if lead else 0 :]
+    first = len(amount.text) - len(rest) + (len(rest.split(maxsplit=1)[0]) if rest.strip() else 0)
     if _MORE.match(amount.text + after, first) or before.lower().endswith(_ANOTHER):
         return replace(amount, role="more")  # "two other executives": not all of them
     if (

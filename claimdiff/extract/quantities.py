@@ -360,10 +360,14 @@ def _or_more(doc: Doc, j: int, end: int) -> bool:
     return j + 1 < end and doc[j].lower_ in ("or", "and") and doc[j + 1].lower_ in ("more", "over")
 
 
+_LONGEST_FIRST = sorted(QUALIFIERS, key=lambda entry: -len(entry[0]))
+"""Qualifiers, the longest first: "no more than five" is up to five, not more than five."""
+
+
 def _qualifier(doc: Doc, i: int) -> tuple[str, float, float, int]:
     """The qualifier phrase right before token ``i`` (skipping a currency sign)."""
     at = i - 1 if i > 0 and doc[i - 1].lower_ in CURRENCY_SIGNS else i
-    for phrase, name, lo_f, hi_f in QUALIFIERS:
+    for phrase, name, lo_f, hi_f in _LONGEST_FIRST:
         start = at - len(phrase)
         if start >= 0 and tuple(t.lower_ for t in doc[start:at]) == phrase:
             return name, lo_f, hi_f, start

@@ -81,6 +81,7 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("in", "excess", "of"), "more than", 1.0, 1.5),
     (("at", "least"), "at least", 1.0, 1.5),
     (("no", "fewer", "than"), "at least", 1.0, 1.5),
+    (("no", "less", "than"), "at least", 1.0, 1.5),
     (("nearly",), "nearly", 0.85, 1.0),
     (("almost",), "nearly", 0.85, 1.0),
     (("close", "to"), "nearly", 0.85, 1.0),

@@ -221,6 +221,12 @@ def test_shipped_idf_names_a_default_above_every_word() -> None:
             "The mayor said firefighters were working to put out five fires.",
             True,
         ),
+        # "no more than five" is a figure, not none
+        (
+            "There were no more than five fires, the mayor said.",
+            "Firefighters put out seven fires.",
+            False,
+        ),
         # two precise figures within a percent of each other are one figure told twice
         (
             "Services revenue was $26.64 billion, up from $23.87 billion a year ago.",

@@ -152,6 +152,7 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("versus $45.84 billion estimated", "usd", "forecast"),
         ("exceeding estimates of $1.60 EPS", "usd", "forecast"),
         ("coming in below the $26.70 billion analysts anticipated", "usd", "forecast"),
+        ("there were no more than five fires", "fire", ""),  # no count besides others
         ("Some media outlets had reported that Heard was 72 when he died", "year-old", "earlier"),
         ("Heard was born March 7, 1946 and was 71 when he died", "year-old", ""),
     ],

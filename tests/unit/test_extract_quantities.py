@@ -136,6 +136,9 @@ QUANTITY_CASES = [
     ("The wind blew at 80 kilometres an hour.",
      "80 kilometres an hour", 80, "km/h", "exact", 80, 80),
     ("Winds reached 65 knots.", "65 knots", 65, "knot", "exact", 65, 65),
+    # "no more than" is an upper bound, "no less than" a lower one
+    ("There were no more than five fires.", "no more than five fires", 5, "fire", "up to", 0, 5),
+    ("No less than 40 people died.", "No less than 40 people", 40, "people", "at least", 40, 60),
     # the subject of the next verb is no part of a sum of money
     ("It came in below the $26.70 billion analysts anticipated.",
      "$26.70 billion", 26.7e9, "USD", "exact", 26.7e9, 26.7e9),
