@@ -354,9 +354,15 @@ def attribution_words(claim: Claim) -> frozenset[str]:
     name = {w.lower() for w in WORD_PATTERN.findall(claim.speaker)}
     found: set[str] = set()
     for piece in (pieces[0], pieces[-1]):
-        words = {w.lower() for w in WORD_PATTERN.findall(piece)}
-        if len(words) <= ATTRIBUTION_WORDS and words & name and words & _SAYING:
-            found |= words
+        words = [w.lower() for w in WORD_PATTERN.findall(piece)]
+        # the verb of saying opens or closes the phrase: "said Cpl. Dunn of the patrol",
+        # "patrol spokesman Dunn said"; in "Police said 12 people died" it opens a claim
+        if (
+            len(words) <= ATTRIBUTION_WORDS
+            and name & set(words)
+            and (words[0] in _SAYING or words[-1] in _SAYING)
+        ):
+            found.update(words)
     return frozenset(found)
 
 

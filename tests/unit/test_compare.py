@@ -716,6 +716,12 @@ def test_the_phrase_naming_the_speaker_is_no_wording_difference() -> None:
         speaker="Justin Dunn",
     )
     assert '"crossing"' in wording_reason(c, b, ("AFP", "BBC")).text
+    # "Police said 12 people died" is a claim, not the phrase of who said it
+    d = dataclasses.replace(
+        claim("Police said the dump truck crossed without stopping, the patrol added."),
+        speaker="Police",
+    )
+    assert '"crossed"' in wording_reason(d, b, ("AFP", "BBC")).text
 
 
 def test_a_speed_in_other_units_is_the_same_content(extractor: Extractor) -> None:
