@@ -195,7 +195,11 @@ def _named(claim: Claim, speaker: str) -> bool:
 
 
 def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
-    return any(fuzz.token_set_ratio(x, y) >= 85 for x in qa for y in qb)
+    return any(
+        fuzz.token_set_ratio(x, y, processor=utils.default_process) >= QUOTE_SAME
+        for x in qa
+        for y in qb
+    )
 
 
 def findings(

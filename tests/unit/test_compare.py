@@ -804,7 +804,13 @@ def _quoted(text: str, quote: str, speaker: str, doc: int) -> Claim:
         (
             "His progress is steady, he's stable, he's comfortable",
             "His progress is steady, he is stable",
-            Label.PARTIAL,
+            Label.AGREE,
+        ),
+        # a part of a quotation, its full stop aside, is the same quotation
+        (
+            "Earlier today we witnessed the culmination of an epic tale of greed",
+            "epic tale of greed.",
+            Label.AGREE,
         ),
         # two remarks that open with the same few function words are two remarks
         (
