@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, utils
 
 from claimdiff.align import Candidate
 from claimdiff.events import both_negative, polarity_clashes, same_predicate
-from claimdiff.extract.units import NUMBER_WORDS, UNITS
+from claimdiff.extract.units import HOURS, NUMBER_WORDS, PER, UNITS
 from claimdiff.features import (
     STOPWORDS,
     WORD_PATTERN,
@@ -338,11 +338,8 @@ def _measure_words(claim: Claim) -> frozenset[str]:
         word
         for quantity in claim.quantities
         for word in (w.lower() for w in WORD_PATTERN.findall(quantity.text))
-        if UNITS.get(word, ("", ""))[1] or word in _PER_WORDS
+        if UNITS.get(word, ("", ""))[1] or word in PER or word in HOURS
     )
-
-
-_PER_WORDS = frozenset({"per", "an", "a", "h", "hr", "hour"})
 
 
 def attribution_words(claim: Claim) -> frozenset[str]:

@@ -15,6 +15,7 @@ from claimdiff.events import (
 from claimdiff.figures import (
     MEASURES,
     SINCE,
+    by_unit,
     casualties_apart,
     near_miss,
     number_conflicts,
@@ -53,10 +54,11 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         return f"they name different lists of names for one kind of event ({min(events)})"
     if persons_clash(a, b):
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
-    conflicts = number_conflicts(a, b)
+    units = by_unit(a, b)
+    conflicts = number_conflicts(a, b, units)
     if not conflicts or dated_apart(a, b):
         return None  # "a 6.4-magnitude quake hit Zarand in February": an earlier quake
-    if near := near_miss(a, b):
+    if near := near_miss(a, b, units):
         return f'they give nearly the same figure, not quite ("{near[0]}" / "{near[1]}")'
     # "five people arrested" / "a death toll of three": one attack, two counts; so are
     # "pulled 118 survivors from the sea" / "53 survivors were brought to hospital". A

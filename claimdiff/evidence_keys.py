@@ -96,7 +96,7 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
             # "$26.64 billion" / "$26.65 billion": within a percent, so within one of the
             # buckets of two significant digits around it
             keys.update(
-                f"figure {amount.unit} {_two_digits(amount.value * f)}" for f in (0.99, 1, 1.01)
+                f"near {amount.unit} {_two_digits(amount.value * f)}" for f in (0.99, 1, 1.01)
             )
         if amount.unit == "year-old":  # an age is one figure of one person
             keys.update(f"age {e.canonical.split()[-1].lower()}" for e in persons(claim))

@@ -211,9 +211,16 @@ def figures_apart(a: Claim, b: Claim) -> bool:
     return apart and all(far for *_, far in number_conflicts(a, b))
 
 
-def number_conflicts(a: Claim, b: Claim) -> list[tuple[str, str, str, bool]]:
-    """(unit, text a, text b, far apart) for each unit whose values cannot agree."""
-    return _conflicts(a, b, *by_unit(a, b))
+Units = tuple[dict[str, list[Amount]], dict[str, list[Amount]]]
+"""Both claims' figures by unit, as ``by_unit`` gives them."""
+
+
+def number_conflicts(
+    a: Claim, b: Claim, units: Units | None = None
+) -> list[tuple[str, str, str, bool]]:
+    """(unit, text a, text b, far apart) for each unit whose values cannot agree;
+    ``units``, ``by_unit(a, b)`` where the caller has it already."""
+    return _conflicts(a, b, *(units or by_unit(a, b)))
 
 
 def _conflicts(
@@ -338,12 +345,13 @@ NEAR = 0.01
 twice, a little differently: "$26.64 billion" / "$26.65 billion"."""
 
 
-def near_miss(a: Claim, b: Claim) -> tuple[str, str] | None:
+def near_miss(a: Claim, b: Claim, units: Units | None = None) -> tuple[str, str] | None:
     """Two precise figures of one unit that differ, but by less than NEAR: the texts.
 
     Two quantities that happen to lie within a percent of each other, to four digits, are
-    rare; one quantity reported with a slip or a revision is not."""
-    ua, ub = by_unit(a, b)
+    rare; one quantity reported with a slip or a revision is not. ``units`` as for
+    ``number_conflicts``."""
+    ua, ub = units or by_unit(a, b)
     for unit in sorted(ua.keys() & ub.keys()):
         for x in ua[unit]:
             for y in ub[unit]:

@@ -497,8 +497,9 @@ def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | N
     # the word after the figure's first word, past its qualifier: "no more than five" is
     # no count besides others
     lead = _LEADING_QUALIFIER.match(amount.text)
-    rest = amount.text[lead.end() if lead else 0 :]
-    first = len(amount.text) - len(rest) + (len(rest.split(maxsplit=1)[0]) if rest.strip() else 0)
+    start = lead.end() if lead else 0
+    words = amount.text[start:].split(maxsplit=1)
+    first = start + (len(words[0]) if words else 0)
     if _MORE.match(amount.text + after, first) or before.lower().endswith(_ANOTHER):
         return replace(amount, role="more")  # "two other executives": not all of them
     if (

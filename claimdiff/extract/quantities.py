@@ -10,10 +10,12 @@ from claimdiff.extract.entities import span_ents
 from claimdiff.extract.units import (
     CURRENCY_SIGNS,
     FRACTIONS,
+    HOURS,
     IMPLIED_BY_NOUN,
     IMPLIED_BY_VERB,
     PART,
     PARTITIVE,
+    PER,
     QUALIFIERS,
     SCALE_WORDS,
     SCALES,
@@ -421,11 +423,7 @@ def _per_hour(doc: Doc, k: int, end: int) -> int:
 
     spaCy cuts "km/h" into "km", "/", "h".
     """
-    if (
-        k + 1 < end
-        and doc[k].lower_ in ("/", "per", "an", "a")
-        and doc[k + 1].lower_.rstrip(".") in ("h", "hr", "hour")
-    ):
+    if k + 1 < end and doc[k].lower_ in PER and doc[k + 1].lower_.rstrip(".") in HOURS:
         return k + 2
     return 0
 

@@ -106,6 +106,11 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
 )
 """Qualifier phrases before a number: canonical name and the factors giving low and high."""
 
+PER = frozenset({"/", "per", "an", "a"})
+"""Words that divide one unit by the next: "km/h", "miles per hour", "80 km an hour"."""
+HOURS = frozenset({"h", "hr", "hour"})
+"""An hour, as a unit divides by it."""
+
 UNITS: dict[str, tuple[str, str, float]] = {
     **dict.fromkeys(
         ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"],
