@@ -419,7 +419,9 @@ def _descend(verb: Token, span: Span) -> Token | None:
     inside = [c for c in verb.children if span.start <= c.i < span.end]
     if verb.lemma_ in SPEECH_VERBS or verb.lemma_ in COGNITION_VERBS:
         wanted = ("ccomp", "xcomp") if _passive(verb) else ("ccomp",)
-        return next((c for c in inside if c.dep_ in wanted), None)
+        return next((c for c in inside if c.dep_ in wanted), None) or _misread_complement(
+            verb, inside
+        )
     if verb.lemma_ in CONTROL_VERBS or verb.lemma_ == "be":
         xcomp = next((c for c in inside if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if xcomp is None:
@@ -427,6 +429,27 @@ def _descend(verb: Token, span: Span) -> Token | None:
                 xcomp = next((c for c in adj.children if c.dep_ == "xcomp"), None)
         return xcomp
     return None
+
+
+def _misread_complement(verb: Token, inside: list[Token]) -> Token | None:
+    """The clause a verb of saying or knowing reports, where the parser took its subject for
+    an object and the clause for a second action: "information indicates 243 passengers and
+    12 crew members were onboard" parses as "indicates 243 passengers" and "were onboard".
+
+    Two actions joined would have their "and" on the verb; here it joins two nouns.
+    """
+    if any(c.dep_ == "cc" for c in inside):
+        return None  # "said it and left": two actions
+    return next(
+        (
+            c
+            for c in inside
+            if c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        ),
+        None,
+    )
 
 
 def _passive(verb: Token) -> bool:

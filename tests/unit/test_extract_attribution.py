@@ -258,6 +258,10 @@ def test_modality(extractor: Extractor, text: str, modality: str | None) -> None
         ("The court sentenced him to life in prison.", "sentence"),  # lemma, not inflection
         ("The minister refused to attend the dinner.", "attend"),  # through "refused to"
         ("An air strike killed more than 80 people.", "kill"),  # a plain event
+        # the parser reads "indicates 243 passengers" and "were onboard" as two actions
+        ("The board said information indicates 243 passengers and 12 crew were onboard.", "be"),
+        ("The board said information indicates 243 passengers.", "indicate"),  # no clause
+        ("He sold the house and moved to Cardiff.", "sell"),  # two actions joined by "and"
     ],
 )
 def test_predicate(extractor: Extractor, text: str, predicate: str) -> None:
