@@ -60,15 +60,20 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Speakers, negation, modality and quotes."""
     findings = []
     if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
-        same_quote = bool(a.quotes and b.quotes) and _quotes_match(a.quotes, b.quotes)
+        same_quote = _quotes_match(a.quotes, b.quotes)
         named = _named(a, a.speaker) and _named(b, b.speaker)
         said = _speaker_shown(a), _speaker_shown(b)
         text = f"{names[0]} attributes it to {said[0]}; {names[1]} to {said[1]}"
         text += "" if text.endswith(".") else "."  # "... to Gov. Smith Jr."
         # A title against a name ("the minister" / "Sahel") may be the same person, and one
         # quote given to "the family" and to "a representative" is one statement: shown,
-        # but it does not make the link partial.
-        weight = (Label.CONFLICT if named else Label.AGREE) if same_quote else Label.PARTIAL
+        # but it does not make the link partial. One quotation given to two named people is
+        # a conflict, unless it is a phrase both may have used ("for the foreseeable future").
+        weight = Label.PARTIAL
+        if same_quote and not named:
+            weight = Label.AGREE
+        elif same_quote and _quotes_match(a.quotes, b.quotes, words=SPEAKER_QUOTE_WORDS):
+            weight = Label.CONFLICT
         findings.append(Finding(Reason(ReasonKind.SPEAKER, a.speaker, b.speaker, text), weight))
     # Both worded in the negative ("refusing to name" / "refused to name"): the flags
     # differ only where the parser attached the negation.
@@ -194,9 +199,18 @@ def _named(claim: Claim, speaker: str) -> bool:
     return any(e.label == "PERSON" and e.text in speaker for e in claim.entities)
 
 
-def _quotes_match(qa: Sequence[str], qb: Sequence[str]) -> bool:
+SPEAKER_QUOTE_WORDS = 5
+"""The fewest words a quotation shared by two speakers must have to be one statement that
+one of them made: "for the foreseeable future", quoted from Lu and from Lisa Su, is a
+phrase both may have used, not a quotation given to the wrong person."""
+
+
+def _quotes_match(qa: Sequence[str], qb: Sequence[str], *, words: int = 0) -> bool:
+    """Whether a quotation of one side is one of the other's, the shorter of the two
+    having at least ``words`` words."""
     return any(
         fuzz.token_set_ratio(x, y, processor=utils.default_process) >= QUOTE_SAME
+        and min(len(x.split()), len(y.split())) >= words
         for x in qa
         for y in qb
     )

@@ -63,10 +63,40 @@ def _index() -> dict[str, frozenset[str]]:
 
 @per_object  # asked for every candidate pair of a claim
 def event_classes(claim: Claim) -> frozenset[str]:
-    """The event classes a claim's words and lemmas belong to."""
+    """The event classes a claim's words and lemmas belong to, leaving out words it writes
+    only in names: "Actor John Heard" hears nothing, "Mr Price said" names no price."""
     index = _index()
     words = set(_WORD.findall(claim.text.lower())) | {w.lower() for w in claim.lemmas}
-    return frozenset(name for word in words for name in index.get(word, ()))
+    return frozenset(name for word in words - name_words(claim) for name in index.get(word, ()))
+
+
+def name_words(claim: Claim) -> frozenset[str]:
+    """Words (lowercased) the claim writes only inside the names of people, organisations,
+    places and things: "heard" in "Actor John Heard", "price" in "Mr Price".
+
+    A named event keeps its words ("the Searles Valley Earthquake" is a quake).
+    """
+    text = claim.text
+    spans = sorted(
+        (e.start - claim.start, e.end - claim.start)
+        for e in claim.entities
+        if e.label in _NAMING_LABELS
+    )
+    if not spans:
+        return frozenset()
+    named: set[str] = set()
+    outside: list[str] = []  # the text between the names
+    done = 0
+    for start, end in spans:
+        named.update(_WORD.findall(text[start:end].lower()))
+        outside.append(text[done:start])
+        done = max(done, end)
+    outside.append(text[done:])
+    return frozenset(named.difference(_WORD.findall(" ".join(outside).lower())))
+
+
+_NAMING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+"""Entity types whose words name someone or something, not an event of their kind."""
 
 
 def shared_events(a: Claim, b: Claim) -> frozenset[str]:

@@ -468,6 +468,13 @@ VOICE_CASES = [
         Label.CONFLICT,
         ReasonKind.SPEAKER,
     ),
+    # ... but a phrase of a few words both may have used is a difference of speakers only
+    (
+        dict(speaker="Johnson", quotes=("for the foreseeable future",)),
+        dict(speaker="Tillerson", quotes=("for the foreseeable future",)),
+        Label.PARTIAL,
+        ReasonKind.SPEAKER,
+    ),
     # negation mismatch on the same predicate is a conflict
     (
         dict(negated=True, predicate="bomb"),

@@ -52,6 +52,29 @@ def test_condemn_and_slam_are_one_event_class() -> None:
     assert not shared_events(claim("He said it."), claim("She told reporters.", doc=1))
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a word written only in a name names no event of its kind
+        ("Actor John Heard died.", (("John Heard", "John Heard", "PERSON"),), {"kill"}),
+        ("Mr Price said the deal was off.", (("Price", "Price", "PERSON"),), {"buy", "speak"}),
+        ("Patrol officers in Unity State ran.", (("Unity State", "Unity State", "GPE"),), set()),
+        # ... unless the claim also writes it outside the name
+        ("John Heard heard shots.", (("John Heard", "John Heard", "PERSON"),), {"hear"}),
+        # a named event keeps its words
+        (
+            "The Ridgecrest Earthquake hit.",
+            (("The Ridgecrest Earthquake", "-", "EVENT"),),
+            {"quake", "damage"},
+        ),
+    ],
+)
+def test_words_only_in_names_are_no_event(
+    text: str, names: tuple[tuple[str, str, str], ...], expected: set[str]
+) -> None:
+    assert event_classes(claim(text, names=names)) == expected
+
+
 # Each case: two weakly matching claims -> whether they may link as a conflict
 EVENT_CASES = [
     # overlapping but different lists of condemners of one event
