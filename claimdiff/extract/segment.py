@@ -63,12 +63,28 @@ def line_breaks(doc: Doc) -> Doc:
         after = doc[token.i + 1]
         before = doc[token.i - 1] if token.i else None
         ends = before is not None and before.text.endswith(_SENTENCE_END)
-        if token.text.count("\n") > 1 or (ends and not after.is_lower):
+        heading = not after.is_lower and _heading_before(doc, token.i)
+        if token.text.count("\n") > 1 or (ends and not after.is_lower) or heading:
             after.is_sent_start = True
     for token in doc[:-1]:
         if token.lower_ in _CLOCK and _time_of_day(doc, token.i + 1):
             doc[token.i + 1].is_sent_start = False  # "at 3:14 p.m. Iran time", "p.m. Sunday"
     return doc
+
+
+def _heading_before(doc: Doc, at: int) -> bool:
+    """Whether the line before the line break at ``at`` is a heading in capitals ("KANE
+    GAMBLE BACKFIRES"): two words or more, every one in capitals. Hard-wrapped prose
+    does not break its lines there."""
+    words = 0
+    for token in reversed(doc[:at]):
+        if "\n" in token.text:
+            break
+        if token.is_alpha:
+            if not token.is_upper:
+                return False
+            words += 1
+    return words >= 2
 
 
 def _time_of_day(doc: Doc, at: int) -> bool:

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "11"
+PIPELINE_VERSION = "12"
 """Bump whenever extraction output changes, so cached claims are re-made."""

@@ -94,6 +94,20 @@ def test_chunks(text: str, limit: int, pieces: list[str]) -> None:
             "KANE GAMBLE BACKFIRES\n\nKane had not played since April.",
             ["Kane had not played since April."],
         ),
+        # ... also on a line of its own above the text
+        (
+            "Origi struck in the 87th minute.\nKANE GAMBLE BACKFIRES\n"
+            "Spurs manager Mauricio Pochettino took a bold gamble in fielding Kane.",
+            [
+                "Origi struck in the 87th minute.",
+                "Spurs manager Mauricio Pochettino took a bold gamble in fielding Kane.",
+            ],
+        ),
+        # a line of hard-wrapped prose is no heading
+        (
+            "The G7 ministers met in LUCCA, Italy\nto discuss Syria.",
+            ["The G7 ministers met in LUCCA, Italy\nto discuss Syria."],
+        ),
         ('He said:\n\n"We are happy."', ['"We are happy."']),
         # a bullet is no part of the claim
         ("- Wearables revenue fell 5 percent.", ["Wearables revenue fell 5 percent."]),
