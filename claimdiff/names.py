@@ -148,8 +148,19 @@ def _speaks(entity: Entity, other: Claim) -> bool:
 def _name_shown(entity: Entity) -> str:
     """A name as a reason says it mid-sentence: "South Sudan" for "South Sudan's",
     "the New Zealander" for "The New Zealander"."""
-    text = POSSESSIVE.sub("", entity.text)
+    text = _unpaired_quotes(POSSESSIVE.sub("", entity.text))
     return "the " + text[4:] if text.startswith("The ") else text
+
+
+def _unpaired_quotes(text: str) -> str:
+    """A name without the quotation mark the tagger cut from its partner: 'the "Home Alone'
+    (of 'the "Home Alone" movie series') is 'the Home Alone'. Single marks are left alone:
+    the right single quotation mark is also an apostrophe."""
+    if text.count("\u201c") != text.count("\u201d"):
+        text = text.replace("\u201c", "").replace("\u201d", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return " ".join(text.split())
 
 
 def _same_name(x: Entity, y: Entity) -> bool:

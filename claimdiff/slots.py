@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from claimdiff.extract.calendar_words import WEEKDAYS
+from claimdiff.extract.calendar_words import TIME_ZONES, WEEKDAYS
 from claimdiff.extract.units import CARDINAL_WORDS, PARTITIVE, UNITS, plain_number
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity, Quantity
@@ -666,8 +666,9 @@ def name_spans(claim: Claim) -> list[tuple[int, int]]:
 
 @per_object
 def name_entities(claim: Claim) -> list[Entity]:
-    """Entities that name someone or something, in text order."""
-    return [e for e in claim.entities if e.label in NAME_LABELS]
+    """Entities that name someone or something, in text order; not a time zone the tagger
+    took for an organisation ("10 a.m. PDT", "1023 GMT")."""
+    return [e for e in claim.entities if e.label in NAME_LABELS and e.text not in TIME_ZONES]
 
 
 @per_object

@@ -34,3 +34,10 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+# fmt: off
+TIME_ZONES = frozenset({
+    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST",
+    "PDT", "BST", "CET", "CEST", "IST", "JST", "AEST",
+})
+# fmt: on
+"""Time zones as news writes them after a clock time: "10 a.m. PDT", "1023 GMT"."""

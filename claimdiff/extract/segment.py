@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from claimdiff.extract.calendar_words import WEEKDAYS
+from claimdiff.extract.calendar_words import TIME_ZONES, WEEKDAYS
 from claimdiff.extract.quotes import quoted_tokens
 
 if TYPE_CHECKING:
@@ -28,12 +28,6 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _JOINERS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "--"})
 _CLOCK = frozenset({"a.m.", "p.m."})
 _BULLETS = frozenset({"-", "--", "*", "\u2022", "\u00b7", "\u2012", "\u2013", "\u2014", "\u25aa"})
-# fmt: off
-_ZONES = frozenset({
-    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST",
-    "PDT", "BST", "CET", "CEST", "IST", "JST", "AEST",
-})
-# fmt: on
 _DAYS = frozenset(WEEKDAYS) | {"local", "today", "yesterday", "tomorrow", "tonight"}
 _SPEECH_HEADS = frozenset({"say", "tell", "add", "state", "announce", "claim", "insist", "warn"})
 _CLAUSE_TAKING = _SPEECH_HEADS | {
@@ -90,7 +84,7 @@ def _heading_before(doc: Doc, at: int) -> bool:
 def _time_of_day(doc: Doc, at: int) -> bool:
     """Whether the words at ``at`` go on telling the time: a zone, a day or "... time"."""
     word = doc[at]
-    if word.is_space or word.text in _ZONES or word.lower_ in _DAYS:
+    if word.is_space or word.text in TIME_ZONES or word.lower_ in _DAYS:
         return True
     return at + 1 < len(doc) and doc[at + 1].lower_ == "time" and word.is_alpha
 

@@ -232,6 +232,9 @@ def test_a_name_cut_at_a_line_end_is_still_named() -> None:
         ("South Sudan's", "South Sudan"),  # no possessive
         ("The New Zealander", "the New Zealander"),  # no capital mid-sentence
         ("Calif.", "Calif."),  # and no second full stop: "names Calif.."
+        ("the \u201cHome Alone", "the Home Alone"),  # no quotation mark without its partner
+        ("the \u201cHome Alone\u201d", "the \u201cHome Alone\u201d"),  # a pair stays
+        ("O\u2019Brien", "O\u2019Brien"),  # an apostrophe is no quotation mark
     ],
 )
 def test_a_name_on_one_side_is_said_mid_sentence(name: str, shown: str) -> None:
@@ -242,6 +245,15 @@ def test_a_name_on_one_side_is_said_mid_sentence(name: str, shown: str) -> None:
     link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
     (reason,) = [r for r in link.reasons if r.kind is ReasonKind.ENTITY]
     assert reason.text == f"Only AFP names {shown}" + ("" if shown.endswith(".") else ".")
+
+
+def test_a_time_zone_is_no_name() -> None:
+    # the tagger takes "PDT" in "at 10 a.m. PDT" for an organisation
+    text = "The quake began at 10 a.m. PDT."
+    a = Claim(0, 0, 0, len(text), text, entities=(Entity("PDT", "PDT", "ORG", 27, 30),))
+    b = claim("The quake began at 10 a.m., officials said on Friday.", doc=1)
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    assert not [r for r in link.reasons if r.kind is ReasonKind.ENTITY]
 
 
 def test_a_common_speaker_is_said_mid_sentence() -> None:
