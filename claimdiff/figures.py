@@ -253,8 +253,8 @@ def _conflict(
     far = all(_far_apart(x, y) for x in xs for y in ys)
     return (
         unit,
-        _listed([_shown(x.text, a) for x in xs]),
-        _listed([_shown(y.text, b) for y in ys]),
+        _listed([_shown(x, a) for x in xs]),
+        _listed([_shown(y, b) for y in ys]),
         far,
     )
 
@@ -304,23 +304,34 @@ def _listed(texts: list[str]) -> str:
 _COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
 _SCORE = re.compile(r"\d+[-\u2013]\d+")  # "a 2-1 ruling", "a 62-43 vote"
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_LAST_WORD = re.compile(r"\b([A-Za-z]+)\s+$")
+_LETTER = re.compile(r"[A-Za-z]")
 _OPEN_ASIDE = re.compile(r"\s*\([^)]*$")
 _NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with"})
 
 
-def _shown(text: str, claim: Claim) -> str:
+def _shown(amount: Amount, claim: Claim) -> str:
     """A figure as a reason shows it: a compound adjective takes its noun ("six-year-long war").
 
     Only a common noun: "a 36-year-old Duncan Rait" stays "36-year-old". An age keeps
     its word: "aged 77".
     """
-    text = _OPEN_ASIDE.sub("", text)  # "2 (increasing unrest" as extracted
+    text = _OPEN_ASIDE.sub("", amount.text)  # "2 (increasing unrest" as extracted
     at = claim.text.find(text)
     if at > 0 and AGE_BEFORE.search(claim.text, 0, at):
         return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
     first = text.split(maxsplit=1)[0]
     if first.lower() in NUMBER_WORDS or (at == 0 and _opening_word(first, claim)):
         text = text[:1].lower() + text[1:]  # "Two helicopters", "At least five" opened it
+    if at >= 0 and amount.unit and (text.lower() in NUMBER_WORDS or not _LETTER.search(text)):
+        # a bare figure takes the word beside it that gave its unit: "33 missing", "the 25
+        # died", "as strong as magnitude five"
+        after = _NEXT_WORD.match(claim.text, at + len(text))
+        if after and unit_word(after[1]) == amount.unit:
+            return f"{text} {after[1]}"
+        before = _LAST_WORD.search(claim.text, 0, at)
+        if before and unit_word(before[1].lower()) == amount.unit:
+            return f"{before[1]} {text}"
     at = at if _COMPOUND.search(text) or _SCORE.fullmatch(text) else -1
     word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
     return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
@@ -330,6 +341,11 @@ def _opening_word(word: str, claim: Claim) -> bool:
     """A capital that only opens the claim: "At" of "At least five people", not a name."""
     opens_name = any(e.start == claim.start for e in claim.entities)
     return word.isalpha() and word.istitle() and not opens_name
+
+
+def _aged(amount: Amount, shown: str) -> str:
+    """An age no word marks ("Reynante Manza, 45,") as a reason says it: "aged 45"."""
+    return f"aged {shown}" if amount.unit == "year-old" and shown.isdigit() else shown
 
 
 _AGE = re.compile(r"\baged (?=\d)")
@@ -358,7 +374,7 @@ def near_miss(a: Claim, b: Claim, units: Units | None = None) -> tuple[str, str]
                 if x.kind == y.kind == "exact" and precise(x) and precise(y):
                     gap = abs(x.value - y.value) / max(abs(x.value), abs(y.value))
                     if 0 < gap <= NEAR and not consistent(x, y):
-                        return _shown(x.text, a), _shown(y.text, b)
+                        return _shown(x, a), _shown(y, b)
     return None
 
 
@@ -390,15 +406,16 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
         claim = b if side else a
         # "He was 77" states the figure of "aged 77" without its unit.
         only = [
-            _shown(x.text, claim)
+            (x, _shown(x, claim))
             for u in sorted(mine.keys() - theirs.keys())
             for x in mine[u]
             if not any(consistent(x, y) for y in bare[1 - side]) and not _counts_speaker(x, claim)
         ]
         if only:
-            shown = _listed(only)
+            shown = _listed([text for _, text in only])  # as written, for the highlight
             values = ("", shown) if side else (shown, "")
-            text = f"Only {names[side]} gives {_worded(shown)}."
+            said = _listed([_aged(x, text) for x, text in only])
+            text = f"Only {names[side]} gives {_worded(said)}."
             findings.append(Finding(Reason(ReasonKind.NUMBER, *values, text), Label.PARTIAL))
     return findings
 

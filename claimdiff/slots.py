@@ -103,8 +103,9 @@ _NUMBER_RE = re.compile(
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|his|her|their|in|since|until|from)\s+$", re.IGNORECASE
+    r"(?:\b(?:a|an|the|its|his|her|their|in|since|until|from)|\w['\u2019]s)\s+$", re.IGNORECASE
 )
+"""Words before a year that make it one: "a 2005 peace deal", "Silver's 2015 trial"."""
 _MONTHS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
@@ -442,7 +443,7 @@ def amounts(claim: Claim) -> list[Amount]:
         amount = amount_from_slot(slot)
         if not amount.unit:
             amount = replace(amount, unit=_unit_for(amount, read, claim.text))
-        if (placed := _in_context(amount, claim.text, expected)) is not None:
+        if (placed := _in_context(amount, claim.text, expected, start)) is not None:
             found.append(placed)
     return _durations_joined(found, claim.text)
 
@@ -473,13 +474,19 @@ def _durations_joined(found: list[Amount], text: str) -> list[Amount]:
     return joined
 
 
-def _in_context(amount: Amount, text: str, expected: bool = False) -> Amount | None:
+def _in_context(
+    amount: Amount, text: str, expected: bool = False, at: int | None = None
+) -> Amount | None:
     """What the words around a figure say it measures: "a 7.5 earthquake" is a magnitude,
     "82km deep" a depth, "200 km southeast of Zahedan" a distance, "$115 per share" a price
     per share and "at age 61" an age; "at 2 p.m." is a time of day, no quantity (None).
     In a claim only ``expected`` ("Wall Street was expecting Apple to report earnings of
-    $1.63 a share"), every figure is a forecast."""
-    if (at := text.find(amount.text)) < 0:
+    $1.63 a share"), every figure is a forecast. ``at`` is where the figure stands in
+    ``text``, if known: the first "5" of "More than 5 million people ..., a Category 5
+    hurricane" is not the category's."""
+    if at is None or text[at : at + len(amount.text)] != amount.text:
+        at = text.find(amount.text)
+    if at < 0:
         return amount
     before, after = text[:at], text[at + len(amount.text) :]
     if _CLOCK.search(text, at, at + len(amount.text) + 5):

@@ -327,6 +327,47 @@ def test_a_score_on_one_side_is_shown_once_with_its_noun(extractor: Extractor) -
     assert reason.text == "Only the first source gives 2-1 ruling."
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "said"),
+    [
+        # an age no word marks is said as an age, and highlighted as written
+        ("Vegetable trader Reynante Manza, 45, cried.", "45", "an age of 45"),
+        # a bare figure takes the word that gave its unit
+        ("Gordon put the toll at 38 dead and 33 missing.", "33 missing and 38 dead", None),
+        ("Tolentino said the 25 died mostly in landslides.", "25 died", None),
+        ("Some aftershocks may be as strong as magnitude five.", "magnitude five", None),
+        # a figure is read where it stands: the first "5" of the claim is not the category's
+        (
+            "More than 5 million people were in the path of the typhoon, equivalent to a "
+            "Category 5 Atlantic hurricane.",
+            "Category 5 and more than 5 million people",
+            None,
+        ),
+    ],
+)
+def test_a_bare_figure_is_shown_with_what_it_counts(
+    extractor: Extractor, text: str, value: str, said: str | None
+) -> None:
+    a = read(extractor, "Officials gave no details.", 0)
+    b = read(extractor, text, 1)
+    (reason,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.NUMBER
+    ]
+    assert reason.b == value
+    assert reason.text == f"Only the second source gives {said or value}."
+
+
+def test_a_year_after_a_possessive_is_no_figure(extractor: Extractor) -> None:
+    a = read(extractor, "The jury took about a day.", 0)
+    b = read(
+        extractor,
+        "The retrial was a repeat of Silver\u2019s 2015 trial except the jury took about a day.",
+        1,
+    )
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    assert not [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
+
+
 def test_weekdays_differ_without_a_dateline() -> None:
     a = claim("The bomb killed 12 people on Tuesday.", dates=(("Tuesday", None),))
     b = claim("The bomb killed 12 people on Wednesday.", doc=1, dates=(("Wednesday", None),))
