@@ -149,6 +149,22 @@ def _stray(word: Span, name: Span) -> bool:
     return not known and token.lower_ not in idf_table()
 
 
+def _ends_title(ent: Span) -> bool:
+    """Whether the entity is the last words of a title the words before it open: "State" in
+    "US Secretary of State Rex Tillerson", which the tagger takes for a place or a body."""
+    doc = ent.doc
+    words = tuple(t.lower_ for t in ent)
+    for title in canonical_table().titles:
+        if title[-1] != words[-1]:
+            continue  # most titles: cheap to pass by
+        head = len(title) - len(words)
+        if not (head > 0 and title[head:] == words and ent.start >= head):
+            continue
+        if tuple(t.lower_ for t in doc[ent.start - head : ent.start]) == title[:head]:
+            return True
+    return False
+
+
 def ruler_patterns() -> list[dict[str, str]]:
     """Phrase patterns for spaCy's entity ruler: aliases the statistical tagger misses."""
     return [{"label": label, "pattern": name} for name, label in canonical_table().ruler_names]
@@ -292,6 +308,8 @@ class EntityResolver:
             ent = name_span(whole)
             if ent.label_ not in ENTITY_LABELS or not any(ch.isalpha() for ch in ent.text):
                 continue
+            if _ends_title(ent):
+                continue  # "State" of "Secretary of State" names no state
             canonical, label = self.resolve(ent.text, ent.label_)
             if canonical:
                 start, end = ent.start_char + offset, ent.end_char + offset

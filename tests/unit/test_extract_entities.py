@@ -141,6 +141,12 @@ def test_table_is_data_with_ruler_patterns() -> None:
         ),
         # dates and numbers are not entities
         ("On April 10, more than 80 people died in Syria.", ["Syria"]),
+        # the end of a title names nothing; a body named for it does
+        (
+            "US Secretary of State Rex Tillerson will travel to Moscow after the meeting.",
+            ["United States", "Rex Tillerson", "Moscow"],
+        ),
+        ("The State Department said the talks were useful.", ["State Department"]),
     ],
 )
 def test_entities_in_sentences(extractor: Extractor, sentence: str, expected: list[str]) -> None:
