@@ -43,13 +43,14 @@ ENTITY_WEIGHT = 8.0
 
 
 _MODAL_VERBS = frozenset({"could", "may", "might", "would", "should", "must", "can"})
+_MODAL_ADVERBS = frozenset({"reportedly", "apparently", "possibly", "probably"})
 
 
 def _hedged(source: str, modality: str | None) -> str:
     """How a source words a claim: 'AFP states it as fact', 'BBC hedges it with "could"'."""
     if not modality:
         return f"{source} states it as fact"
-    if modality in _MODAL_VERBS:
+    if modality in _MODAL_VERBS or modality in _MODAL_ADVERBS:
         return f'{source} hedges it with "{modality}"'
     if modality == "scheduled":
         return f"{source} reports it as scheduled"

@@ -565,8 +565,11 @@ def test_speakers_negation_modality_quotes(
     [
         # a modal verb is quoted as the hedge
         (None, "could", 'AFP states it as fact; BBC hedges it with "could".'),
-        # a hedging adverb or adjective names what the claim is called
+        # a hedging adjective names what the claim is called
         ("alleged", None, "AFP calls it alleged; BBC states it as fact."),
+        # a hedging adverb is quoted, as a modal verb is ("calls it reportedly" reads wrong)
+        ("reportedly", None, 'AFP hedges it with "reportedly"; BBC states it as fact.'),
+        (None, "apparently", 'AFP states it as fact; BBC hedges it with "apparently".'),
         # "due to", "scheduled to"
         (None, "scheduled", "AFP states it as fact; BBC reports it as scheduled."),
     ],
