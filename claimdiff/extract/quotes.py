@@ -115,9 +115,24 @@ def quotes_in(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         if q_start < end and start < q_end:
             piece = text[max(q_start, start) : min(q_end, end)].strip().rstrip(",;:").strip()
             piece = piece.strip('"\u201c\u201d')
-            if any(ch.isalpha() for ch in piece):
+            if any(ch.isalpha() for ch in piece) and not _a_name(piece):
                 found.append(piece)
     return tuple(found)
+
+
+_NAME_GLUE = frozenset({"the", "a", "an", "of", "and", "in", "on", "for", "to", "at"})
+"""Small words a title may hold in lower case: "The Lord of the Rings", "the Chin"."""
+
+
+def _a_name(piece: str) -> bool:
+    """Whether quotation marks hold a name, not words someone said: a nickname (Vincent
+    "the Chin" Gigante), a title ("Home Alone", "The Predator"). A few words, each
+    capitalised or small, and no stop at the end."""
+    words = piece.split()
+    if not words or len(words) > 5 or piece[-1] in ".!?,;:":
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    return bool(capitalised) and all(w[0].isupper() or w in _NAME_GLUE for w in words)
 
 
 def quoted_tokens(span: Span) -> set[int]:

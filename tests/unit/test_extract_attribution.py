@@ -205,6 +205,21 @@ def test_quotes_in_claim_drop_trailing_commas() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a nickname or a title in quotation marks is a name, not words someone said
+        ('Vincent "the Chin" Gigante ran the family.', ()),
+        ("Paxton starred in \u201cAliens\u201d and \u201cThe Predator\u201d films.", ()),
+        # a capitalised quotation with its stop is a quotation
+        ('"We need to act," he said.', ("We need to act",)),
+        ('He called the claims "smoke screens".', ("smoke screens",)),
+    ],
+)
+def test_names_in_quotation_marks_are_no_quotes(text: str, quotes: tuple[str, ...]) -> None:
+    assert quotes_in(text, 0, len(text), quote_spans(text)) == quotes
+
+
+@pytest.mark.parametrize(
     ("text", "negated"),
     [
         ("Sudan had not bombed the camp.", True),  # "not"
