@@ -72,8 +72,10 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             and not _speaks(e, other)
         ]
         if alone:
-            listed = join([_name_shown(e) for e in alone])
-            values = ("", listed) if side else (listed, "")
+            shown = [_name_shown(e) for e in alone]
+            written = join(shown)  # as written, for the highlight
+            values = ("", written) if side else (written, "")
+            listed = join([_unpaired_quotes(name) for name in shown])
             text = f"Only {names[side]} names {listed}" + ("" if listed.endswith(".") else ".")
             # "John was a good kid" / "He was a good kid": the other side's "he" may be
             # the person named; "he told Reuters", "said Intel CEO Pat Gelsinger": who was
@@ -148,14 +150,14 @@ def _speaks(entity: Entity, other: Claim) -> bool:
 def _name_shown(entity: Entity) -> str:
     """A name as a reason says it mid-sentence: "South Sudan" for "South Sudan's",
     "the New Zealander" for "The New Zealander"."""
-    text = _unpaired_quotes(POSSESSIVE.sub("", entity.text))
+    text = POSSESSIVE.sub("", entity.text)
     return "the " + text[4:] if text.startswith("The ") else text
 
 
 def _unpaired_quotes(text: str) -> str:
-    """A name without the quotation mark the tagger cut from its partner: 'the "Home Alone'
-    (of 'the "Home Alone" movie series') is 'the Home Alone'. Single marks are left alone:
-    the right single quotation mark is also an apostrophe."""
+    """A name as a sentence says it, without the quotation mark the tagger cut from its
+    partner: 'the "Home Alone' (of 'the "Home Alone" movie series') is 'the Home Alone'.
+    Single marks are left alone: the right single quotation mark is also an apostrophe."""
     if text.count("\u201c") != text.count("\u201d"):
         text = text.replace("\u201c", "").replace("\u201d", "")
     if text.count('"') % 2:

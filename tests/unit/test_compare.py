@@ -245,6 +245,7 @@ def test_a_name_on_one_side_is_said_mid_sentence(name: str, shown: str) -> None:
     link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
     (reason,) = [r for r in link.reasons if r.kind is ReasonKind.ENTITY]
     assert reason.text == f"Only AFP names {shown}" + ("" if shown.endswith(".") else ".")
+    assert reason.a.lower() in text.lower()  # the value is as written: the app highlights it
 
 
 def test_a_time_zone_is_no_name() -> None:
