@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity
+from claimdiff.slots import name_entities
 
 EVENT_CLASSES: dict[str, frozenset[str]] = {
     name: frozenset(words.split())
@@ -79,8 +80,8 @@ def name_words(claim: Claim) -> frozenset[str]:
     text = claim.text
     spans = sorted(
         (e.start - claim.start, e.end - claim.start)
-        for e in claim.entities
-        if e.label in _NAMING_LABELS
+        for e in name_entities(claim)
+        if e.label not in _EVENT_NAMES
     )
     if not spans:
         return frozenset()
@@ -95,8 +96,8 @@ def name_words(claim: Claim) -> frozenset[str]:
     return frozenset(named.difference(_WORD.findall(" ".join(outside).lower())))
 
 
-_NAMING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
-"""Entity types whose words name someone or something, not an event of their kind."""
+_EVENT_NAMES = frozenset({"EVENT", "WORK_OF_ART", "LAW"})
+"""Names whose words may still tell an event of their kind: "the Ridgecrest Earthquake"."""
 
 
 def shared_events(a: Claim, b: Claim) -> frozenset[str]:
