@@ -314,12 +314,13 @@ def _shown(amount: Amount, claim: Claim) -> str:
     """A figure as a reason shows it: a compound adjective takes its noun ("six-year-long war").
 
     Only a common noun: "a 36-year-old Duncan Rait" stays "36-year-old". An age keeps
-    its word: "aged 77".
+    its words as written: "aged 77", "the age of 72".
     """
     text = _OPEN_ASIDE.sub("", amount.text)  # "2 (increasing unrest" as extracted
     at = claim.text.find(text)
-    if at > 0 and AGE_BEFORE.search(claim.text, 0, at):
-        return f"aged {text}"  # "aged 77": the figure alone would not say what it counts
+    if at > 0 and (age := AGE_BEFORE.search(claim.text, 0, at)):
+        # "aged 77", "the age of 72": the figure alone would not say what it counts
+        return claim.text[age.start() : at] + text
     first = text.split(maxsplit=1)[0]
     if first.lower() in NUMBER_WORDS or (at == 0 and _opening_word(first, claim)):
         text = text[:1].lower() + text[1:]  # "Two helicopters", "At least five" opened it
@@ -348,7 +349,9 @@ def _aged(amount: Amount, shown: str) -> str:
     return f"aged {shown}" if amount.unit == "year-old" and shown.isdigit() else shown
 
 
-_AGE = re.compile(r"\baged (?=\d)")
+_AGE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+(?=\d)", re.IGNORECASE)
+"""The words of an age as written ("aged 77", "at age 61", "at the age of 72"), which a
+reason's sentence says one way: "an age of 77"."""
 
 
 def _worded(shown: str) -> str:

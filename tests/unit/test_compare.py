@@ -175,13 +175,19 @@ AGED = "Gigante has died in jail, aged 77."
 AGE = Quantity("77", 77.0, "year-old", "exact", 77.0, 77.0, 30, 32)  # as the extractor reads it
 
 
-def test_an_age_on_one_side_is_said_as_an_age() -> None:
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [(AGED, "aged 77"), ("Gigante has died in jail at the age of 77.", "the age of 77")],
+)
+def test_an_age_on_one_side_is_said_as_an_age(text: str, written: str) -> None:
     a = claim("Police gave no figure.", doc=0)
-    b = claim(AGED, doc=1, quantities=(AGE,))
+    start = text.index("77")
+    age = Quantity("77", 77.0, "year-old", "exact", 77.0, 77.0, start, start + 2)
+    b = claim(text, doc=1, quantities=(age,))
     docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "RFE/RL", "", "y"))
     link = classify(Candidate(0, 1, 0.8), a, b, documents=docs)
     (reason,) = [r for r in link.reasons if r.kind is ReasonKind.NUMBER]
-    assert reason.b == "aged 77"  # as written, for the highlight
+    assert reason.b == written  # as written, for the highlight
     assert reason.text == "Only RFE/RL gives an age of 77."
 
 
