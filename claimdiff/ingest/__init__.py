@@ -27,12 +27,18 @@ _ABBREVIATION = re.compile(
 MAX_BYTES = 20 * 1024 * 1024
 """Largest file accepted; news articles are a few hundred kilobytes at most."""
 
+MAX_CHARS = 1_000_000
+"""Longest article text accepted, about 170,000 words: spaCy's own default limit. A
+text this long takes about 40 seconds to compare; a longer one is not an article.
+"""
+
 FORMATS = ("text", "markdown", "html", "pdf", "docx")
 """Every input format, as stored in ``Document.fmt``."""
 
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
+    "MAX_CHARS",
     "detect_language",
     "document_from_text",
     "language_notices",
@@ -83,6 +89,11 @@ def document_from_text(
     meta = split_metadata(text)
     if not meta.body.strip():
         raise InputError(f"{_name(path)}: no article text found")
+    if len(meta.body) > MAX_CHARS:
+        raise InputError(
+            f"{_name(path)}: {len(meta.body):,} characters of text, over the "
+            f"{MAX_CHARS:,}-character limit for one article"
+        )
     return Document(
         id=doc_id,
         title=title or meta.title or default_title(meta.body),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdiff.ingest import MAX_BYTES, default_title, document_from_text, read_document
+from claimdiff.ingest import MAX_BYTES, MAX_CHARS, default_title, document_from_text, read_document
 from claimdiff.ingest.language import detect_language, language_notices
 from claimdiff.ingest.sniff import sniff_format
 from claimdiff.ingest.text import decode_bytes, join_paragraphs, markdown_to_text, parse_date
@@ -193,6 +193,18 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"200 MB, over the 20 MB limit"):
         read_document(path)
     assert path.stat().st_size > MAX_BYTES
+
+
+def test_text_longer_than_an_article_is_refused_before_parsing(tmp_path: Path) -> None:
+    sentence = "The minister said the talks had failed. "
+    text = sentence * (MAX_CHARS // len(sentence) + 1)
+    path = _write(tmp_path / "long.txt", text.encode())
+    assert path.stat().st_size < MAX_BYTES  # under the file limit, over the text limit
+    with pytest.raises(InputError, match=r"^long\.txt: 1,000,0\d\d characters of text, over"):
+        read_document(path)
+    with pytest.raises(InputError, match="1,000,000-character limit"):
+        document_from_text(text)
+    assert document_from_text(text[:MAX_CHARS]).text.startswith("The minister said")
 
 
 def test_unreadable_file_is_refused_even_for_root(tmp_path: Path) -> None:
