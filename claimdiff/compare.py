@@ -75,7 +75,8 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
             weight = Label.AGREE
         elif same_quote and _quotes_match(a.quotes, b.quotes, words=SPEAKER_QUOTE_WORDS):
             weight = Label.CONFLICT
-        findings.append(Finding(Reason(ReasonKind.SPEAKER, a.speaker, b.speaker, text), weight))
+        values = speaker_written(a), speaker_written(b)
+        findings.append(Finding(Reason(ReasonKind.SPEAKER, *values, text), weight))
     # Both worded in the negative ("refusing to name" / "refused to name"): the flags
     # differ only where the parser attached the negation.
     # "There were no dead or wounded" against a toll: the casualty reason says what is
@@ -182,10 +183,34 @@ def _denied_and_admitted(a: Claim, b: Claim) -> bool:
     return denying.predicate in _DENY and other.predicate in _ADMIT
 
 
+def speaker_written(claim: Claim, *, aliases_only: bool = False) -> str:
+    """The speaker as the claim writes it: "Britain and Canada", where the speaker, kept
+    in canonical form to be compared, is "United Kingdom and Canada"; "Su" for "Lisa Su".
+
+    With ``aliases_only``, a name written short keeps its full form ("Lisa Su"): only
+    another name for it ("Britain", "AMD") is shown as written. A speaker the claim does
+    not name ("he said" of the sentence before) stays as it is.
+    """
+    text = claim.text.lower()
+    parts = []
+    for part in (claim.speaker or "").split(" and "):
+        if part.lower() not in text:
+            full = set(part.lower().split())
+            written = (
+                e.text
+                for e in claim.entities
+                if e.canonical == part
+                and not (aliases_only and set(e.text.lower().split()) <= full)
+            )
+            part = next(written, part)
+        parts.append(part)
+    return " and ".join(parts)
+
+
 def _speaker_shown(claim: Claim) -> str:
     """The speaker as a reason says it mid-sentence: "police", not the "Police" that
     opened its sentence; a name keeps its capital ("Sudanese officials", "IRNA")."""
-    speaker = claim.speaker or ""
+    speaker = speaker_written(claim, aliases_only=True)
     first = speaker.split(maxsplit=1)[0] if speaker else ""
     opens = claim.text.startswith(speaker) and not any(
         e.start == claim.start for e in claim.entities

@@ -273,6 +273,35 @@ def test_a_common_speaker_is_said_mid_sentence() -> None:
     assert reason.a == "Police"  # as written, for the highlight
 
 
+@pytest.mark.parametrize(
+    ("written", "canonical", "value", "said"),
+    [
+        # another name for it: shown as the text writes it
+        (
+            "Britain and Canada",
+            "United Kingdom and Canada",
+            "Britain and Canada",
+            "Britain and Canada",
+        ),
+        ("AMD", "Advanced Micro Devices", "AMD", "AMD"),
+        # a name written short: the value is as written, the sentence gives the full name
+        ("Su", "Lisa Su", "Su", "Lisa Su"),
+    ],
+)
+def test_a_speaker_is_shown_as_the_claim_writes_it(
+    written: str, canonical: str, value: str, said: str
+) -> None:
+    names = tuple(zip(written.split(" and "), canonical.split(" and "), strict=True))
+    a = claim(f"{written} said sanctions could be tightened.", names=names, speaker=canonical)
+    b = claim("Johnson said sanctions could be tightened.", doc=1, speaker="Boris Johnson")
+    (reason,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
+    ]
+    assert (reason.a, reason.b) == (value, "Boris Johnson")
+    assert reason.text.endswith(f" attributes it to {said}; the second source to Boris Johnson.")
+    assert value in a.text  # the app highlights the value where the text holds it
+
+
 def test_no_casualties_is_not_also_a_negation() -> None:
     a = claim("The group confirmed there were no dead or wounded.", negated=True)
     b = claim("Officials said 12 people had been killed.", doc=1)
