@@ -306,10 +306,16 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     # "Shanmugaraj added that Acacia maintains its position": inside another report, only a
     # verb with a clause of its own reports speech
     objects = ("ccomp",) if _reported(verb) else ("ccomp", "dobj")
-    complement = any(c.dep_ in objects for c in verb.children)
+    complement = any(c.dep_ in objects or _gerund_report(c) for c in verb.children)
     if subject is not None and (complement or has_quote or verb.dep_ in ("ROOT", "parataxis")):
         return subject, verb
     return None
+
+
+def _gerund_report(child: Token) -> bool:
+    """ "hospitals reported receiving 40 patients", "a neighbour recalled seeing the suspect":
+    what the subject reports is told by a gerund."""
+    return child.dep_ == "xcomp" and child.tag_ == "VBG"
 
 
 def _infinitive(verb: Token) -> bool:

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 """Bump whenever extraction output changes, so cached claims are re-made."""

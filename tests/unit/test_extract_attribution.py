@@ -125,6 +125,19 @@ def test_an_attribution_ending_the_sentence_covers_each_clause(extractor: Extrac
     assert [c.speaker for c in claims] == ["Justin Dunn", "Justin Dunn"]
 
 
+def test_a_clause_reported_by_a_gerund_has_its_own_speaker(extractor: Extractor) -> None:
+    text = (
+        "It was not clear how many people were hurt, the patrol said, but hospitals "
+        "reported receiving more than 40 patients from the crash."
+    )
+    claims = claims_of(extractor, text)
+    assert [c.speaker for c in claims] == ["patrol", "hospitals"]
+    (alone,) = claims_of(extractor, "A neighbour recalled seeing the suspect in the street.")
+    assert alone.speaker == "neighbour"
+    (none,) = claims_of(extractor, "He stopped talking to the reporters outside.")
+    assert none.speaker is None  # "stop" reports nothing
+
+
 def test_quote_split_over_two_sentences_has_one_speaker(extractor: Extractor) -> None:
     text = '"We agreed that China is important. Japan and the US will act," Kishida said.'
     claims = claims_of(extractor, text)
