@@ -20,7 +20,14 @@ from threading import Lock
 from typing import TYPE_CHECKING
 
 from claimdiff.cluster import attach_clusters
-from claimdiff.curate import apply_curations
+from claimdiff.curate import (
+    CurationError,
+    apply_curations,
+    last_action,
+    link_between,
+    link_curation,
+    relink_curations,
+)
 from claimdiff.extract.version import PIPELINE_VERSION
 from claimdiff.ingest import document_from_text, language_notices, read_document, shown
 from claimdiff.linkcache import LinkCache
@@ -60,6 +67,7 @@ __all__ = [
     "ComparisonCancelled",
     "Curation",
     "CurationAction",
+    "CurationError",
     "Document",
     "InputError",
     "Label",
@@ -73,6 +81,8 @@ __all__ = [
     "compare_documents",
     "compare_files",
     "compare_texts",
+    "curate_link",
+    "curation_history",
     "curations_for",
     "default_url",
     "delete_comparison",
@@ -82,9 +92,12 @@ __all__ = [
     "open_store",
     "read_document",
     "read_documents",
+    "redo",
+    "relink",
     "rename_comparison",
     "restore_curation",
     "revoke_curation",
+    "undo",
 ]
 
 _extractor: Extractor | None = None
@@ -394,6 +407,71 @@ def curations_for(comparison: Comparison, *, db: str | Store | None = None) -> t
     """The non-revoked curations that match claims of this comparison, oldest first."""
     with _store(db) as store:
         return store.curations_for(comparison)
+
+
+def curate_link(
+    comparison_id: int,
+    a: int,
+    b: int,
+    action: CurationAction,
+    *,
+    value: str | None = None,
+    db: str | Store | None = None,
+) -> Curation:
+    """Confirm, reject, label or annotate the link of claims ``a`` and ``b`` (ids in
+    the stored comparison, as ``claimdiff claims`` lists them).
+
+    ``value`` is the label for LABEL ("agree", "partial", "conflict") and the
+    text for NOTE. Raises :class:`CurationError` when the claims are not linked.
+    """
+    with _store(db) as store:
+        comparison = _curated(store, store.load_comparison(comparison_id))
+        link = link_between(comparison, a, b)
+        return store.add_curation(link_curation(comparison, link, action, value=value))
+
+
+def relink(
+    comparison_id: int,
+    claim_id: int,
+    counterpart: int,
+    *,
+    label: str | None = None,
+    db: str | Store | None = None,
+) -> list[Curation]:
+    """Link a claim to ``counterpart`` in another source; its links to that source are
+    rejected. ``label`` labels the new link (by default agree, or the label of a link
+    the two already have). Returns the curations made, the new link first; one ``undo``
+    takes them back.
+    """
+    with _store(db) as store:
+        comparison = _curated(store, store.load_comparison(comparison_id))
+        made = relink_curations(comparison, claim_id, counterpart, label=label)
+        return [store.add_curation(curation) for curation in made]
+
+
+def undo(comparison_id: int, *, db: str | Store | None = None) -> list[Curation]:
+    """Take back the latest curation of a stored comparison (a re-link with the rejection
+    it made); return what was undone, or [] when nothing is left to undo."""
+    with _store(db) as store:
+        history = store.curation_history(store.load_comparison(comparison_id))
+        return [store.revoke_curation(c.id) for c in last_action(history, revoked=False) if c.id]
+
+
+def redo(comparison_id: int, *, db: str | Store | None = None) -> list[Curation]:
+    """Bring back the curation undone last; [] when there is nothing to redo."""
+    with _store(db) as store:
+        history = store.curation_history(store.load_comparison(comparison_id))
+        return [store.restore_curation(c.id) for c in last_action(history, revoked=True) if c.id]
+
+
+def curation_history(
+    comparison_id: int, *, db: str | Store | None = None
+) -> tuple[Comparison, tuple[Curation, ...]]:
+    """A stored comparison as the matcher left it, and every curation of its claims, undone
+    ones too, oldest first (``Curation.revoked`` tells which)."""
+    with _store(db) as store:
+        comparison = store.load_comparison(comparison_id)
+        return comparison, store.curation_history(comparison)
 
 
 def _curated(store: Store, comparison: Comparison) -> Comparison:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from claimdiff.model import (
     ClaimAnchor,
+    ClaimDiffError,
     Comparison,
     Curation,
     CurationAction,
@@ -26,6 +28,141 @@ def anchor_of(comparison: Comparison, claim_id: int) -> ClaimAnchor:
     claim = comparison.claim(claim_id)
     document = comparison.documents[claim.document]
     return ClaimAnchor(sha256=document.sha256, text=claim.text, start=claim.start)
+
+
+class CurationError(ClaimDiffError):
+    """A curation that cannot be made: no such claim, no such link, a bad label."""
+
+
+ON_LINKS = (
+    CurationAction.CONFIRM,
+    CurationAction.REJECT,
+    CurationAction.LABEL,
+    CurationAction.NOTE,
+)
+"""Actions on a link that exists; RELINK makes one."""
+
+
+def check_claim(comparison: Comparison, claim_id: int) -> None:
+    """Raise :class:`CurationError` unless the comparison has this claim."""
+    if not 0 <= claim_id < len(comparison.claims) or comparison.claims[claim_id].id != claim_id:
+        last = len(comparison.claims) - 1
+        raise CurationError(f"comparison {comparison.id} has no claim {claim_id} (claims 0-{last})")
+
+
+def link_between(comparison: Comparison, a: int, b: int) -> Link:
+    """The link of two claims, in either order; :class:`CurationError` when there is none."""
+    for claim_id in (a, b):
+        check_claim(comparison, claim_id)
+    for link in comparison.links_of(a):
+        if {link.a, link.b} == {a, b}:
+            return link
+    raise CurationError(f"claims {a} and {b} are not linked; 'relink' links them")
+
+
+def link_curation(
+    comparison: Comparison,
+    link: Link,
+    action: CurationAction,
+    *,
+    value: str | None = None,
+    author: str = "",
+) -> Curation:
+    """A curation of one existing link: confirm, reject, label (``value``) or note (``value``)."""
+    if action not in ON_LINKS:
+        raise CurationError(f"'{action.value}' is not an action on a link")
+    if action is CurationAction.LABEL:
+        _check_label(value)
+    if action is CurationAction.NOTE and not (value or "").strip():
+        raise CurationError("a note needs some text")
+    return Curation(
+        action=action,
+        a=anchor_of(comparison, link.a),
+        b=anchor_of(comparison, link.b),
+        value=value.strip() if value else None,
+        author=author,
+        comparison=comparison.id,
+    )
+
+
+def _check_label(value: str | None) -> None:
+    if _label(value) is None:
+        labels = ", ".join(label.value for label in Label)
+        raise CurationError(f"'{value}' is no label; give one of {labels}")
+
+
+def relink_curations(
+    comparison: Comparison,
+    claim_id: int,
+    counterpart: int,
+    *,
+    replaces: Sequence[Link] | None = None,
+    label: str | None = None,
+    author: str = "",
+) -> list[Curation]:
+    """Link a claim to another counterpart, rejecting the links this one replaces.
+
+    ``replaces`` defaults to the claim's links to the counterpart's source: a
+    re-link says which statement of that source is its counterpart. The
+    curations share one time, so that an undo takes them back together. ``label``
+    labels the new link.
+    """
+    for either in (claim_id, counterpart):
+        check_claim(comparison, either)
+    source = comparison.claim(counterpart).document
+    if comparison.claim(claim_id).document == source:
+        raise CurationError(f"claims {claim_id} and {counterpart} are in the same source")
+    if replaces is None:
+        replaces = [
+            link
+            for link in comparison.links_of(claim_id)
+            if comparison.claim(link.b if link.a == claim_id else link.a).document == source
+        ]
+    if label is not None:
+        _check_label(label)
+    made = Curation(
+        action=CurationAction.RELINK,
+        a=anchor_of(comparison, claim_id),
+        b=anchor_of(comparison, counterpart),
+        value=label,
+        author=author,
+        created=dt.datetime.now(dt.UTC),
+        comparison=comparison.id,
+    )
+    rejected = [
+        dataclasses.replace(
+            link_curation(comparison, old, CurationAction.REJECT, author=author),
+            created=made.created,
+        )
+        for old in replaces
+        if {old.a, old.b} != {claim_id, counterpart}
+    ]
+    return [made, *rejected]
+
+
+def last_action(history: Sequence[Curation], *, revoked: bool) -> list[Curation]:
+    """The curations of the latest action to undo (``revoked`` False) or to redo (True).
+
+    One action is the curations made at one time by one author (a re-link and the
+    rejection it implies). Undo takes back the latest action in force; redo brings
+    back the earliest one undone after it, as an editor's undo stack does: an
+    action made after an undo leaves nothing to redo.
+    """
+    live = [c for c in history if not c.revoked]
+    if not revoked:
+        return _group(live[-1], live) if live else []
+    newest = max((_when(c) for c in live), default=None)
+    undone = [c for c in history if c.revoked and (newest is None or _when(c) > newest)]
+    return _group(undone[0], undone) if undone else []
+
+
+def _when(curation: Curation) -> tuple[dt.datetime, int]:
+    created = curation.created or dt.datetime.min.replace(tzinfo=dt.UTC)
+    return (created, curation.id or 0)
+
+
+def _group(first: Curation, among: Sequence[Curation]) -> list[Curation]:
+    return [c for c in among if (c.created, c.author) == (first.created, first.author)]
 
 
 class AnchorIndex:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from claimdiff.curate import relink_curations
 from claimdiff.model import CurationAction, Label
-from ui import actions, curation, dialogs, icons
+from ui import actions, dialogs, icons
 from ui.commands import CurationCommand, DeleteCommand, ExportCommand, RenameCommand
 
 if TYPE_CHECKING:
@@ -129,8 +130,13 @@ class ActionSlotsMixin(_Base):
     def relink(self, claim_id: int, counterpart: int) -> bool:
         comparison = self.context.comparison
         assert comparison is not None
-        made = curation.relink(
-            comparison, claim_id, counterpart, self.selected_link, self.context.author
+        old = self.selected_link
+        made = relink_curations(
+            comparison,
+            claim_id,
+            counterpart,
+            replaces=[old] if old is not None else [],
+            author=self.context.author,
         )
         return self.context.runner.do(CurationCommand(self.context, made, "Re-link claim"))
 

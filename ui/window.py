@@ -382,13 +382,13 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.context.open_stored(comparison_id)
 
     def curate(self, action: CurationAction, title: str, value: str | None = None) -> bool:
-        from ui import curation
+        from claimdiff.curate import link_curation
         from ui.commands import CurationCommand
 
         comparison, link = self.context.comparison, self.selected_link
         if comparison is None or link is None:
             return False
-        made = curation.on_link(comparison, link, action, self.context.author, value)
+        made = link_curation(comparison, link, action, value=value, author=self.context.author)
         return self.context.runner.do(CurationCommand(self.context, [made], title))
 
     def label_link(self, label: Label) -> bool:

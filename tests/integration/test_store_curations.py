@@ -10,6 +10,7 @@ from claimdiff.model import Comparison, Curation, CurationAction, Label, LinkSta
 from claimdiff.settings import Settings
 from claimdiff.store import Store
 from tests.conftest import AFP, RFERL
+from tests.integration.conftest import ComparisonFactory
 
 
 def _pair(comparison: Comparison, index: int) -> tuple[str, str]:
@@ -105,3 +106,25 @@ def test_library_functions_in_the_api(db_url: str) -> None:
     assert api.load_comparison(first.id or 0, db=db_url).name == "G7 in Lucca"
     api.delete_comparison(first.id or 0, db=db_url)
     assert api.open_store(db_url).list_comparisons() == []
+
+
+def test_relink_and_undo_by_claim_number(
+    store_url: str, make_comparison: ComparisonFactory
+) -> None:
+    store = Store(store_url)
+    saved = store.save_comparison(make_comparison(), "test-1")  # links 0-2 and 1-3
+    cid = saved.id or 0
+    made = api.relink(cid, 0, 3, label="partial", db=store)
+    assert [c.action for c in made] == [CurationAction.RELINK, CurationAction.REJECT]
+    assert len({c.created for c in made}) == 1  # one action: one undo takes both back
+    links = {(k.a, k.b): k.label for k in api.load_comparison(cid, db=store).links}
+    assert links == {(0, 3): Label.PARTIAL, (1, 3): Label.AGREE}
+    api.curate_link(cid, 3, 1, CurationAction.NOTE, value="same sentence", db=store)
+    assert [c.action for c in api.undo(cid, db=store)] == [CurationAction.NOTE]
+    assert len(api.undo(cid, db=store)) == 2
+    assert api.undo(cid, db=store) == []
+    assert {(k.a, k.b) for k in api.load_comparison(cid, db=store).links} == {(0, 2), (1, 3)}
+    redone = api.redo(cid, db=store)
+    assert [c.id for c in redone] == [c.id for c in made]
+    assert {(k.a, k.b) for k in api.load_comparison(cid, db=store).links} == {(0, 3), (1, 3)}
+    store.close()

@@ -1,0 +1,146 @@
+"""`claimdiff claims` and `claimdiff curate`: curation from the command line, with undo."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner, Result
+
+from claimdiff import api
+from claimdiff.cli import main
+from claimdiff.model import Label, LinkStatus
+from claimdiff.store import Store
+from tests.integration.conftest import ComparisonFactory
+
+TEXTS = (
+    "Alpha said 3 people came.\nBeta rose.\nGamma fell.",
+    "Alpha said 4 people came.\nBeta rose.\nGamma fell.",
+)
+"""Claims 0-2 in Source 0, 3-5 in Source 1; links 0-3 (conflict), 1-4 and 2-5 (agree)."""
+
+
+def _run(*args: str) -> Result:
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def _ok(*args: str) -> list[str]:
+    result = _run(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def _error(*args: str) -> str:
+    result = _run(*args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    return line
+
+
+@pytest.fixture
+def stored(db_url: str, make_comparison: ComparisonFactory) -> tuple[str, str]:
+    store = Store(db_url)
+    saved = store.save_comparison(make_comparison(*TEXTS), "test-1")
+    store.close()
+    return db_url, str(saved.id)
+
+
+def _links(db: str, comparison: str) -> dict[tuple[int, int], tuple[Label, LinkStatus]]:
+    loaded = api.load_comparison(int(comparison), db=db)
+    return {(k.a, k.b): (k.label, k.status) for k in loaded.links}
+
+
+def test_claims_lists_numbers_links_and_unique_claims(stored: tuple[str, str]) -> None:
+    db, cid = stored
+    _ok("curate", "reject", cid, "2", "5", "--db", db)
+    lines = _ok("claims", cid, "--db", db)
+    assert lines[0] == f"Comparison {cid}: Source 0 vs Source 1"
+    assert "    0  Alpha said 3 people came." in lines
+    assert "       conflict with 3 (Source 1), 0.80, found automatically" in lines
+    assert "       only in Source 0" in lines
+    unique = _ok("claims", cid, "--unique", "--db", db)
+    assert [line for line in unique if line.startswith("    ")] == [
+        "    2  Gamma fell.",
+        "       only in Source 0",
+        "    5  Gamma fell.",
+        "       only in Source 1",
+    ]
+
+
+def test_each_action_applies_and_is_listed(stored: tuple[str, str]) -> None:
+    db, cid = stored
+    assert _ok("curate", "confirm", cid, "3", "0", "--db", db) == ["confirmed 0 \u2194 3"]
+    assert _ok("curate", "label", cid, "0", "3", "partial", "--db", db) == [
+        "labelled 0 \u2194 3 as partial"
+    ]
+    assert _ok("curate", "note", cid, "1", "4", "  check the count ", "--db", db) == [
+        'noted 1 \u2194 4: "check the count"'
+    ]
+    assert _ok("curate", "reject", cid, "2", "5", "--db", db) == ["rejected 2 \u2194 5"]
+    loaded = api.load_comparison(int(cid), db=db)
+    links = {(k.a, k.b): k for k in loaded.links}
+    assert links[(0, 3)].label is Label.PARTIAL and links[(0, 3)].label_overridden
+    assert links[(0, 3)].status is LinkStatus.CONFIRMED
+    assert links[(1, 4)].notes == ("check the count",)
+    assert (2, 5) not in links
+    history = _ok("curate", "history", cid, "--db", db)
+    assert [line.split("  ")[-1] for line in history] == [
+        "confirmed 0 \u2194 3",
+        "labelled 0 \u2194 3 as partial",
+        'noted 1 \u2194 4: "check the count"',
+        "rejected 2 \u2194 5",
+    ]
+
+
+def test_undo_and_redo_work_as_a_stack(stored: tuple[str, str]) -> None:
+    db, cid = stored
+    _ok("curate", "reject", cid, "1", "4", "--db", db)
+    _ok("curate", "reject", cid, "2", "5", "--db", db)
+    assert _ok("curate", "undo", cid, "--db", db) == ["undone: rejected 2 \u2194 5"]
+    assert _ok("curate", "undo", cid, "--db", db) == ["undone: rejected 1 \u2194 4"]
+    assert set(_links(db, cid)) == {(0, 3), (1, 4), (2, 5)}
+    assert _error("curate", "undo", cid, "--db", db) == (
+        f"claimdiff: error: nothing to undo in comparison {cid}"
+    )
+    # redo brings back the earliest undone first, as an editor does
+    assert _ok("curate", "redo", cid, "--db", db) == ["redone: rejected 1 \u2194 4"]
+    assert set(_links(db, cid)) == {(0, 3), (2, 5)}
+    assert _ok("curate", "history", cid, "--db", db)[-1].endswith("rejected 2 \u2194 5  (undone)")
+    # a new action leaves nothing to redo
+    _ok("curate", "confirm", cid, "0", "3", "--db", db)
+    assert "nothing to redo" in _error("curate", "redo", cid, "--db", db)
+
+
+def test_relink_replaces_the_link_to_that_source_and_one_undo_takes_both_back(
+    stored: tuple[str, str],
+) -> None:
+    db, cid = stored
+    lines = _ok("curate", "relink", cid, "0", "4", "--label", "conflict", "--db", db)
+    assert lines == ["linked 0 \u2194 4 as conflict", "rejected 0 \u2194 3"]
+    links = _links(db, cid)
+    assert links[(0, 4)] == (Label.CONFLICT, LinkStatus.MANUAL)
+    assert (0, 3) not in links and (1, 4) in links
+    assert _ok("curate", "undo", cid, "--db", db) == [
+        "undone: linked 0 \u2194 4 as conflict",
+        "undone: rejected 0 \u2194 3",
+    ]
+    assert set(_links(db, cid)) == {(0, 3), (1, 4), (2, 5)}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("confirm", "{cid}", "0", "4"), "claims 0 and 4 are not linked; 'relink' links them"),
+        (("reject", "{cid}", "0", "9"), "comparison {cid} has no claim 9 (claims 0-5)"),
+        (("label", "{cid}", "0", "3", "maybe"), "'maybe' is no label; give one of"),
+        (("note", "{cid}", "0", "3", " "), "a note needs some text"),
+        (("relink", "{cid}", "0", "1"), "claims 0 and 1 are in the same source"),
+        (("confirm", "99", "0", "3"), "no comparison with id 99"),
+    ],
+)
+def test_bad_curations_give_one_line_and_change_nothing(
+    stored: tuple[str, str], args: tuple[str, ...], message: str
+) -> None:
+    db, cid = stored
+    line = _error("curate", *(arg.format(cid=cid) for arg in args), "--db", db)
+    assert line.startswith("claimdiff: error: " + message.format(cid=cid))
+    assert _ok("curate", "history", cid, "--db", db) == [f"No curations of comparison {cid} yet."]
