@@ -55,6 +55,7 @@ from claimdiff.pipeline import (
 )
 from claimdiff.settings import Settings
 from claimdiff.store import Store, default_url
+from claimdiff.suggest import Suggestion
 
 if TYPE_CHECKING:
     from claimdiff.extract import Extractor
@@ -76,6 +77,7 @@ __all__ = [
     "Reason",
     "Settings",
     "Store",
+    "Suggestion",
     "add_curation",
     "add_documents",
     "compare_documents",
@@ -97,6 +99,7 @@ __all__ = [
     "rename_comparison",
     "restore_curation",
     "revoke_curation",
+    "suggest_counterparts",
     "undo",
 ]
 
@@ -447,6 +450,16 @@ def relink(
         comparison = _curated(store, store.load_comparison(comparison_id))
         made = relink_curations(comparison, claim_id, counterpart, label=label)
         return [store.add_curation(curation) for curation in made]
+
+
+def suggest_counterparts(
+    comparison: Comparison, claim_id: int, *, limit: int | None = None
+) -> list[Suggestion]:
+    """Claims of the other sources that may be a claim's counterpart, the likeliest first,
+    each with the matcher's score on wording: what to offer when re-linking it."""
+    from claimdiff.suggest import suggestions  # the matcher's imports, only when asked
+
+    return suggestions(comparison, claim_id, limit=limit)
 
 
 def undo(comparison_id: int, *, db: str | Store | None = None) -> list[Curation]:

@@ -379,6 +379,30 @@ def curate_relink(
         click.echo(line)
 
 
+@curate.command(name="candidates")
+@click.argument("comparison_id", type=int)
+@click.argument("claim", type=int)
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True)
+@db_option
+@one_line_errors
+def curate_candidates(comparison_id: int, claim: int, limit: int, db: str | None) -> None:
+    """The likeliest counterparts of CLAIM in the other sources, to re-link it to."""
+    from claimdiff import api
+    from claimdiff.curate import check_claim
+
+    comparison = api.load_comparison(comparison_id, db=db)
+    check_claim(comparison, claim)
+    sources = [document.source for document in comparison.documents]
+    own = comparison.claim(claim)
+    click.echo(f"{claim} ({sources[own.document]}): {own.text}")
+    linked = {k.b if k.a == claim else k.a for k in comparison.links_of(claim)}
+    for found in api.suggest_counterparts(comparison, claim, limit=limit):
+        other = comparison.claim(found.claim)
+        text = other.text if len(other.text) <= CLAIM_WIDTH else other.text[:CLAIM_WIDTH] + "…"
+        now = "  (linked now)" if found.claim in linked else ""
+        click.echo(f"{found.claim:>5}  {found.score:.2f}  {sources[other.document]}: {text}{now}")
+
+
 @curate.command(name="undo")
 @click.argument("comparison_id", type=int)
 @db_option

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser
 
+from claimdiff import api
 from claimdiff.model import Claim, Comparison, Curation, Link
 from ui import highlight
 from ui import theme as themes
@@ -53,6 +54,7 @@ def detail_html(
             + f"<p><b>{escape(source)}</b><br>{escape(claim.text)}</p>"
             + "<p><i>No other source reports this statement.</i> Re-link it (Ctrl+L) "
             "if another source says the same in other words.</p>"
+            + _closest_html(comparison, claim.id)
         )
     spans = highlight.link_spans(comparison, link)
     rows = []
@@ -81,6 +83,21 @@ def detail_html(
         + (f"<p><b>Notes</b></p><ul>{notes}</ul>" if notes else "")
         + history_html(comparison, link, history)
     )
+
+
+def _closest_html(comparison: Comparison, claim_id: int) -> str:
+    """The closest statement of each other source, with the matcher's score: where a
+    missed counterpart most often is."""
+    best: dict[int, tuple[float, Claim]] = {}
+    for found in api.suggest_counterparts(comparison, claim_id):
+        other = comparison.claim(found.claim)
+        best.setdefault(other.document, (found.score, other))
+    rows = [
+        f"<p><b>Closest in {escape(comparison.documents[document].source)}</b>"
+        f" (scored {score:.0%})<br>{escape(other.text)}</p>"
+        for document, (score, other) in sorted(best.items())
+    ]
+    return "".join(rows)
 
 
 def _cluster_rows(comparison: Comparison, claims: tuple[int, ...], link: Link) -> list[str]:

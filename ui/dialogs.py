@@ -5,6 +5,7 @@ The small ``ask_*`` functions are the seams tests replace.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimdiff import api
 from claimdiff.model import Comparison
 
 
@@ -80,7 +82,8 @@ def choose_files(parent: QWidget | None, title: str) -> list[str]:
 
 
 class RelinkDialog(QDialog):
-    """Lists the claims of the other documents, with a filter, to pick a new counterpart."""
+    """Lists the claims of the other documents, the likeliest counterparts first with the
+    matcher's score, and a filter, to pick a new counterpart."""
 
     def __init__(self, comparison: Comparison, claim_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -92,14 +95,17 @@ class RelinkDialog(QDialog):
         self.filter = QLineEdit(placeholderText="Filter statements")
         self.filter.setAccessibleName("Filter counterpart statements")
         self.list = QListWidget()
-        self.list.setAccessibleName("Possible counterparts")
+        self.list.setAccessibleName("Possible counterparts, likeliest first")
         self.list.setWordWrap(True)
-        for other in comparison.claims:
-            if other.document == claim.document:
-                continue
+        scores = {s.claim: s.score for s in api.suggest_counterparts(comparison, claim_id)}
+        others = [other for other in comparison.claims if other.document != claim.document]
+        # the scored ones by score; those the matcher set aside as unrelated after them
+        others.sort(key=lambda other: -scores.get(other.id, -1.0))
+        for other in others:
             source = comparison.documents[other.document].source
             marker = "  (linked now)" if other.id in current else ""
-            item = QListWidgetItem(f"{source}: {other.text}{marker}")
+            score = f"{scores[other.id]:.0%} \u00b7 " if other.id in scores else ""
+            item = QListWidgetItem(f"{score}{source}: {other.text}{marker}")
             item.setData(Qt.ItemDataRole.UserRole, other.id)
             self.list.addItem(item)
         if self.list.count():
@@ -112,7 +118,11 @@ class RelinkDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        prompt = QLabel(f"Link “{claim.text}” to:")
+        prompt = QLabel(
+            f"Link “{escape(claim.text)}” to:<br><small>Likeliest counterparts first; the"
+            " percentage is the matcher's score for the pair on its wording.</small>"
+        )
+        prompt.setTextFormat(Qt.TextFormat.RichText)
         prompt.setWordWrap(True)
         layout.addWidget(prompt)
         layout.addWidget(self.filter)

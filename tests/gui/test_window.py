@@ -450,6 +450,12 @@ def test_relink_dialog_lists_other_documents(qtbot, compared: MainWindow) -> Non
     others = [c for c in comparison.claims if c.document != comparison.claim(a).document]
     assert len(texts) == len(others)
     assert any(t.endswith("(linked now)") and comparison.claim(b).text in t for t in texts)
+    # the likeliest counterparts first, with the matcher's score
+    scores = [int(t.split("%")[0]) for t in texts if "% \u00b7 " in t]
+    assert scores and scores == sorted(scores, reverse=True)
+    (best,) = [s for s in api.suggest_counterparts(comparison, a, limit=1)]
+    assert dialog.list.item(0).data(Qt.ItemDataRole.UserRole) == best.claim
+    assert dialog.chosen() == best.claim  # preselected
     word = comparison.claim(b).text.split()[-1].strip(".").lower()
     dialog.filter.setText(word)
     shown = [
@@ -458,6 +464,25 @@ def test_relink_dialog_lists_other_documents(qtbot, compared: MainWindow) -> Non
         if not dialog.list.item(r).isHidden()
     ]
     assert shown and all(word in text.lower() for text in shown)
+
+
+def test_a_unique_claim_shows_the_closest_statement_of_the_other_source(
+    compared: MainWindow,
+) -> None:
+    comparison = compared.context.comparison
+    assert comparison is not None
+    for row in range(compared.proxy.rowCount()):
+        if compared.proxy.index(row, 0).data(KIND_ROLE) == "unique":
+            compared.select_index_row(row)
+            break
+    claim_id = compared.selected_claims[0]
+    assert not comparison.links_of(claim_id)
+    (best,) = api.suggest_counterparts(comparison, claim_id, limit=1)
+    other = comparison.claim(best.claim)
+    text = compared.detail.toPlainText()
+    source = comparison.documents[other.document].source
+    assert f"Closest in {source} (scored {best.score:.0%})" in text
+    assert other.text in text
 
 
 def test_enter_in_a_pane_selects_the_claim_at_the_caret(qtbot, compared: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -144,3 +144,14 @@ def test_bad_curations_give_one_line_and_change_nothing(
     line = _error("curate", *(arg.format(cid=cid) for arg in args), "--db", db)
     assert line.startswith("claimdiff: error: " + message.format(cid=cid))
     assert _ok("curate", "history", cid, "--db", db) == [f"No curations of comparison {cid} yet."]
+
+
+def test_candidates_lists_the_likeliest_counterparts_first(stored: tuple[str, str]) -> None:
+    db, cid = stored
+    lines = _ok("curate", "candidates", cid, "0", "--limit", "2", "--db", db)
+    assert lines[0] == "0 (Source 0): Alpha said 3 people came."
+    assert len(lines) == 3
+    first, second = (line.split() for line in lines[1:])
+    assert (first[0], lines[1].endswith("(linked now)")) == ("3", True)
+    assert float(first[1]) >= float(second[1])
+    assert "no claim 6" in _error("curate", "candidates", cid, "6", "--db", db)
