@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser
 
-from claimdiff import api
 from claimdiff.model import Claim, Comparison, Curation, Link
 from ui import highlight
 from ui import theme as themes
@@ -88,6 +87,8 @@ def detail_html(
 def _closest_html(comparison: Comparison, claim_id: int) -> str:
     """The closest statement of each other source, with the matcher's score: where a
     missed counterpart most often is."""
+    from claimdiff import api  # SQLAlchemy and the matcher: not before the window shows
+
     best: dict[int, tuple[float, Claim]] = {}
     for found in api.suggest_counterparts(comparison, claim_id):
         other = comparison.claim(found.claim)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdiff import api
 from claimdiff.model import Comparison
 
 
@@ -97,6 +96,8 @@ class RelinkDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Possible counterparts, likeliest first")
         self.list.setWordWrap(True)
+        from claimdiff import api  # SQLAlchemy and the matcher: not before the window shows
+
         scores = {s.claim: s.score for s in api.suggest_counterparts(comparison, claim_id)}
         others = [other for other in comparison.claims if other.document != claim.document]
         # the scored ones by score; those the matcher set aside as unrelated after them

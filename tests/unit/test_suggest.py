@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from claimdiff import suggest
 from claimdiff.model import Claim, Comparison, Document
 from claimdiff.suggest import suggestions
 
@@ -38,3 +41,12 @@ def test_a_pair_scores_the_same_from_either_claim() -> None:
     forward = {s.claim: s.score for s in suggestions(comparison, 1)}
     backward = {s.claim: s.score for s in suggestions(comparison, 4)}
     assert forward[4] == backward[1]  # scored as the comparison scored it: earlier source left
+
+
+def test_large_sources_score_the_claim_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    comparison = _comparison()
+    full = suggestions(comparison, 1)
+    monkeypatch.setattr(suggest, "FULL_PAIRS", 1)
+    alone = suggestions(comparison, 1)
+    assert [s.claim for s in alone][:2] == [s.claim for s in full][:2]
+    assert {s.claim for s in alone} == {s.claim for s in full}
