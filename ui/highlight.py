@@ -90,10 +90,16 @@ def find_values(text: str, value: str) -> list[tuple[int, int]]:
     return sorted(set(found))
 
 
+_BETWEEN_WORDS = r"[\"'\u201c\u201d\u2018\u2019]?\s+[\"'\u201c\u201d\u2018\u2019]?"
+"""What may stand between two words of a value in the text: a line break, a quotation
+mark ('appeared "insufficiently" equipped' holds "insufficiently equipped")."""
+
+
 def _search(text: str, needle: str) -> list[tuple[int, int]]:
     if not needle:
         return []
-    pattern = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
+    words = _BETWEEN_WORDS.join(re.escape(word) for word in needle.split())
+    pattern = r"(?<!\w)" + words + r"(?!\w)"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
 
 

@@ -25,6 +25,13 @@ from ui import highlight
         ("anything", "  ", []),
         # "and"-joined values are split as well
         ("Jordan and Qatar joined", "Qatar and Jordan", ["Jordan", "Qatar"]),
+        # a quotation mark or a line break between the words of a value
+        (
+            'appeared "insufficiently" equipped',
+            "insufficiently equipped",
+            ['insufficiently" equipped'],
+        ),
+        ("the Enough\nProject said", "the Enough Project", ["the Enough\nProject"]),
     ],
 )
 def test_find_values(text: str, value: str, expected: list[str]) -> None:
