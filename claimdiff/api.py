@@ -55,6 +55,7 @@ from claimdiff.pipeline import (
 )
 from claimdiff.settings import Settings
 from claimdiff.store import Store, default_url
+from claimdiff.store.curations import default_author
 from claimdiff.suggest import Suggestion
 
 if TYPE_CHECKING:
@@ -462,19 +463,29 @@ def suggest_counterparts(
     return suggestions(comparison, claim_id, limit=limit)
 
 
-def undo(comparison_id: int, *, db: str | Store | None = None) -> list[Curation]:
-    """Take back the latest curation of a stored comparison (a re-link with the rejection
-    it made); return what was undone, or [] when nothing is left to undo."""
+def undo(
+    comparison_id: int, *, author: str | None = None, db: str | Store | None = None
+) -> list[Curation]:
+    """Take back an author's latest curation of a stored comparison (a re-link with the
+    rejection it made); return what was undone, or [] when nothing is left to undo.
+
+    ``author`` defaults to ``CLAIMDIFF_AUTHOR`` or the OS user, who made the curations
+    of this machine: on a shared database, another analyst's work is left alone.
+    """
     with _store(db) as store:
         history = store.curation_history(store.load_comparison(comparison_id))
-        return [store.revoke_curation(c.id) for c in last_action(history, revoked=False) if c.id]
+        last = last_action(history, revoked=False, author=author or default_author())
+        return [store.revoke_curation(c.id) for c in last if c.id]
 
 
-def redo(comparison_id: int, *, db: str | Store | None = None) -> list[Curation]:
-    """Bring back the curation undone last; [] when there is nothing to redo."""
+def redo(
+    comparison_id: int, *, author: str | None = None, db: str | Store | None = None
+) -> list[Curation]:
+    """Bring back the author's curation undone last; [] when there is nothing to redo."""
     with _store(db) as store:
         history = store.curation_history(store.load_comparison(comparison_id))
-        return [store.restore_curation(c.id) for c in last_action(history, revoked=True) if c.id]
+        last = last_action(history, revoked=True, author=author or default_author())
+        return [store.restore_curation(c.id) for c in last if c.id]
 
 
 def curation_history(

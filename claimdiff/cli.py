@@ -408,7 +408,11 @@ def curate_candidates(comparison_id: int, claim: int, limit: int, db: str | None
 @db_option
 @one_line_errors
 def curate_undo(comparison_id: int, db: str | None) -> None:
-    """Take back the latest curation (a re-link with the rejection it made)."""
+    """Take back your latest curation (a re-link with the rejection it made).
+
+    You are CLAIMDIFF_AUTHOR, else your user name: on a shared database, undo never
+    takes back another analyst's work.
+    """
     _undo_or_redo(comparison_id, db, redo=False)
 
 
@@ -417,17 +421,19 @@ def curate_undo(comparison_id: int, db: str | None) -> None:
 @db_option
 @one_line_errors
 def curate_redo(comparison_id: int, db: str | None) -> None:
-    """Bring back the curation undone last."""
+    """Bring back your curation undone last."""
     _undo_or_redo(comparison_id, db, redo=True)
 
 
 def _undo_or_redo(comparison_id: int, db: str | None, *, redo: bool) -> None:
     from claimdiff import api
+    from claimdiff.store.curations import default_author
 
     changed = (api.redo if redo else api.undo)(comparison_id, db=db)
     if not changed:
+        what = "redo" if redo else "undo"
         raise ClaimDiffError(
-            f"nothing to {'redo' if redo else 'undo'} in comparison {comparison_id}"
+            f"nothing of {default_author()}'s to {what} in comparison {comparison_id}"
         )
     comparison, _ = api.curation_history(comparison_id, db=db)
     for line in _history_lines(comparison, changed, dated=False):

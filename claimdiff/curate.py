@@ -140,19 +140,21 @@ def relink_curations(
     return [made, *rejected]
 
 
-def last_action(history: Sequence[Curation], *, revoked: bool) -> list[Curation]:
-    """The curations of the latest action to undo (``revoked`` False) or to redo (True).
+def last_action(history: Sequence[Curation], *, revoked: bool, author: str) -> list[Curation]:
+    """The curations of an author's latest action to undo (``revoked`` False) or to redo.
 
     One action is the curations made at one time by one author (a re-link and the
-    rejection it implies). Undo takes back the latest action in force; redo brings
-    back the earliest one undone after it, as an editor's undo stack does: an
-    action made after an undo leaves nothing to redo.
+    rejection it implies). Undo takes back the author's latest action in force; redo
+    brings back the earliest one undone after it, as an editor's undo stack does: an
+    action made after an undo leaves nothing to redo. Another analyst's actions on a
+    shared database are never taken back.
     """
-    live = [c for c in history if not c.revoked]
+    mine = [c for c in history if c.author == author]
+    live = [c for c in mine if not c.revoked]
     if not revoked:
         return _group(live[-1], live) if live else []
     newest = max((_when(c) for c in live), default=None)
-    undone = [c for c in history if c.revoked and (newest is None or _when(c) > newest)]
+    undone = [c for c in mine if c.revoked and (newest is None or _when(c) > newest)]
     return _group(undone[0], undone) if undone else []
 
 

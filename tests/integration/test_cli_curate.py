@@ -9,6 +9,7 @@ from claimdiff import api
 from claimdiff.cli import main
 from claimdiff.model import Label, LinkStatus
 from claimdiff.store import Store
+from claimdiff.store.curations import default_author
 from tests.integration.conftest import ComparisonFactory
 
 TEXTS = (
@@ -99,7 +100,7 @@ def test_undo_and_redo_work_as_a_stack(stored: tuple[str, str]) -> None:
     assert _ok("curate", "undo", cid, "--db", db) == ["undone: rejected 1 \u2194 4"]
     assert set(_links(db, cid)) == {(0, 3), (1, 4), (2, 5)}
     assert _error("curate", "undo", cid, "--db", db) == (
-        f"claimdiff: error: nothing to undo in comparison {cid}"
+        f"claimdiff: error: nothing of {default_author()}'s to undo in comparison {cid}"
     )
     # redo brings back the earliest undone first, as an editor does
     assert _ok("curate", "redo", cid, "--db", db) == ["redone: rejected 1 \u2194 4"]
@@ -107,7 +108,7 @@ def test_undo_and_redo_work_as_a_stack(stored: tuple[str, str]) -> None:
     assert _ok("curate", "history", cid, "--db", db)[-1].endswith("rejected 2 \u2194 5  (undone)")
     # a new action leaves nothing to redo
     _ok("curate", "confirm", cid, "0", "3", "--db", db)
-    assert "nothing to redo" in _error("curate", "redo", cid, "--db", db)
+    assert "to redo in comparison" in _error("curate", "redo", cid, "--db", db)
 
 
 def test_relink_replaces_the_link_to_that_source_and_one_undo_takes_both_back(
@@ -155,3 +156,20 @@ def test_candidates_lists_the_likeliest_counterparts_first(stored: tuple[str, st
     assert (first[0], lines[1].endswith("(linked now)")) == ("3", True)
     assert float(first[1]) >= float(second[1])
     assert "no claim 6" in _error("curate", "candidates", cid, "6", "--db", db)
+
+
+def test_undo_takes_back_only_the_analysts_own_work(
+    stored: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db, cid = stored
+    monkeypatch.setenv("CLAIMDIFF_AUTHOR", "alice")
+    _ok("curate", "reject", cid, "1", "4", "--db", db)
+    monkeypatch.setenv("CLAIMDIFF_AUTHOR", "bob")
+    _ok("curate", "reject", cid, "2", "5", "--db", db)
+    monkeypatch.setenv("CLAIMDIFF_AUTHOR", "alice")
+    assert _ok("curate", "undo", cid, "--db", db) == ["undone: rejected 1 \u2194 4"]
+    assert set(_links(db, cid)) == {(0, 3), (1, 4)}  # bob's rejection stands
+    assert "nothing of alice's to undo" in _error("curate", "undo", cid, "--db", db)
+    history = _ok("curate", "history", cid, "--db", db)
+    assert history[0].endswith("alice  rejected 1 \u2194 4  (undone)")
+    assert history[1].endswith("bob  rejected 2 \u2194 5")
