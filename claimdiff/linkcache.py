@@ -30,6 +30,8 @@ _NOT_MATCHER_CODE = frozenset(
         "__main__.py",
         "api.py",
         "cli.py",
+        "cli_curation.py",
+        "cli_options.py",
         "cluster.py",
         "codec.py",
         "curate.py",
@@ -38,6 +40,7 @@ _NOT_MATCHER_CODE = frozenset(
         "linkcache.py",
         "resources.py",
         "statement.py",
+        "suggest.py",
         "worker.py",
     }
 )
