@@ -6,11 +6,15 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from claimdiff.model import Claim, Comparison, Curation, Link
 from ui import highlight
 from ui import theme as themes
+
+RELINK_SCHEME = "relink"
+"""Links in the panel that re-link the selected claim: ``relink:<claim id>``."""
 
 _STATUS = {
     "auto": "found automatically",
@@ -95,7 +99,8 @@ def _closest_html(comparison: Comparison, claim_id: int) -> str:
         best.setdefault(other.document, (found.score, other))
     rows = [
         f"<p><b>Closest in {escape(comparison.documents[document].source)}</b>"
-        f" (scored {score:.0%})<br>{escape(other.text)}</p>"
+        f' (scored {score:.0%}) &nbsp; <a href="{RELINK_SCHEME}:{other.id}">Link to it</a>'
+        f"<br>{escape(other.text)}</p>"
         for document, (score, other) in sorted(best.items())
     ]
     return "".join(rows)
@@ -144,15 +149,24 @@ def _chip(kind: str, theme: themes.Theme) -> str:
 
 
 class DetailPanel(QTextBrowser):
-    """Read-only; the curation buttons sit in the toolbar and the Curate menu."""
+    """Read-only; the curation buttons sit in the toolbar and the Curate menu. A claim only
+    in its source offers its closest statements, each with a "Link to it"."""
+
+    relink_requested = Signal(int)
+    """The claim id of a closest statement whose "Link to it" was clicked."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("detail")
         self.setAccessibleName("Details of the selected link")
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self.on_anchor_clicked)
         self.theme = themes.LIGHT
         self.show_nothing()
+
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == RELINK_SCHEME and url.path().isdigit():
+            self.relink_requested.emit(int(url.path()))
 
     def show_nothing(self) -> None:
         self.setHtml(

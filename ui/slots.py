@@ -127,6 +127,10 @@ class ActionSlotsMixin(_Base):
         if counterpart is not None:
             self.relink(claim_id, counterpart)
 
+    def on_detail_relink_requested(self, counterpart: int) -> None:
+        if self.context.comparison is not None and self.selected_claims:
+            self.relink(self.selected_claims[0], counterpart)
+
     def relink(self, claim_id: int, counterpart: int) -> bool:
         comparison = self.context.comparison
         assert comparison is not None

@@ -203,6 +203,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
             signal.connect(self.on_proxy_rows_changed)
         self.library.open_requested.connect(self.open_stored)
         self.view.claim_clicked.connect(self.on_pane_claim_clicked)
+        self.detail.relink_requested.connect(self.on_detail_relink_requested)
         self.matrix.cell_activated.connect(self.on_matrix_cell_activated)
 
     def on_runner_message_posted(self, text: str) -> None:

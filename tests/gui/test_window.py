@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from claimdiff import api
 from claimdiff.model import CurationAction, Label, LinkStatus
@@ -483,6 +483,17 @@ def test_a_unique_claim_shows_the_closest_statement_of_the_other_source(
     source = comparison.documents[other.document].source
     assert f"Closest in {source} (scored {best.score:.0%})" in text
     assert other.text in text
+    # "Link to it" links the two, as Re-link would
+    assert f'href="relink:{best.claim}"' in compared.detail.toHtml()
+    compared.detail.anchorClicked.emit(QUrl(f"relink:{best.claim}"))
+    linked = compared.context.comparison
+    assert linked is not None
+    assert {(k.a, k.b) for k in linked.links_of(claim_id)} == {
+        (min(claim_id, best.claim), max(claim_id, best.claim))
+    }
+    compared.undo_action.trigger()
+    assert compared.context.comparison is not None
+    assert not compared.context.comparison.links_of(claim_id)
 
 
 def test_enter_in_a_pane_selects_the_claim_at_the_caret(qtbot, compared: MainWindow) -> None:  # type: ignore[no-untyped-def]
