@@ -13,14 +13,20 @@ from claimdiff.model import ClaimDiffError, Comparison, Curation, CurationAction
 @click.command()
 @click.argument("comparison_id", type=int)
 @click.option("--unique", is_flag=True, help="List only claims that no other source reports.")
+@click.option(
+    "--read",
+    "read",
+    is_flag=True,
+    help="Also say what was read in each claim: speaker, dates, figures, names.",
+)
 @db_option
 @one_line_errors
-def claims(comparison_id: int, unique: bool, db: str | None) -> None:
+def claims(comparison_id: int, unique: bool, read: bool, db: str | None) -> None:
     """List a stored comparison's claims by number, with their links, for 'curate'."""
     from claimdiff import api
 
     comparison = api.load_comparison(comparison_id, db=db)
-    for line in _claim_lines(comparison, only_unique=unique):
+    for line in _claim_lines(comparison, only_unique=unique, read=read):
         click.echo(line)
 
 
@@ -28,7 +34,9 @@ CLAIM_WIDTH = 96
 """Characters of a claim's text that ``claimdiff claims`` shows on its line."""
 
 
-def _claim_lines(comparison: Comparison, *, only_unique: bool) -> Iterator[str]:
+def _claim_lines(comparison: Comparison, *, only_unique: bool, read: bool) -> Iterator[str]:
+    from claimdiff.reading import read_as
+
     sources = [document.source for document in comparison.documents]
     yield f"Comparison {comparison.id}: {' vs '.join(sources)}"
     statuses = {LinkStatus.AUTO: "found automatically", LinkStatus.CONFIRMED: "confirmed"}
@@ -41,6 +49,8 @@ def _claim_lines(comparison: Comparison, *, only_unique: bool) -> Iterator[str]:
                 continue
             text = claim.text if len(claim.text) <= CLAIM_WIDTH else claim.text[:CLAIM_WIDTH] + "…"
             yield f"{claim.id:>5}  {text}"
+            if read and (slots := read_as(claim)):
+                yield f"{'':>7}read as: {slots}"
             if not links:
                 yield f"{'':>7}only in {source}"
             for link in links:

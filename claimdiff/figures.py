@@ -713,13 +713,14 @@ def _days_shown(mentions: Sequence[DateMention]) -> list[str]:
         if named and len(same) > 1:
             shown.append(", ".join(dict.fromkeys(m.text for m in same)))
         else:
-            shown.append(_dated(same[0]))
+            shown.append(dated(same[0]))
     return shown
 
 
-def _dated(mention: DateMention) -> str:
-    """A date as written, with the day it resolves to: "Tuesday (April 11)"."""
+def dated(mention: DateMention, *, year: bool = False) -> str:
+    """A date as written, with the day it resolves to: "Tuesday (April 11)", or with
+    ``year`` "Tuesday (April 11, 2017)"."""
     value = mention.value
     if value is None or mention.granularity != "day" or f"{value:%B}" in mention.text:
         return mention.text
-    return f"{mention.text} ({_day(value)})"
+    return f"{mention.text} ({_day(value, year)})"

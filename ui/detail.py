@@ -41,6 +41,14 @@ def marked_text(claim: Claim, spans: list[highlight.TokenSpan], theme: themes.Th
     return "".join(parts)
 
 
+def _read_as_html(claim: Claim, theme: themes.Theme) -> str:
+    """What the extractor read in the claim, small and muted under its text."""
+    from claimdiff.reading import read_as
+
+    text = read_as(claim)
+    return f'<br><small style="color:{theme.muted}">Read as: {escape(text)}</small>' if text else ""
+
+
 def detail_html(
     comparison: Comparison,
     claims: tuple[int, ...],
@@ -54,7 +62,8 @@ def detail_html(
         source = comparison.documents[claim.document].source
         return (
             _chip(highlight.UNIQUE, theme)
-            + f"<p><b>{escape(source)}</b><br>{escape(claim.text)}</p>"
+            + f"<p><b>{escape(source)}</b><br>{escape(claim.text)}"
+            + f"{_read_as_html(claim, theme)}</p>"
             + "<p><i>No other source reports this statement.</i> Re-link it (Ctrl+L) "
             "if another source says the same in other words.</p>"
             + _closest_html(comparison, claim.id)
@@ -65,7 +74,7 @@ def detail_html(
         claim = comparison.claim(claim_id)
         source = comparison.documents[claim.document].source
         text = marked_text(claim, spans[claim_id], theme)
-        rows.append(f"<p><b>{escape(source)}</b><br>{text}</p>")
+        rows.append(f"<p><b>{escape(source)}</b><br>{text}{_read_as_html(claim, theme)}</p>")
     rows.extend(_cluster_rows(comparison, claims, link))
     reasons = (
         "".join(

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 
 from claimdiff import api
 from claimdiff.model import CurationAction, Label, LinkStatus
+from claimdiff.reading import read_as
 from tests.gui.helpers import COMPARE_TIMEOUT_MS, claim_point, compare, drop_files
 from ui import dialogs
 from ui.claim_model import KIND_ROLE
@@ -480,6 +481,8 @@ def test_a_unique_claim_shows_the_closest_statement_of_the_other_source(
     (best,) = api.suggest_counterparts(comparison, claim_id, limit=1)
     other = comparison.claim(best.claim)
     text = compared.detail.toPlainText()
+    read = read_as(comparison.claim(claim_id))  # the seeds' first unique claim has a date
+    assert read and f"Read as: {read}" in text
     source = comparison.documents[other.document].source
     assert f"Closest in {source} (scored {best.score:.0%})" in text
     assert other.text in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from click.testing import CliRunner, Result
 
@@ -58,6 +60,7 @@ def test_claims_lists_numbers_links_and_unique_claims(stored: tuple[str, str]) -
     assert "    0  Alpha said 3 people came." in lines
     assert "       conflict with 3 (Source 1), 0.80, found automatically" in lines
     assert "       only in Source 0" in lines
+    assert not [line for line in lines if "read as:" in line]  # only when asked
     unique = _ok("claims", cid, "--unique", "--db", db)
     assert [line for line in unique if line.startswith("    ")] == [
         "    2  Gamma fell.",
@@ -173,3 +176,20 @@ def test_undo_takes_back_only_the_analysts_own_work(
     history = _ok("curate", "history", cid, "--db", db)
     assert history[0].endswith("alice  rejected 1 \u2194 4  (undone)")
     assert history[1].endswith("bob  rejected 2 \u2194 5")
+
+
+def test_claims_read_says_what_was_read_in_each_claim(
+    db_url: str, make_comparison: ComparisonFactory
+) -> None:
+    comparison = make_comparison(*TEXTS)
+    said = dataclasses.replace(comparison.claims[0], speaker="Alpha")
+    comparison = dataclasses.replace(comparison, claims=(said, *comparison.claims[1:]))
+    store = Store(db_url)
+    cid = str(store.save_comparison(comparison, "test-1").id)
+    store.close()
+    lines = _ok("claims", cid, "--read", "--db", db_url)
+    assert (
+        lines[lines.index("    0  Alpha said 3 people came.") + 1]
+        == "       read as: said by Alpha"
+    )
+    assert sum("read as:" in line for line in lines) == 1  # a claim with nothing read: no line
