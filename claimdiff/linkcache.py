@@ -38,6 +38,7 @@ _NOT_MATCHER_CODE = frozenset(
         "evaluate.py",
         "fitting.py",
         "linkcache.py",
+        "reading.py",
         "resources.py",
         "statement.py",
         "suggest.py",
