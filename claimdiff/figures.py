@@ -338,6 +338,12 @@ def _shown(amount: Amount, claim: Claim) -> str:
     return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
 
 
+def figures_said(claim: Claim) -> list[str]:
+    """The claim's figures as the reasons say them: "an age of 45" for "Reynante Manza, 45,",
+    "33 missing", "more than 80 people"; each once."""
+    return list(dict.fromkeys(_worded(_aged(x, _shown(x, claim))) for x in amounts(claim)))
+
+
 def _opening_word(word: str, claim: Claim) -> bool:
     """A capital that only opens the claim: "At" of "At least five people", not a name."""
     opens_name = any(e.start == claim.start for e in claim.entities)

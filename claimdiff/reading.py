@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimdiff.figures import dated
+from claimdiff.figures import dated, figures_said
 from claimdiff.model import Claim
 from claimdiff.slots import name_entities
 
@@ -19,7 +19,7 @@ def read_as(claim: Claim) -> str:
         parts.append(f"said by {claim.speaker}")
     for mention in claim.dates:
         parts.append(f"{'said on' if mention.said else 'when'} {dated(mention, year=True)}")
-    figures = list(dict.fromkeys(quantity.text for quantity in claim.quantities))
+    figures = figures_said(claim)
     if figures:
         parts.append("figures " + ", ".join(figures))
     names = list(dict.fromkeys(entity.canonical for entity in name_entities(claim)))

@@ -40,3 +40,19 @@ def test_a_month_is_shown_as_written_and_an_empty_claim_says_nothing() -> None:
     month = DateMention("March 2011", dt.date(2011, 3, 1), 17, 27, granularity="month")
     assert read_as(Claim(0, 0, 0, len(text), text, dates=(month,))) == "when March 2011"
     assert read_as(Claim(0, 0, 0, 4, "Yes.")) == ""
+
+
+def test_figures_are_said_as_the_reasons_say_them() -> None:
+    text = "Vegetable trader Reynante Manza, 45, cried for the 33 missing."
+    claim = Claim(
+        0,
+        0,
+        0,
+        len(text),
+        text,
+        quantities=(
+            Quantity("45", 45.0, "year-old", "", 45.0, 45.0, 32, 34),
+            Quantity("33", 33.0, "missing", "", 33.0, 33.0, 51, 53),
+        ),
+    )
+    assert read_as(claim) == "figures an age of 45, 33 missing"
