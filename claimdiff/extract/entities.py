@@ -35,6 +35,9 @@ class CanonicalTable:
     titles: tuple[tuple[str, ...], ...]
     org_suffixes: frozenset[str] = frozenset()
     ruler_names: tuple[tuple[str, str], ...] = field(default=())
+    capitals_only: frozenset[str] = frozenset()
+    """Keys of short acronyms that name something only in capitals: "US", not the "Us" of
+    "A source tells Us" (Us Weekly); "Nato", as British papers write it, stays NATO."""
 
 
 def alias_key(text: str) -> str:
@@ -48,9 +51,12 @@ def canonical_table() -> CanonicalTable:
     raw: dict[str, Any] = data_json("entities.json")
     aliases: dict[str, tuple[str, str]] = {}
     ruler: list[tuple[str, str]] = []
+    capitals: set[str] = set()
     for canonical, entry in raw["aliases"].items():
         for name in [canonical, *entry["names"]]:
             aliases[alias_key(name)] = (canonical, entry["label"])
+            if _capitals_only(name):
+                capitals.add(alias_key(name))
             # Single ordinary words ("Britain") are left to the statistical tagger, so the
             # ruler cannot break longer names it would have found ("Latin America").
             if not (name.isalpha() and name[:1].isupper() and name[1:].islower()):
@@ -58,7 +64,19 @@ def canonical_table() -> CanonicalTable:
     demonyms = {alias_key(k): v for k, v in raw["demonyms"].items()}
     titles = sorted((tuple(t.casefold().split()) for t in raw["titles"]), key=len, reverse=True)
     suffixes = frozenset(s.casefold() for s in raw["org_suffixes"])
-    return CanonicalTable(aliases, demonyms, tuple(titles), suffixes, tuple(dict.fromkeys(ruler)))
+    ruler_names = tuple(dict.fromkeys(ruler))
+    return CanonicalTable(
+        aliases, demonyms, tuple(titles), suffixes, ruler_names, frozenset(capitals)
+    )
+
+
+_ACRONYM_LETTERS = 3
+"""Acronyms this short are often also words ("US"/"us", "IS"/"is", "WHO"/"who")."""
+
+
+def _capitals_only(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) <= _ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
 
 
 def span_ents(span: Span) -> list[Span]:
@@ -215,7 +233,7 @@ def canonical_name(text: str, label: str = "") -> tuple[str, str]:
     if label in ("ORG", ""):
         name = strip_suffixes(name)
     key = alias_key(name)
-    if key in table.aliases:
+    if key in table.aliases and not (key in table.capitals_only and not name.isupper()):
         return table.aliases[key]
     if label in ("NORP", "") and key in table.demonyms:
         return table.demonyms[key], label or "NORP"

@@ -89,6 +89,12 @@ from claimdiff.model import Document
         ("IRNA news agency", "ORG", "IRNA"),
         ("Xinhua news agency", "ORG", "Xinhua"),
         ("news agency", "ORG", "news agency"),
+        # a short acronym names something only in capitals: "Us" of "tells Us" is a magazine
+        ("Us", "GPE", "Us"),
+        ("Who", "ORG", "Who"),
+        ("WHO", "ORG", "World Health Organization"),
+        # a longer one in British style is still the acronym
+        ("Nato", "ORG", "NATO"),
     ],
 )
 def test_canonical_name(written: str, label: str, canonical: str) -> None:
