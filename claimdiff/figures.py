@@ -634,7 +634,7 @@ def _day_findings(
     when_said = " it was said" if said else ""
     if bool(dated[0]) != bool(dated[1]):
         side = 0 if dated[0] else 1
-        shown = join(_days_shown(dated[side]))
+        shown = join(days_shown(dated[side]))
         written = join([d.text for d in dated[side]])  # what the app lights up in the text
         values = (written, "") if side == 0 else ("", written)
         text = f"Only {names[side]} says when{when_said}: {shown}."
@@ -707,9 +707,9 @@ def _day_named(written: str, day: str) -> bool:
     return written.replace(",", "").lower() == day.replace(",", "").lower()
 
 
-def _days_shown(mentions: Sequence[DateMention]) -> list[str]:
+def days_shown(mentions: Sequence[DateMention], *, year: bool = False) -> list[str]:
     """Each date once: "on Saturday, February 25" is one day, not "Saturday (February 25) and
-    February 25"."""
+    February 25"; with ``year``, a day is told with its year."""
     by_day: dict[object, list[DateMention]] = {}
     for mention in mentions:
         by_day.setdefault((mention.value, mention.granularity), []).append(mention)
@@ -719,7 +719,7 @@ def _days_shown(mentions: Sequence[DateMention]) -> list[str]:
         if named and len(same) > 1:
             shown.append(", ".join(dict.fromkeys(m.text for m in same)))
         else:
-            shown.append(dated(same[0]))
+            shown.append(dated(same[0], year=year))
     return shown
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimdiff.figures import dated, figures_said
+from claimdiff.figures import days_shown, figures_said
 from claimdiff.model import Claim
 from claimdiff.slots import name_entities
 
@@ -17,8 +17,10 @@ def read_as(claim: Claim) -> str:
     parts = []
     if claim.speaker:
         parts.append(f"said by {claim.speaker}")
-    for mention in claim.dates:
-        parts.append(f"{'said on' if mention.said else 'when'} {dated(mention, year=True)}")
+    for said, words in ((False, "when"), (True, "said on")):
+        mentions = [mention for mention in claim.dates if mention.said == said]
+        if mentions:
+            parts.append(f"{words} {', '.join(days_shown(mentions, year=True))}")
     figures = figures_said(claim)
     if figures:
         parts.append("figures " + ", ".join(figures))
