@@ -216,7 +216,12 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
     # '"These executives told lie after lie," Miller said': the quote's own verbs do not
     # say who speaks it, unless nothing outside the quote does
     quoted = quoted_tokens(sent)
-    verbs = [v for v in verbs if v.i not in quoted] or verbs
+    outside = [v for v in verbs if v.i not in quoted]
+    if verbs and not outside and _quote_runs_on(sent.text):
+        # 'The elections "were free and I hope observers will confirm that. But ...," Mr.
+        # Saakashvili told reporters': the quotation's speaker is named where it closes
+        return None
+    verbs = outside or verbs
     found = [pair for pair in (_reporting(v, has_quote) for v in verbs) if pair is not None]
     if found:
         named = [pair for pair in found if pair[0].pos_ in ("PROPN", "NOUN")]
@@ -229,6 +234,19 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
                 return None  # "according to a 2 p.m. briefing" names no one by its time
             return target, token
     return None
+
+
+def _quote_runs_on(text: str) -> bool:
+    """Whether the text's last quotation mark opens a quotation, left open at its end."""
+    at = max(text.rfind('"'), text.rfind("\u201c"), text.rfind("\u201d"))
+    if at < 0 or text[at] == "\u201d":
+        return False
+    if text[at] == "\u201c":
+        return True
+    # a straight mark opens where a word follows it and none comes right before it
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([\u2014\u2013-")
 
 
 def _speech_verbs(sent: Span) -> list[Token]:

@@ -125,6 +125,26 @@ def test_an_attribution_ending_the_sentence_covers_each_clause(extractor: Extrac
     assert [c.speaker for c in claims] == ["Justin Dunn", "Justin Dunn"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # curly marks: the quote opens in the first sentence and closes in the second
+        "The elections \u201cwere free and I hope observers will confirm that. But the"
+        " landslide is amazing,\u201d Mr. Saakashvili told reporters.",
+        # straight marks
+        '"These executives told lie after lie. In the end, they only inflated their'
+        ' sentences," Miller said.',
+    ],
+)
+def test_a_verb_inside_an_open_quotation_is_not_its_speaker(
+    extractor: Extractor, text: str
+) -> None:
+    claims = claims_of(extractor, text)
+    assert len(claims) == 2
+    assert claims[0].speaker == claims[1].speaker
+    assert claims[1].speaker in ("Saakashvili", "Miller")
+
+
 def test_a_clause_reported_by_a_gerund_has_its_own_speaker(extractor: Extractor) -> None:
     text = (
         "It was not clear how many people were hurt, the patrol said, but hospitals "
