@@ -188,9 +188,16 @@ def ruler_patterns() -> list[dict[str, str]]:
     return [{"label": label, "pattern": name} for name, label in canonical_table().ruler_names]
 
 
+_TRAILING_ASIDE = re.compile(r"(?<=\S)\s*\([^()]*\)?$")
+"""An acronym or ticker in brackets after a name, closed or cut off by the tagger:
+"Philippine Institute of Volcanology and Seismology (Phivolcs", "Apple (AAPL)"."""
+
+
 def clean_name(text: str) -> str:
-    """Strip quotes, a leading "the", a possessive and extra spaces from a name."""
-    name = " ".join(text.split()).strip(_EDGE_PUNCT)
+    """Strip quotes, a leading "the", a possessive, a trailing aside in brackets and extra
+    spaces from a name."""
+    name = _TRAILING_ASIDE.sub("", " ".join(text.split()))
+    name = name.strip(_EDGE_PUNCT)
     name = _LEADING_THE.sub("", name)
     return _POSSESSIVE.sub("", name).strip(_EDGE_PUNCT)
 

@@ -95,6 +95,15 @@ from claimdiff.model import Document
         ("WHO", "ORG", "World Health Organization"),
         # a longer one in British style is still the acronym
         ("Nato", "ORG", "NATO"),
+        # an acronym or ticker in brackets after a name, even one the tagger cut off
+        (
+            "The Philippine Institute of Volcanology and Seismology (Phivolcs",
+            "ORG",
+            "Philippine Institute of Volcanology and Seismology",
+        ),
+        ("Apple Inc. (AAPL)", "ORG", "Apple"),
+        # a juror is named without the title
+        ("Juror Marvin Carson", "PERSON", "Marvin Carson"),
     ],
 )
 def test_canonical_name(written: str, label: str, canonical: str) -> None:
