@@ -63,7 +63,7 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
         same_quote = _quotes_match(a.quotes, b.quotes)
         named = _named(a, a.speaker) and _named(b, b.speaker)
-        said = _speaker_shown(a), _speaker_shown(b)
+        said = speaker_shown(a), speaker_shown(b)
         text = f"{names[0]} attributes it to {said[0]}; {names[1]} to {said[1]}"
         text += "" if text.endswith(".") else "."  # "... to Gov. Smith Jr."
         # A title against a name ("the minister" / "Sahel") may be the same person, and one
@@ -105,7 +105,7 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         misquoted = _misquoted(a, b)
         qa, qb = misquoted or (a.quotes[0], b.quotes[0])
         if misquoted:
-            who = _speaker_shown(a)
+            who = speaker_shown(a)
             text = f'{names[0]} and {names[1]} quote {who} differently: "{qa}" against "{qb}".'
         else:
             text = f'{names[0]} quotes "{qa}"; {names[1]} quotes "{qb}".'
@@ -207,7 +207,7 @@ def speaker_written(claim: Claim, *, aliases_only: bool = False) -> str:
     return " and ".join(parts)
 
 
-def _speaker_shown(claim: Claim) -> str:
+def speaker_shown(claim: Claim) -> str:
     """The speaker as a reason says it mid-sentence: "police", not the "Police" that
     opened its sentence; a name keeps its capital ("Sudanese officials", "IRNA")."""
     speaker = speaker_written(claim, aliases_only=True)

@@ -183,6 +183,20 @@ def _ends_title(ent: Span) -> bool:
     return False
 
 
+def _opens_title(ent: Span) -> bool:
+    """Whether the entity is the first words of a title the words after it end: "Interior"
+    in "Interior Minister Christophe Castaner", "Defense" in "Defense Secretary"."""
+    doc = ent.doc
+    words = tuple(t.lower_ for t in ent)
+    for title in canonical_table().titles:
+        rest = len(title) - len(words)
+        if rest <= 0 or title[: len(words)] != words or ent.end + rest > len(doc):
+            continue
+        if tuple(t.lower_ for t in doc[ent.end : ent.end + rest]) == title[len(words) :]:
+            return True
+    return False
+
+
 def ruler_patterns() -> list[dict[str, str]]:
     """Phrase patterns for spaCy's entity ruler: aliases the statistical tagger misses."""
     return [{"label": label, "pattern": name} for name, label in canonical_table().ruler_names]
@@ -333,8 +347,8 @@ class EntityResolver:
             ent = name_span(whole)
             if ent.label_ not in ENTITY_LABELS or not any(ch.isalpha() for ch in ent.text):
                 continue
-            if _ends_title(ent):
-                continue  # "State" of "Secretary of State" names no state
+            if _ends_title(ent) or _opens_title(ent):
+                continue  # "State" of "Secretary of State", "Interior" of "Interior Minister"
             canonical, label = self.resolve(ent.text, ent.label_)
             if canonical:
                 start, end = ent.start_char + offset, ent.end_char + offset

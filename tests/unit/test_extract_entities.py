@@ -162,6 +162,13 @@ def test_table_is_data_with_ruler_patterns() -> None:
             ["United States", "Rex Tillerson", "Moscow"],
         ),
         ("The State Department said the talks were useful.", ["State Department"]),
+        # nor does the start of one
+        (
+            "Interior Minister Christophe Castaner said three members of the National Police"
+            " saw a suspect.",
+            ["Christophe Castaner", "National Police"],
+        ),
+        ("The Interior Ministry said it was calm.", ["Interior Ministry"]),
     ],
 )
 def test_entities_in_sentences(extractor: Extractor, sentence: str, expected: list[str]) -> None:
