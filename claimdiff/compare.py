@@ -209,13 +209,15 @@ def speaker_written(claim: Claim, *, aliases_only: bool = False) -> str:
 
 def speaker_shown(claim: Claim) -> str:
     """The speaker as a reason says it mid-sentence: "police", not the "Police" that
-    opened its sentence; a name keeps its capital ("Sudanese officials", "IRNA")."""
+    opened its sentence; a name keeps its capital ("Sudanese officials", "IRNA"), and so
+    does a title before one ("Mr Alishbandi")."""
     speaker = speaker_written(claim, aliases_only=True)
-    first = speaker.split(maxsplit=1)[0] if speaker else ""
+    first, *rest = speaker.split() or [""]
     opens = claim.text.startswith(speaker) and not any(
         e.start == claim.start for e in claim.entities
     )
-    if opens and first.istitle() and first.lower() in idf_table():
+    common = first.istitle() and first.lower() in idf_table()
+    if opens and common and not any(word[:1].isupper() for word in rest):
         return speaker[:1].lower() + speaker[1:]
     return speaker
 

@@ -272,6 +272,13 @@ def test_a_common_speaker_is_said_mid_sentence() -> None:
     assert "attributes it to police;" in reason.text
     assert reason.a == "Police"  # as written, for the highlight
 
+    # a title before a name keeps its capital
+    a = claim("Mr Alishbandi said the group was ill equipped.", speaker="Mr Alishbandi")
+    (reason,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
+    ]
+    assert "attributes it to Mr Alishbandi;" in reason.text
+
 
 @pytest.mark.parametrize(
     ("written", "canonical", "value", "said"),
