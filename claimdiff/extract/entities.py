@@ -183,12 +183,20 @@ def _ends_title(ent: Span) -> bool:
     return False
 
 
+@cache
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for title in canonical_table().titles:
+        grouped.setdefault(title[0], []).append(title)
+    return {word: tuple(titles) for word, titles in grouped.items()}
+
+
 def _opens_title(ent: Span) -> bool:
     """Whether the entity is the first words of a title the words after it end: "Interior"
     in "Interior Minister Christophe Castaner", "Defense" in "Defense Secretary"."""
     doc = ent.doc
     words = tuple(t.lower_ for t in ent)
-    for title in canonical_table().titles:
+    for title in _titles_by_first_word().get(words[0], ()):
         rest = len(title) - len(words)
         if rest <= 0 or title[: len(words)] != words or ent.end + rest > len(doc):
             continue
