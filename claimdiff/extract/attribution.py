@@ -325,6 +325,8 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     # verb with a clause of its own reports speech
     objects = ("ccomp",) if _reported(verb) else ("ccomp", "dobj")
     complement = any(c.dep_ in objects or _gerund_report(c) for c in verb.children)
+    if verb.lemma_ == "add" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "The impact of tariffs will add $900 million in costs" says nothing
     if subject is not None and (complement or has_quote or verb.dep_ in ("ROOT", "parataxis")):
         return subject, verb
     return None

@@ -18,6 +18,10 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
     [
         # a plain reporting verb after a quote
         ('"We need to act," Johnson said on Monday.', ["Johnson"]),
+        # "add" with an object adds a thing, not words
+        ("The impact of tariffs will add $900 million in costs.", [None]),
+        # a title of office before a name is dropped
+        ("CFO Kevan Parekh said Apple saw record highs.", ["Kevan Parekh"]),
         # titles are dropped from a named speaker
         ("British Foreign Secretary Boris Johnson said the talks failed.", ["Boris Johnson"]),
         # a possessive speaker keeps its owner
