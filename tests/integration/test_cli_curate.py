@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 
 from claimdiff import api
 from claimdiff.cli import main
-from claimdiff.model import Label, LinkStatus
+from claimdiff.model import Entity, Label, LinkStatus
 from claimdiff.store import Store
 from claimdiff.store.curations import default_author
 from tests.integration.conftest import ComparisonFactory
@@ -182,14 +182,17 @@ def test_claims_read_says_what_was_read_in_each_claim(
     db_url: str, make_comparison: ComparisonFactory
 ) -> None:
     comparison = make_comparison(*TEXTS)
-    said = dataclasses.replace(comparison.claims[0], speaker="Alpha")
+    alpha = Entity("Alpha", "Alpha", "PERSON", 0, 5)
+    said = dataclasses.replace(comparison.claims[0], speaker="Alpha", entities=(alpha,))
     comparison = dataclasses.replace(comparison, claims=(said, *comparison.claims[1:]))
     store = Store(db_url)
     cid = str(store.save_comparison(comparison, "test-1").id)
     store.close()
     lines = _ok("claims", cid, "--read", "--db", db_url)
-    assert (
-        lines[lines.index("    0  Alpha said 3 people came.") + 1]
-        == "       read as: said by Alpha"
+    after = {line: lines[k + 1] for k, line in enumerate(lines[:-1])}
+    assert after["    0  Alpha said 3 people came."] == (
+        "       read as: said by Alpha \u00b7 figures 3 people \u00b7 names Alpha"
     )
-    assert sum("read as:" in line for line in lines) == 1  # a claim with nothing read: no line
+    assert (
+        after["    2  Gamma fell."] == "       agree with 5 (Source 1), 0.80, found automatically"
+    )
