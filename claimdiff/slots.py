@@ -101,6 +101,16 @@ _NUMBER_RE = re.compile(
     r"(?:-(?P<hyphen>[a-z]+(?:-[a-z]+)?)|\s*(?P<unit>%|[a-z]+))?",
     re.IGNORECASE,
 )
+_RANGE_NUMBER = r"\d+(?:[.,]\d+)?|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b"
+_TEXT_RANGE = re.compile(
+    rf"(?P<between>\bbetween\s+)?(?<![\w./-])(?P<lo>{_RANGE_NUMBER})"
+    r"\s*(?:-|\u2013|\bto\b|(?(between)\band\b|(?!)))\s*"
+    rf"(?P<hi>{_RANGE_NUMBER})\s*(?P<unit>%|[a-z]+)",
+    re.IGNORECASE,
+)
+"""A range with its unit once, at its end: "three to four weeks", "3-4 weeks", "between 50
+and 60 people"; "rose from 20 to 30" is a change, and "23-17" a score, not a range."""
+_CHANGE_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|in|since|until|from)|\w['\u2019]s)\s+$", re.IGNORECASE
@@ -375,13 +385,15 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
     Numbers inside a ``skip`` span (offsets into ``text``: names such as "Group of
     Seven") are not quantities.
     """
-    found = []
+    ranges = _ranges_in(text, skip)
+    spans = [*skip, *(span for span, _ in ranges)]
+    found: list[tuple[int, Amount]] = [(start, amount) for (start, _), amount in ranges]
     for match in _NUMBER_RE.finditer(text):
         value = _number(match["num"])
         if value is None or _MONTHS.search(text[: match.start()]):
             continue
         at = match.start("num")
-        if any(start <= at < end for start, end in skip):
+        if any(start <= at < end for start, end in spans):
             continue
         unit_word = (match["hyphen"] or match["unit"] or "").lower()
         if match["hyphen"] and match["hyphen"].endswith("old"):
@@ -417,10 +429,27 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
         scaled = value * factor
         stated = _number(match["num"]) or 1.0
         rounding = _half_digit(match["num"], unit == "metre") * abs(scaled / stated)
-        found.append(
-            Amount(match.group(0), unit, scaled * low, scaled * high, scaled, kind, rounding)
-        )
-    return found
+        amount = Amount(match.group(0), unit, scaled * low, scaled * high, scaled, kind, rounding)
+        found.append((match.start(), amount))
+    return [amount for _, amount in sorted(found, key=lambda pair: pair[0])]
+
+
+def _ranges_in(text: str, skip: Sequence[tuple[int, int]]) -> list[tuple[tuple[int, int], Amount]]:
+    """Ranges with their unit at the end ("three to four weeks"), each with its span."""
+    ranges = []
+    for match in _TEXT_RANGE.finditer(text):
+        low, high = _number(match["lo"]), _number(match["hi"])
+        word = match["unit"].lower()
+        if low is None or high is None or not low < high or word in _SKIP_UNITS:
+            continue
+        if _CHANGE_BEFORE.search(text, 0, match.start()):
+            continue
+        if any(start <= match.start() < end for start, end in skip):
+            continue
+        unit, factor = _unit(word)
+        amount = Amount(match.group(0), unit, low * factor, high * factor, low * factor, "about")
+        ranges.append(((match.start(), match.end()), amount))
+    return ranges
 
 
 @per_object

@@ -118,6 +118,10 @@ NUMBER_CASES = [
     # a year is no figure: "a 2005 peace deal", "in 1997"
     ("The war ended with a 2005 peace deal.", "The war ended with a peace deal.", None),
     ("At his trial in 1997 he sat in a wheelchair.", "At his trial he sat in a wheelchair.", None),
+    # a range with its unit once is one figure: "3-4 weeks" holds four weeks
+    ("Tests take 3-4 weeks, she said.", "Tests take four weeks, she said.", None),
+    ("Between 50 and 60 people died.", "Some 55 people died.", None),
+    ("Tests take three to four weeks.", "Tests take two weeks.", Label.CONFLICT),
     # "no casualties" against a death toll is a conflict
     (
         "There were no immediate reports of any casualties.",
