@@ -215,11 +215,16 @@ _TRAILING_ASIDE = re.compile(r"(?<=\S)\s*\([^()]*\)?$")
 "Philippine Institute of Volcanology and Seismology (Phivolcs", "Apple (AAPL)"."""
 
 
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{5})\.$")
+"""A sentence's full stop the tagger left on a name ("in Bentiu."): after six letters or
+more, so that an abbreviation ("Calif.", "Corp.", "Mo.") keeps its own."""
+
+
 def clean_name(text: str) -> str:
-    """Strip quotes, a leading "the", a possessive, a trailing aside in brackets and extra
-    spaces from a name."""
+    """Strip quotes, a leading "the", a possessive, a trailing aside in brackets, a
+    sentence's full stop and extra spaces from a name."""
     name = _TRAILING_ASIDE.sub("", " ".join(text.split()))
-    name = name.strip(_EDGE_PUNCT)
+    name = _SENTENCE_STOP.sub("", name.strip(_EDGE_PUNCT))
     name = _LEADING_THE.sub("", name)
     return _POSSESSIVE.sub("", name).strip(_EDGE_PUNCT)
 

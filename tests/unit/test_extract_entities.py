@@ -104,6 +104,9 @@ from claimdiff.model import Document
         ("Apple Inc. (AAPL)", "ORG", "Apple"),
         # a juror is named without the title
         ("Juror Marvin Carson", "PERSON", "Marvin Carson"),
+        # a sentence's full stop the tagger left on a name, but not an abbreviation's
+        ("Bentiu.", "GPE", "Bentiu"),
+        ("Calif.", "GPE", "Calif."),
     ],
 )
 def test_canonical_name(written: str, label: str, canonical: str) -> None:
