@@ -167,41 +167,32 @@ def _stray(word: Span, name: Span) -> bool:
     return not known and token.lower_ not in idf_table()
 
 
-def _ends_title(ent: Span) -> bool:
-    """Whether the entity is the last words of a title the words before it open: "State" in
-    "US Secretary of State Rex Tillerson", which the tagger takes for a place or a body."""
-    doc = ent.doc
-    words = tuple(t.lower_ for t in ent)
-    for title in canonical_table().titles:
-        if title[-1] != words[-1]:
-            continue  # most titles: cheap to pass by
-        head = len(title) - len(words)
-        if not (head > 0 and title[head:] == words and ent.start >= head):
-            continue
-        if tuple(t.lower_ for t in doc[ent.start - head : ent.start]) == title[:head]:
-            return True
-    return False
-
-
 @cache
-def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
-    grouped: dict[str, list[tuple[str, ...]]] = {}
+def _titles_by_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each word of a title, with the titles it is in."""
+    grouped: dict[str, set[tuple[str, ...]]] = {}
     for title in canonical_table().titles:
-        grouped.setdefault(title[0], []).append(title)
-    return {word: tuple(titles) for word, titles in grouped.items()}
+        for word in title:
+            grouped.setdefault(word, set()).add(title)
+    return {word: tuple(sorted(titles)) for word, titles in grouped.items()}
 
 
-def _opens_title(ent: Span) -> bool:
-    """Whether the entity is the first words of a title the words after it end: "Interior"
-    in "Interior Minister Christophe Castaner", "Defense" in "Defense Secretary"."""
+def _part_of_title(ent: Span) -> bool:
+    """Whether the entity opens or ends a title the words around it complete: "State" in
+    "US Secretary of State Rex Tillerson", "Interior" in "Interior Minister Christophe
+    Castaner", which the tagger takes for a place or a body."""
     doc = ent.doc
     words = tuple(t.lower_ for t in ent)
-    for title in _titles_by_first_word().get(words[0], ()):
-        rest = len(title) - len(words)
-        if rest <= 0 or title[: len(words)] != words or ent.end + rest > len(doc):
+    size = len(words)
+    for title in _titles_by_word().get(words[0], ()):
+        if len(title) <= size:
             continue
-        if tuple(t.lower_ for t in doc[ent.end : ent.end + rest]) == title[len(words) :]:
-            return True
+        for at in (0, len(title) - size):  # the entity opens the title, or ends it
+            begin = ent.start - at
+            if title[at : at + size] != words or begin < 0 or begin + len(title) > len(doc):
+                continue
+            if tuple(t.lower_ for t in doc[begin : begin + len(title)]) == title:
+                return True
     return False
 
 
@@ -360,7 +351,7 @@ class EntityResolver:
             ent = name_span(whole)
             if ent.label_ not in ENTITY_LABELS or not any(ch.isalpha() for ch in ent.text):
                 continue
-            if _ends_title(ent) or _opens_title(ent):
+            if _part_of_title(ent):
                 continue  # "State" of "Secretary of State", "Interior" of "Interior Minister"
             canonical, label = self.resolve(ent.text, ent.label_)
             if canonical:
