@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner, Result
 
 from claimdiff import api
 from claimdiff.cli import main
+from claimdiff.cli_options import SIGPIPE_EXIT
 from claimdiff.model import Entity, Label, LinkStatus
 from claimdiff.store import Store
 from claimdiff.store.curations import default_author
@@ -196,3 +199,21 @@ def test_claims_read_says_what_was_read_in_each_claim(
     assert (
         after["    2  Gamma fell."] == "       agree with 5 (Source 1), 0.80, found automatically"
     )
+
+
+def test_a_reader_that_stops_reading_ends_the_listing_quietly(
+    db_url: str, make_comparison: ComparisonFactory
+) -> None:
+    # "claimdiff claims 3 | head": more output than a pipe holds, read one line of it
+    texts = ["\n".join(f"Figure {k} {verb}." for k in range(3000)) for verb in ("rose", "fell")]
+    store = Store(db_url)
+    cid = str(store.save_comparison(make_comparison(*texts), "test-1").id)
+    store.close()
+    command = [sys.executable, "-m", "claimdiff", "claims", cid, "--db", db_url]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline() == f"Comparison {cid}: Source 0 vs Source 1\n".encode()
+        process.stdout.close()
+        errors = process.stderr.read()
+    assert process.returncode == SIGPIPE_EXIT
+    assert errors == b""
