@@ -31,7 +31,7 @@ from claimdiff.figures import (
     time_findings,
 )
 from claimdiff.model import Claim, Document, Label, Link, Reason, ReasonKind
-from claimdiff.names import GENERIC_WORDS, POSSESSIVE, entity_findings
+from claimdiff.names import GENERIC_WORDS, POSSESSIVE, entity_findings, same_speaker
 from claimdiff.settings import Settings
 from claimdiff.slots import canonical, casualty_claim, name_entities
 
@@ -60,10 +60,10 @@ def _hedged(source: str, modality: str | None) -> str:
 def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Speakers, negation, modality and quotes."""
     findings = []
-    if a.speaker and b.speaker and not _same_speaker(a.speaker, b.speaker):
+    if a.speaker and b.speaker and not same_speaker(a.speaker, b.speaker):
         same_quote = _quotes_match(a.quotes, b.quotes)
         named = _named(a, a.speaker) and _named(b, b.speaker)
-        said = speaker_shown(a), speaker_shown(b)
+        said = _with_article(a, speaker_shown(a)), _with_article(b, speaker_shown(b))
         text = f"{names[0]} attributes it to {said[0]}; {names[1]} to {said[1]}"
         text += "" if text.endswith(".") else "."  # "... to Gov. Smith Jr."
         # A title against a name ("the minister" / "Sahel") may be the same person, and one
@@ -77,6 +77,8 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
             weight = Label.CONFLICT
         values = speaker_written(a), speaker_written(b)
         findings.append(Finding(Reason(ReasonKind.SPEAKER, *values, text), weight))
+    elif bool(a.speaker) != bool(b.speaker):
+        findings.extend(_source_findings(a, b, names))
     # Both worded in the negative ("refusing to name" / "refused to name"): the flags
     # differ only where the parser attached the negation.
     # "There were no dead or wounded" against a toll: the casualty reason says what is
@@ -114,6 +116,37 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     return findings
 
 
+def _source_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """One side says who said it and the other states it with no source: "Police fired
+    back and 'neutralized' the attacker, said Christoph Castaner" / "Police fired back".
+    Who vouches for a statement is a detail an analyst weighs, so the link is partial.
+    A speaker the other claim names in its own words ("Roland Ries expressed relief")
+    is no source it lacks."""
+    side = 0 if a.speaker else 1
+    mine, other = (a, b) if side == 0 else (b, a)
+    speaker = mine.speaker or ""
+    words = {w for w in speaker.lower().replace("-", " ").split()} - GENERIC_WORDS
+    said = {w.lower() for w in WORD_PATTERN.findall(other.text)}
+    if words and words <= said:
+        return []
+    written = speaker_written(mine)
+    values = (written, "") if side == 0 else ("", written)
+    shown = _with_article(mine, speaker_shown(mine))
+    text = f"Only {names[side]} gives a source: {shown}" + ("" if shown.endswith(".") else ".")
+    return [Finding(Reason(ReasonKind.SPEAKER, *values, text), SOURCE_WEIGHT)]
+
+
+SOURCE_WEIGHT = Label.AGREE
+
+
+def _with_article(claim: Claim, speaker: str) -> str:
+    """A speaker with the article the claim gives it: "the patrol", "a spokesman"."""
+    found = re.search(
+        r"\b(the|a|an|one|its|his|her|their|our)\s+" + re.escape(speaker), claim.text, re.I
+    )
+    return f"{found.group(1).lower()} {speaker}" if found else speaker
+
+
 QUOTE_OPENING = 4
 """Words a quotation of one speaker must open with on both sides to be the same quotation."""
 QUOTE_SAME = 85
@@ -128,7 +161,7 @@ def _misquoted(a: Claim, b: Claim) -> tuple[str, str] | None:
     right now ..." / "Our goal is to reinstate dividends and ensure they remain competitive
     over time."). Words such as "I think it is" open many remarks: the shared opening must
     hold a word rarer than those."""
-    if not (a.speaker and b.speaker and _same_speaker(a.speaker, b.speaker)):
+    if not (a.speaker and b.speaker and same_speaker(a.speaker, b.speaker)):
         return None
     if not (_named(a, a.speaker) or _named(b, b.speaker)):
         return None
@@ -163,14 +196,6 @@ def polarity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
         )
         for ta, tb in polarity_clashes(a, b)
     ]
-
-
-def _same_speaker(x: str, y: str) -> bool:
-    x, y = x.replace("-", " "), y.replace("-", " ")  # "Moqtada al-Sadr" / "Muqtada al Sadr"
-    wx, wy = set(x.lower().replace("'s", "").split()), set(y.lower().replace("'s", "").split())
-    if bool((wx & wy) - GENERIC_WORDS) or not (wx - GENERIC_WORDS) or not (wy - GENERIC_WORDS):
-        return True
-    return fuzz.token_set_ratio(x.lower(), y.lower()) >= 75  # "Sundwell" / "Sundwall"
 
 
 _DENY = frozenset({"deny", "reject", "dismiss"})
@@ -468,8 +493,9 @@ def classify(
     found = findings(a, b, names, _report_days(documents, a, b))
     label = decide(found, a, b, settings or Settings())
     shown = [f.reason for f in found if label is not Label.AGREE or f.weight is Label.CONFLICT]
-    if label is Label.PARTIAL and not shown:
-        shown = [wording_reason(a, b, names)]  # partial for its words alone: say which
+    if label is Label.PARTIAL and all(f.weight is Label.AGREE for f in found):
+        # partial for its words alone: say which, before what only says who spoke
+        shown = [wording_reason(a, b, names), *shown]
     from claimdiff.evidence import basis_reason  # evidence builds on this module's findings
 
     ground = basis_reason(candidate, a, b)

@@ -341,7 +341,17 @@ def _shown(amount: Amount, claim: Claim) -> str:
 def figures_said(claim: Claim) -> list[str]:
     """The claim's figures as the reasons say them: "an age of 45" for "Reynante Manza, 45,",
     "33 missing", "more than 80 people"; each once."""
-    return list(dict.fromkeys(_worded(_aged(x, _shown(x, claim))) for x in amounts(claim)))
+    return list(dict.fromkeys(_worded(_said(x, _shown(x, claim))) for x in amounts(claim)))
+
+
+def _said(amount: Amount, shown: str) -> str:
+    """A figure as a reason says it: an age no word marks as an age, an earlier value or a
+    forecast as what it is ("four people (an earlier figure)"), since "Only AFP gives four
+    people" beside "three people" would read as a rival toll."""
+    return _aged(amount, shown) + _ROLE_SAID.get(amount.role, "")
+
+
+_ROLE_SAID = {"earlier": " (an earlier figure)", "forecast": " (a forecast)"}
 
 
 def _opening_word(word: str, claim: Claim) -> bool:
@@ -423,7 +433,7 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
         if only:
             shown = _listed([text for _, text in only])  # as written, for the highlight
             values = ("", shown) if side else (shown, "")
-            said = _listed([_aged(x, text) for x, text in only])
+            said = _listed([_said(x, text) for x, text in only])
             text = f"Only {names[side]} gives {_worded(said)}."
             findings.append(Finding(Reason(ReasonKind.NUMBER, *values, text), Label.PARTIAL))
     return findings

@@ -70,6 +70,7 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             and not _written_in(e, other)
             and not any(_same_name(e, o) for o in theirs.values())
             and not _speaks(e, other)
+            and not _own_speaker(e, a if side == 0 else b, other)
         ]
         if alone:
             shown = [_name_shown(e) for e in alone]
@@ -102,6 +103,25 @@ def _attributes(entity: Entity, claim: Claim, other: Claim) -> bool:
         return True  # the speaker's own name: the speaker reason tells who spoke
     after = claim.text[entity.end - claim.start : entity.end - claim.start + 40]
     return _speaker_follows(after, speaker)
+
+
+def _own_speaker(entity: Entity, claim: Claim, other: Claim) -> bool:
+    """Whether a name is the claim's own speaker and the other claim has none or another
+    one: a speaker reason then says who spoke ("Only AFP gives a source: Johnson")."""
+    speaker = claim.speaker or ""
+    if not speaker or not (speaker in entity.canonical or entity.canonical in speaker):
+        return False
+    return not other.speaker or not same_speaker(speaker, other.speaker)
+
+
+def same_speaker(x: str, y: str) -> bool:
+    """Whether two speakers may be one: a name in common, a speaker that names no one
+    ("the spokesman"), or one name spelled two ways."""
+    x, y = x.replace("-", " "), y.replace("-", " ")  # "Moqtada al-Sadr" / "Muqtada al Sadr"
+    wx, wy = set(x.lower().replace("'s", "").split()), set(y.lower().replace("'s", "").split())
+    if bool((wx & wy) - GENERIC_WORDS) or not (wx - GENERIC_WORDS) or not (wy - GENERIC_WORDS):
+        return True
+    return fuzz.token_set_ratio(x.lower(), y.lower()) >= 75  # "Sundwell" / "Sundwall"
 
 
 def _speaker_follows(after: str, speaker: str) -> bool:

@@ -244,6 +244,9 @@ _EARLIER = re.compile(
 """Words before a figure that make it an earlier value, not a rival: "initially offered $70
 a share", "the original purchase price of $2.6 billion", "some outlets had reported that
 Heard was 72"."""
+_CHANGE_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
+"""A figure after "by" is the size of a change, not the value it changed from: "boosting
+the original purchase price by 64%"."""
 _EARLIER_AFTER = re.compile(
     r"\s*,?\s*(?:(?:a|one|the)\s+year\s+(?:ago|earlier|before)|(?:a|the)\s+year-ago\b"
     r"|(?:in|for|during)\s+the\s+(?:same|year-ago|prior|previous)\s+(?:period|quarter))",
@@ -538,7 +541,7 @@ def _in_context(
     first = start + (len(words[0]) if words else 0)
     if _MORE.match(amount.text + after, first) or before.lower().endswith(_ANOTHER):
         return replace(amount, role="more")  # "two other executives": not all of them
-    if (
+    if not _CHANGE_BY.search(before) and (
         _EARLIER.search(before)
         or _EARLIER_AFTER.match(after)
         or (_FROM.search(before) and _TO_AFTER.match(after))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimdiff.extract.calendar_words import MONTHS, WEEKDAYS
 from claimdiff.extract.entities import EntityResolver, span_ents
 from claimdiff.extract.quotes import quoted_tokens
 
@@ -318,7 +319,7 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None) or next(
         iter(subjects), None
     )
-    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_head(verb):
         # "The US urged Russia ..., warning that ...": the head's subject speaks.
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
     # "Shanmugaraj added that Acacia maintains its position": inside another report, only a
@@ -330,6 +331,13 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     if subject is not None and (complement or has_quote or verb.dep_ in ("ROOT", "parataxis")):
         return subject, verb
     return None
+
+
+def _after_head(gerund: Token) -> bool:
+    """Whether a gerund follows the clause it qualifies: "The US urged Russia ..., warning
+    that ..." reports what the US said. One before it sets a scene: in "Denying he was a
+    gangster, Gigante would wander the streets", Gigante is no source of the wandering."""
+    return gerund.i > gerund.head.i
 
 
 def _gerund_report(child: Token) -> bool:
@@ -378,7 +386,8 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
         if ent.start <= subject.i < ent.end and ent.label_ in _NAMED_SOURCES:
             canonical, label = resolver.resolve(ent.text, ent.label_)
             return canonical, label == "PERSON"
-    if subject.pos_ == "PROPN" and subject.ent_type_ in ("", "PERSON", "ORG"):
+    named = subject.ent_type_ in ("", "PERSON", "ORG") or _misdated(subject)
+    if subject.pos_ == "PROPN" and named:
         canonical, label = resolver.resolve(subject.text, "PERSON")
         if label == "PERSON" and " " in canonical:
             return canonical, True
@@ -388,13 +397,25 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
         for t in phrase
         if t.dep_ not in ("det", "poss", "case", "punct")
         and t.i not in _owner_tokens(subject)
-        and t.ent_type_ not in ("TIME", "DATE")  # "a 2 p.m. briefing" is the briefing
+        and (t.ent_type_ not in ("TIME", "DATE") or _misdated(t))  # "a 2 p.m. briefing"
     ]
     head = " ".join(words)
     if not owner:
         return head, False
     mark = "'" if owner.endswith("s") else "'s"  # "Noar Airlines' website"
     return f"{owner}{mark} {head}", False
+
+
+def _misdated(token: Token) -> bool:
+    """A name the tagger took for a date: "Tolentino" in "on Sunday, said Tolentino" is
+    tagged as part of the date before it, though it is no day, month or figure."""
+    return (
+        token.ent_type_ in ("TIME", "DATE")
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.lower_ not in WEEKDAYS
+        and token.lower_.rstrip(".") not in MONTHS
+    )
 
 
 def _owner(subject: Token, resolver: EntityResolver) -> str | None:

@@ -284,6 +284,45 @@ def test_a_common_speaker_is_said_mid_sentence() -> None:
     assert "attributes it to Mr Alishbandi;" in reason.text
 
 
+def test_a_source_given_by_one_side_only_is_a_speaker_reason() -> None:
+    text = "Police fired back and neutralized the attacker, said Christoph Castaner."
+    name = Entity("Christoph Castaner", "Christoph Castaner", "PERSON", 53, 71)
+    a = Claim(0, 0, 0, len(text), text, entities=(name,), speaker="Christoph Castaner")
+    b = claim("Police fired back.", doc=1)
+    docs = (Document(0, "t", "VOA", "", "x"), Document(1, "t", "RFI", "", "y"))
+    reasons = classify(Candidate(0, 1, 0.8), a, b, documents=docs).reasons
+    (source,) = [r for r in reasons if r.kind is ReasonKind.SPEAKER]
+    assert source.text == "Only VOA gives a source: Christoph Castaner."
+    assert (source.a, source.b) == ("Christoph Castaner", "")
+    # the speaker is not named a second time as a name only one side gives
+    assert not [r for r in reasons if r.kind is ReasonKind.ENTITY]
+    # an unnamed source keeps the article the claim gives it
+    a = claim("The bridge was closed, a spokesman for the city said.", speaker="spokesman")
+    (source,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
+    ]
+    assert source.text == "Only the first source gives a source: a spokesman."
+
+
+def test_a_source_alone_does_not_make_a_link_partial() -> None:
+    a = claim("The bridge was closed to traffic on Monday, police said.", speaker="police")
+    b = claim("The bridge was closed to traffic on Monday.", doc=1)
+    assert label_of(a, b) == (Label.AGREE, set())
+    # partial for its words, the link still says which words, then who spoke
+    b = claim("The bridge was shut to all traffic after the storm.", doc=1)
+    reasons = classify(Candidate(0, 1, 0.8), a, b).reasons
+    assert [r.kind for r in reasons] == [ReasonKind.DETAIL, ReasonKind.SPEAKER]
+    assert reasons[0].text.startswith("Worded apart")
+
+
+def test_a_source_the_other_side_names_is_no_source_it_lacks() -> None:
+    a = claim("Mayor Roland Ries said the market would reopen.", speaker="Roland Ries")
+    b = claim("Roland Ries expressed relief; the market would reopen.", doc=1)
+    assert not [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "canonical", "value", "said"),
     [
@@ -365,6 +404,19 @@ def test_figures_as_the_extractor_reads_them(
     assert (label_of(a, b)[0] is Label.CONFLICT) is conflict
 
 
+def test_an_earlier_figure_or_a_forecast_is_said_as_one(extractor: Extractor) -> None:
+    # "four people" beside "three people" would read as a rival toll
+    a = read(extractor, "Previous reports had said that four people had been killed.", 0)
+    b = read(extractor, "Three people were killed in the attack.", 1)
+    texts = [r.text for r in classify(Candidate(0, 1, 0.8), a, b).reasons]
+    assert "Only the first source gives four people (an earlier figure)." in texts
+    assert "Only the second source gives three people." in texts
+    a = read(extractor, "Analysts expected revenue of $6.20 billion.", 0)
+    b = read(extractor, "Revenue was up on the quarter.", 1)
+    texts = [r.text for r in classify(Candidate(0, 1, 0.8), a, b).reasons]
+    assert "Only the first source gives $6.20 billion (a forecast)." in texts
+
+
 def test_a_score_on_one_side_is_shown_once_with_its_noun(extractor: Extractor) -> None:
     a = read(extractor, "The court upheld the ban in a 2-1 ruling.", 0)
     b = read(extractor, "The court upheld the ban on assault weapons.", 1)
@@ -382,7 +434,12 @@ def test_a_score_on_one_side_is_shown_once_with_its_noun(extractor: Extractor) -
         # a bare figure takes the word that gave its unit
         ("Gordon put the toll at 38 dead and 33 missing.", "33 missing and 38 dead", None),
         ("Tolentino said the 25 died mostly in landslides.", "25 died", None),
-        ("Some aftershocks may be as strong as magnitude five.", "magnitude five", None),
+        # what only may be is said as a forecast
+        (
+            "Some aftershocks may be as strong as magnitude five.",
+            "magnitude five",
+            "magnitude five (a forecast)",
+        ),
         # a figure is read where it stands: the first "5" of the claim is not the category's
         (
             "More than 5 million people were in the path of the typhoon, equivalent to a "

@@ -133,6 +133,8 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("the risk of more than 40 deaths", "people", "chance"),
         ("bonds for May through October pay 2.66 percent", "percent", ""),  # May the month
         ("Cisco initially offered $70 a share", "usd", "earlier"),
+        ("the original purchase price of $2.6 billion", "usd", "earlier"),
+        ("boosting the original purchase price by 64%", "percent", ""),  # a change's size
         ("Cisco will pay $115 per share", "usd", ""),
         ("AMD will pay $334 million", "usd", ""),  # a deal's price, not a forecast
         ("has died at age 61", "year-old", ""),

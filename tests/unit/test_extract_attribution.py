@@ -18,6 +18,12 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
     [
         # a plain reporting verb after a quote
         ('"We need to act," Johnson said on Monday.', ["Johnson"]),
+        # a name the tagger reads as part of the date before it still speaks
+        (
+            "The tally reflected the situation at 9 a.m. local time on Sunday, said "
+            "Tolentino, the main disaster response co-ordinator.",
+            ["Tolentino"],
+        ),
         # "add" with an object adds a thing, not words
         ("The impact of tariffs will add $900 million in costs.", [None]),
         # a title of office before a name is dropped
@@ -160,6 +166,22 @@ def test_a_clause_reported_by_a_gerund_has_its_own_speaker(extractor: Extractor)
     assert alone.speaker == "neighbour"
     (none,) = claims_of(extractor, "He stopped talking to the reporters outside.")
     assert none.speaker is None  # "stop" reports nothing
+
+
+def test_a_gerund_before_its_clause_is_no_source_of_it(extractor: Extractor) -> None:
+    text = (
+        "Denying he was a gangster, Gigante would wander the streets of the Greenwich "
+        "Village neighborhood in nightclothes, muttering incoherently."
+    )
+    (claim,) = claims_of(extractor, text)
+    assert claim.speaker is None
+    # after its clause, a gerund of saying still tells what the subject said
+    (claim,) = claims_of(
+        extractor,
+        "The US urged Russia on Sunday to rein in the Syrian regime, warning that any "
+        'further chemical attacks would be "very damaging".',
+    )
+    assert claim.speaker == "United States"
 
 
 def test_quote_split_over_two_sentences_has_one_speaker(extractor: Extractor) -> None:
