@@ -152,6 +152,12 @@ class ActionSlotsMixin(_Base):
         if not self.matrix.view.currentIndex().isValid() and self.matrix.proxy.rowCount():
             self.matrix.view.setCurrentIndex(self.matrix.proxy.index(0, 0))
 
+    def action_show_cited(self) -> None:
+        self.tabs.setCurrentWidget(self.cited)
+        self.cited.view.setFocus()
+        if self.cited.view.currentRow() < 0 and self.cited.view.rowCount():
+            self.cited.view.setCurrentCell(0, 0)
+
     def action_toggle_dark(self) -> None:
         self.context.set_theme("light" if self.context.theme.dark else "dark")
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from claimdiff.model import Comparison, CurationAction, Document, Label, Link
 from ui import APPLICATION_NAME, actions, icons
 from ui import theme as themes
+from ui.cited import CitedPanel
 from ui.claim_model import KIND_ROLE, ClaimFilterProxyModel, ClaimTableModel
 from ui.context import AppContext
 from ui.detail import DetailPanel
@@ -77,10 +78,13 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.matrix = CoverageMatrixPanel(self.matrix_model)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bottomTabs")
-        self.tabs.setAccessibleName("Claim table and coverage matrix")
+        self.tabs.setAccessibleName("Claim table, coverage matrix and who is cited")
         self.tabs.addTab(self.table, "Claims")
         self.tabs.addTab(self.matrix, "Coverage matrix")
         self.tabs.setTabToolTip(1, "Which source states which claim (Ctrl+Shift+M)")
+        self.cited = CitedPanel()
+        self.tabs.addTab(self.cited, "Cited")
+        self.tabs.setTabToolTip(2, "Who each source cites, and how often (Ctrl+Shift+W)")
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         self.bottom.addWidget(self.tabs)
         self.bottom.addWidget(self.detail)
@@ -205,6 +209,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.view.claim_clicked.connect(self.on_pane_claim_clicked)
         self.detail.relink_requested.connect(self.on_detail_relink_requested)
         self.matrix.cell_activated.connect(self.on_matrix_cell_activated)
+        self.cited.claim_chosen.connect(self.select_claim)
 
     def on_runner_message_posted(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -216,6 +221,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
 
     def on_context_comparison_changed(self, comparison: Comparison | None, fresh: bool) -> None:
         self.matrix_model.set_comparison(comparison)
+        self.cited.set_comparison(comparison)
         if comparison is None:
             self.model.set_comparison(None)
             self.empty.show_documents(())

@@ -15,12 +15,14 @@ from claimdiff.report.clusters import (
 )
 from claimdiff.report.view import LEGEND, ReportView, build_view
 from claimdiff.resources import read_text
+from claimdiff.sourcing import cell_text, document_summary
 
 SECTIONS = (
     "summary",
     "sources",
     "legend",
     "matrix",
+    "cited",
     "clusters",
     "documents",
     "links",
@@ -63,6 +65,10 @@ def render_view_html(view: ReportView, *, print_layout: bool = False) -> str:
         matrix_named=count <= MATRIX_NAMED_COLUMNS,
         check=CHECK,
         outside=links_between_clusters(view),
+        cited_cell=cell_text,
+        cited_summary=document_summary,
+        # the speaker column keeps at least 28%; the sources share the rest
+        cited_width=min(18, round(72 / count, 1)),
     )
 
 

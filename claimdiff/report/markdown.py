@@ -8,6 +8,7 @@ from collections.abc import Callable
 from claimdiff.model import Comparison
 from claimdiff.report.clusters import CHECK, CellView, ClusterView, links_between_clusters
 from claimdiff.report.view import LEGEND, LinkView, Piece, ReportView, build_view
+from claimdiff.sourcing import cell_text, document_summary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -64,6 +65,33 @@ def _sources(view: ReportView) -> list[str]:
             f"| {doc.id + 1} | {escape(doc.source)} | {escape(doc.title)} | {d.published} "
             f"| {doc.fmt} | {d.claim_count} | `{doc.sha256}` |"
         )
+    return lines
+
+
+def _cited(view: ReportView) -> list[str]:
+    cited = view.sourcing
+    lines = [f"## Who each source cites ({len(cited.speakers)} speakers)", ""]
+    names = [d.document.source for d in view.documents]
+    lines += [
+        "; ".join(
+            escape(document_summary(n, d)) for n, d in zip(names, cited.documents, strict=True)
+        )
+        + ".",
+    ]
+    if not cited.speakers:
+        return [*lines, "", "No claim is attributed to anyone."]
+    lines += [
+        "",
+        "Claims each source attributes to each speaker, and how many of them quote the "
+        "speaker's words; — means the source does not cite them. Speakers cited by the most "
+        "sources come first.",
+        "",
+        "| Speaker | " + " | ".join(f"{k + 1}. {escape(n)}" for k, n in enumerate(names)) + " |",
+        "|---|" + "---:|" * len(names),
+    ]
+    for speaker in cited.speakers:
+        cells = " | ".join(cell_text(speaker, k) for k in range(len(names)))
+        lines.append(f"| {escape(speaker.name)} | {cells} |")
     return lines
 
 
@@ -197,6 +225,7 @@ SECTIONS: tuple[Callable[[ReportView], list[str]], ...] = (
     _sources,
     _legend,
     _matrix,
+    _cited,
     _clusters,
     _links,
     _unique,

@@ -7,6 +7,7 @@ import re
 from claimdiff.model import Comparison
 from claimdiff.report.clusters import ClusterView, links_between_clusters
 from claimdiff.report.view import LinkView, build_view
+from claimdiff.sourcing import cell_text, document_summary, sourcing
 
 # Article text may carry terminal escape sequences ("\x1b[2J"); they are shown, never obeyed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -105,4 +106,19 @@ def render_text(comparison: Comparison) -> str:
             lines.append("")
             lines.append(f"Only in {document.source}:")
             lines.extend(f"  - {claim.text}" for claim in own)
+    lines += cited_lines(comparison)
     return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def cited_lines(comparison: Comparison) -> list[str]:
+    """Who each source cites: a line per source, then one per speaker."""
+    cited = sourcing(comparison)
+    names = [document.source for document in comparison.documents]
+    lines = ["", "Who each source cites (claims attributed; quoted):"]
+    lines += [f"  {document_summary(n, d)}" for n, d in zip(names, cited.documents, strict=True)]
+    for speaker in cited.speakers:
+        cells = ", ".join(
+            f"[{k}] {cell_text(speaker, k)}" for k in range(len(names)) if speaker.claims[k]
+        )
+        lines.append(f"  - {speaker.name}: {cells}")
+    return lines

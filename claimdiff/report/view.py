@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimdiff.model import Claim, Comparison, Document, Label, Link
+from claimdiff.sourcing import Sourcing, sourcing
 
 if TYPE_CHECKING:
     from claimdiff.report.clusters import ClusterView
@@ -96,6 +97,8 @@ class ReportView:
     tags: dict[int, str]
     comparison: Comparison
     clusters: tuple[ClusterView, ...] = ()
+    sourcing: Sourcing = field(default_factory=lambda: Sourcing((), ()))
+    """Who each source cites (``claimdiff.sourcing``)."""
 
     @property
     def many_sources(self) -> bool:
@@ -134,6 +137,7 @@ def build_view(comparison: Comparison, *, now: dt.datetime | None = None) -> Rep
         tags=claim_tags(comparison, links),
         comparison=comparison,
         clusters=build_cluster_views(comparison, links),
+        sourcing=sourcing(comparison),
     )
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from claimdiff.model import LinkStatus
 from tests.conftest import ROOT
 from tests.gui.helpers import COMPARE_TIMEOUT_MS, compare, drop_files
+from ui.cited import CLAIMS_ROLE as CITED_CLAIMS
 from ui.claim_model import CLAIMS_ROLE, KIND_ROLE
 from ui.matrix_model import CLAIM_ROLE, CLUSTER_ROLE, FIRST_SOURCE
 from ui.matrix_model import KIND_ROLE as CELL_KIND
@@ -164,3 +165,36 @@ def test_matrix_is_reachable_from_the_keyboard(compared: MainWindow) -> None:
     assert compared.matrix.view.currentIndex().isValid()
     assert compared.matrix.view.accessibleName() == "Coverage matrix"
     assert compared.matrix.summary.text().startswith(f"{compared.matrix_model.rowCount()} claims")
+
+
+def test_who_is_cited_lists_speakers_by_source_and_opens_their_claims(
+    qtbot, compared: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    action = compared.named_actions["show_cited"]
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+W")
+    action.trigger()
+    assert compared.tabs.currentWidget() is compared.cited
+    comparison = compared.context.comparison
+    assert comparison is not None
+    view = compared.cited.view
+    headers = [view.horizontalHeaderItem(c).text() for c in range(view.columnCount())]
+    assert headers == ["Speaker", "AFP", "RFE/RL"]
+    speakers = [view.item(r, 0).text() for r in range(view.rowCount())]
+    assert "Boris Johnson" in speakers  # "Johnson" in one report, in full in the other
+    row = speakers.index("Boris Johnson")
+    assert view.item(row, 1).text() != "\u2014" and view.item(row, 2).text() != "\u2014"
+    assert compared.cited.summary.text().startswith("AFP: ")
+    # a click on a cell shows the first claim it counts, a second click the next
+    index = view.model().index(row, 1)
+    ids = view.item(row, 1).data(CITED_CLAIMS)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert compared.selected_claims[0] == ids[0]
+    assert (comparison.claim(ids[0]).speaker or "").endswith("Johnson")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert compared.selected_claims[0] == ids[1 % len(ids)]
+    # an empty cell shows nothing new
+    empty = next(r for r in range(view.rowCount()) if view.item(r, 1).text() == "\u2014")
+    before = compared.selected_claims
+    compared.cited.on_cell_activated(empty, 1)
+    assert compared.selected_claims == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -140,6 +141,31 @@ def test_every_format_carries_the_same_content(fmt: str) -> None:
     assert re.search(r"conflict", content, re.IGNORECASE)
     if fmt != "text":
         assert "AFP says 80; RFE/RL says more than 70." in content  # the reason, verbatim
+
+
+def _cited_comparison() -> Comparison:
+    comparison = make_comparison()
+    claims = list(comparison.claims)
+    claims[1] = dataclasses.replace(claims[1], speaker="Boris Johnson", quotes=("We act.",))
+    claims[7] = dataclasses.replace(claims[7], speaker="Jim Mattis")
+    claims[5] = dataclasses.replace(claims[5], speaker="Johnson")
+    return dataclasses.replace(comparison, claims=tuple(claims))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_every_format_says_who_each_source_cites(fmt: str) -> None:
+    content = render(_cited_comparison(), fmt)
+    assert isinstance(content, str)
+    assert "1 of 4 claims attributed, 1 with a quotation" in content
+    assert "RFE/RL: 2 of 4 claims attributed, 0 with a quotation" in content
+    if fmt == "markdown":
+        assert "| Boris Johnson | 1 (1 quoted) | 1 |" in content
+        assert "| Jim Mattis | — | 1 |" in content
+    elif fmt == "html":
+        assert re.search(r"<td>Boris Johnson</td><td class=\"num\">1 \(1 quoted\)</td>", content)
+    else:
+        assert "  - Boris Johnson: [0] 1 (1 quoted), [1] 1" in content
+        assert "  - Jim Mattis: [1] 1" in content
 
 
 def test_view_orders_links_by_strength_and_marks_differing_values() -> None:
