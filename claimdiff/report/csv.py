@@ -29,8 +29,10 @@ COLUMNS = (
     "cluster",
     "claim",
     "coverage",
+    "a_speaker",
+    "b_speaker",
 )
-"""Header row. ``row`` is ``link``, ``unique`` or ``cluster``; the last three columns are new.
+"""Header row. ``row`` is ``link``, ``unique`` or ``cluster``.
 
 A unique claim fills only the ``a_`` side. A ``cluster`` row is one cell of the
 coverage matrix: the cluster's id (as in the JSON) and label, one document on
@@ -38,7 +40,9 @@ the ``a_`` side, and the claim that document holds there (``claim``, offsets,
 text), or empty claim columns where the document does not state it. A link row
 inside a cluster gives the cluster's id, so filtering on ``cluster`` shows a
 cluster's cells and the links (with their reasons) that make it. The first
-sixteen columns are as before, so older readers are unaffected.
+sixteen columns are as before, so older readers are unaffected. ``a_speaker`` and
+``b_speaker`` (the last two) say who each claim is attributed to, in canonical form, or
+are empty: a pivot on them gives who each source cites.
 """
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -77,8 +81,21 @@ def _cluster_rows(comparison: Comparison, view: ClusterView) -> list[list[object
         else:
             side = _side(comparison, cell.claim)
         claim = "" if cell is None else cell.claim.id
+        speaker = "" if cell is None else cell.claim.speaker
         rows.append(
-            ["cluster", view.label, "", "", *side, *[""] * 7, view.cluster.id, claim, view.coverage]
+            [
+                "cluster",
+                view.label,
+                "",
+                "",
+                *side,
+                *[""] * 7,
+                view.cluster.id,
+                claim,
+                view.coverage,
+                speaker,
+                "",
+            ]
         )
     return rows
 
@@ -99,11 +116,12 @@ def render_csv(comparison: Comparison) -> str:
     clusters = build_view(comparison).clusters
     cluster_of = _cluster_of_links(clusters)
     for link in sorted(comparison.links, key=lambda link: (link.a, link.b)):
-        extra = [cluster_of.get((link.a, link.b), ""), "", ""]
+        speakers = [comparison.claim(link.a).speaker, comparison.claim(link.b).speaker]
+        extra = [cluster_of.get((link.a, link.b), ""), "", "", *speakers]
         writer.writerow([safe_cell(cell) for cell in [*_link_row(comparison, link), *extra]])
     for claim_id in comparison.unique:
         claim = comparison.claim(claim_id)
-        row = ["unique", "", "", "", *_side(comparison, claim), *[""] * 10]
+        row = ["unique", "", "", "", *_side(comparison, claim), *[""] * 10, claim.speaker, ""]
         writer.writerow([safe_cell(cell) for cell in row])
     # Matrix order: widest coverage first; within a cluster, the documents' column order.
     for cluster in clusters:

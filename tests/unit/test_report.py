@@ -320,6 +320,17 @@ def test_csv_has_a_row_per_link_and_per_unique_claim() -> None:
     }
 
 
+def test_csv_says_who_each_claim_is_attributed_to() -> None:
+    content = render(_cited_comparison(), "csv")
+    assert isinstance(content, str)
+    rows = list(csv.DictReader(io.StringIO(content)))
+    conflict = next(r for r in rows if r["row"] == "link" and r["label"] == "conflict")
+    assert (conflict["a_speaker"], conflict["b_speaker"]) == ("Boris Johnson", "Johnson")
+    mattis = next(r for r in rows if r["row"] == "unique" and r["a_text"].startswith("Mattis"))
+    assert (mattis["a_speaker"], mattis["b_speaker"]) == ("Jim Mattis", "")
+    assert all(len(row) == len(COLUMNS) for row in rows)
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
