@@ -322,15 +322,68 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_head(verb):
         # "The US urged Russia ..., warning that ...": the head's subject speaks.
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    trailing = subject is None and _trailing_speech(verb)
+    if trailing:
+        subject = _named_before(verb)
     # "Shanmugaraj added that Acacia maintains its position": inside another report, only a
     # verb with a clause of its own reports speech
     objects = ("ccomp",) if _reported(verb) else ("ccomp", "dobj")
     complement = any(c.dep_ in objects or _gerund_report(c) for c in verb.children)
     if verb.lemma_ == "add" and any(c.dep_ == "dobj" for c in verb.children):
         return None  # "The impact of tariffs will add $900 million in costs" says nothing
-    if subject is not None and (complement or has_quote or verb.dep_ in ("ROOT", "parataxis")):
+    if subject is not None and (
+        complement or has_quote or trailing or verb.dep_ in ("ROOT", "parataxis")
+    ):
         return subject, verb
     return None
+
+
+def _trailing_speech(verb: Token) -> bool:
+    """ "..., the Office of Civil Defense said." or "..., officials said by telephone.": a
+    verb of saying in the past or present at the sentence's end, past which only a few words
+    of its own follow ("by telephone", "in a statement")."""
+    sent = verb.sent
+    after = [t for t in sent.doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    return (
+        verb.lemma_ in _TRAILING_VERBS
+        and verb.tag_ in ("VBD", "VBZ")
+        and len(after) <= _TRAILING_WORDS
+        and all(verb.is_ancestor(t) for t in after)
+    )
+
+
+_TRAILING_VERBS = frozenset({"say", "tell", "add", "report", "confirm", "announce", "write"})
+_TRAILING_WORDS = 5
+
+
+def _named_before(verb: Token) -> Token | None:
+    """The speaker the parser hung elsewhere ("..., including in La Castellana town in Negros
+    Occidental, the Office of Civil Defense said": an apposition of "Occidental"): the words
+    between the last comma and the verb, by the named person among them, else their head."""
+    doc, start = verb.doc, verb.sent.start
+    depth, i = 0, verb.i - 1
+    while i >= start:
+        text = doc[i].text
+        if text == ")":
+            depth += 1
+        elif text == "(":
+            depth -= 1
+        elif depth == 0 and text in (",", ";", "\u2014", "--", ":"):
+            break
+        i -= 1
+    phrase = doc[i + 1 : verb.i]
+    if i < start or not 0 < len(phrase) <= _SPEAKER_WORDS:
+        return None  # no comma before it: the parser's subject, or none, stands
+    people = [e for e in span_ents(phrase) if e.label_ == "PERSON"]
+    if people:
+        return people[-1].root
+    heads = [t for t in phrase if not (phrase.start <= t.head.i < phrase.end)]
+    head = heads[0] if len(heads) == 1 else None
+    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+
+
+_SPEAKER_WORDS = 20
+"""Most words a speaker's phrase before a trailing "said" holds."""
 
 
 def _after_head(gerund: Token) -> bool:

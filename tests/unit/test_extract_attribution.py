@@ -18,6 +18,19 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
     [
         # a plain reporting verb after a quote
         ('"We need to act," Johnson said on Monday.', ["Johnson"]),
+        # a speaker the parser hung on the words before it still speaks
+        (
+            "The evacuations were carried out in towns nearest the slopes, including in La "
+            "Castellana town in Negros Occidental, the Office of Civil Defense said.",
+            ["Office of Civil Defense"],
+        ),
+        (
+            "Volcanic ash fell on a wide area, posing health risks, Phivolcs chief "
+            "volcanologist Teresito Bacolcol and other officials said by telephone.",
+            ["Teresito Bacolcol and other officials"],
+        ),
+        # but what someone had said is no source of this sentence
+        ("Prices rose, as analysts had said.", [None]),
         # a name the tagger reads as part of the date before it still speaks
         (
             "The tally reflected the situation at 9 a.m. local time on Sunday, said "
