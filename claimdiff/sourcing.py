@@ -70,7 +70,7 @@ def sourcing(comparison: Comparison) -> Sourcing:
             groups.append([claim])
         else:
             groups[at].append(claim)
-            keys[at] = max(keys[at], _speaker(claim), key=len)
+            keys[at] = _fuller(keys[at], _speaker(claim))
     speakers = [_cited(name, members, count) for name, members in zip(keys, groups, strict=True)]
     speakers.sort(key=lambda s: (-s.cited_by, -s.total, s.name.lower()))
     documents = tuple(
@@ -107,7 +107,7 @@ def _group_of(claim: Claim, keys: Sequence[str], groups: Sequence[list[Claim]]) 
     Observatory"). "May's spokeswoman" is not May, nor are "AMD officials" AMD."""
     speaker = _speaker(claim)
     for at, key in enumerate(keys):
-        if key == speaker or _one_name(key, speaker):
+        if key.lower() == speaker.lower() or _one_name(key, speaker):
             return at
     if speaker.islower():
         word = speaker.split()[-1]
@@ -123,8 +123,20 @@ def _group_of(claim: Claim, keys: Sequence[str], groups: Sequence[list[Claim]]) 
     return None
 
 
+def _fuller(x: str, y: str) -> str:
+    """The name a group shows: the longer; of "Police" and "police", the one that is no
+    capital of a sentence's first word."""
+    if x.lower() == y.lower():
+        return min(x, y, key=lambda name: name[:1].isupper())
+    return max(x, y, key=len)
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."})
+
+
 def _one_name(x: str, y: str) -> bool:
-    wx, wy = x.split(), y.split()
+    wx = [w for w in x.split() if w.lower() not in _TITLES]
+    wy = [w for w in y.split() if w.lower() not in _TITLES]
     if not (_proper(wx) and _proper(wy)):
         return False
     short, long = sorted((wx, wy), key=len)

@@ -53,6 +53,18 @@ def test_one_person_named_two_ways_is_one_speaker() -> None:
     assert all(s.cited_by == 2 for s in cited.speakers)
 
 
+def test_a_capital_or_a_title_makes_no_other_speaker() -> None:
+    cited = sourcing(
+        _comparison(
+            [("Police", False), ("Mr Alishbandi", False), ("police", False)],
+            [("Heydar Alishbandi", False)],
+        )
+    )
+    by_name = {s.name: s.claims for s in cited.speakers}
+    # "Police" opened its sentence: the group shows the word as it reads mid-sentence
+    assert by_name == {"Heydar Alishbandi": ((1,), (3,)), "police": ((0, 2), ())}
+
+
 def test_a_person_and_their_spokeswoman_are_two_speakers() -> None:
     cited = sourcing(
         _comparison(
