@@ -61,11 +61,15 @@ def sourcing(comparison: Comparison) -> Sourcing:
     attributed = [c for c in comparison.claims if c.speaker]
     keys: list[str] = []
     groups: list[list[Claim]] = []
+    # Only speakers that end in one word can be one: groups are looked up by it.
+    by_last: dict[str, list[int]] = {}
     # names first, so that "the observatory" can join the "Hong Kong Observatory" its
     # report named before or after
     for claim in sorted(attributed, key=lambda c: not _proper(_speaker(c).split())):
-        at = _group_of(claim, keys, groups)
+        last = _last_word(_speaker(claim))
+        at = _group_of(claim, by_last.get(last, []), keys, groups)
         if at is None:
+            by_last.setdefault(last, []).append(len(keys))
             keys.append(_speaker(claim))
             groups.append([claim])
         else:
@@ -100,23 +104,27 @@ def _cited(name: str, members: Sequence[Claim], count: int) -> CitedSpeaker:
     )
 
 
-def _group_of(claim: Claim, keys: Sequence[str], groups: Sequence[list[Claim]]) -> int | None:
+def _last_word(speaker: str) -> str:
+    words = speaker.lower().split()
+    return words[-1] if words else ""
+
+
+def _group_of(
+    claim: Claim, candidates: Sequence[int], keys: Sequence[str], groups: Sequence[list[Claim]]
+) -> int | None:
     """The group a claim's speaker joins: the same name; a named person written shorter or
     longer ("Johnson" / "Boris Johnson"); or, for a speaker named by a common noun ("the
     observatory"), the one name its own report gives that ends in that noun ("Hong Kong
     Observatory"). "May's spokeswoman" is not May, nor are "AMD officials" AMD."""
     speaker = _speaker(claim)
-    for at, key in enumerate(keys):
-        if key.lower() == speaker.lower() or _one_name(key, speaker):
+    for at in candidates:
+        if keys[at].lower() == speaker.lower() or _one_name(keys[at], speaker):
             return at
     if speaker.islower():
-        word = speaker.split()[-1]
         named = [
             at
-            for at, key in enumerate(keys)
-            if _proper(key.split())
-            and key.split()[-1].lower() == word
-            and any(c.document == claim.document for c in groups[at])
+            for at in candidates
+            if _proper(keys[at].split()) and any(c.document == claim.document for c in groups[at])
         ]
         if len(named) == 1:
             return named[0]
