@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -60,9 +60,24 @@ class CitedPanel(QWidget):
         self.view.cellActivated.connect(self.on_cell_entered)
         self._turn: dict[tuple[int, ...], int] = {}
         self.cited = Sourcing((), ())
+        self._pending: Comparison | None = None
+        self._stale = False
 
     def set_comparison(self, comparison: Comparison | None) -> None:
-        """Show who the comparison's sources cite; None empties the table."""
+        """Show who the comparison's sources cite; None empties the table. The table is
+        built when the tab is first shown: a 5,000-claim comparison opens no slower."""
+        self._pending = comparison
+        self._stale = True
+        if self.isVisible():
+            self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        comparison, self._stale = self._pending, False
         self._turn.clear()
         self.view.setSortingEnabled(False)
         self.view.clear()

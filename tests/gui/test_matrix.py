@@ -172,6 +172,7 @@ def test_who_is_cited_lists_speakers_by_source_and_opens_their_claims(
 ) -> None:  # type: ignore[no-untyped-def]
     action = compared.named_actions["show_cited"]
     assert action.shortcut() == QKeySequence("Ctrl+Shift+W")
+    assert compared.cited.view.rowCount() == 0  # built when first shown, not on every open
     action.trigger()
     assert compared.tabs.currentWidget() is compared.cited
     comparison = compared.context.comparison
