@@ -322,6 +322,8 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_head(verb):
         # "The US urged Russia ..., warning that ...": the head's subject speaks.
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and _compared_place(subject):
+        subject = None
     trailing = subject is None and _trailing_speech(verb)
     if trailing:
         subject = _named_before(verb)
@@ -336,6 +338,14 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
     ):
         return subject, verb
     return None
+
+
+def _compared_place(subject: Token) -> bool:
+    """ "residents as far away as Los Angeles saying they felt the tremor": the parser makes
+    the end of an "as far as" the subject of "saying"; it is a place, not a speaker."""
+    start, doc = subject.left_edge.i, subject.doc
+    before = [t.lower_ for t in doc[max(subject.sent.start, start - 5) : start]]
+    return len(before) >= 3 and before[-1] == "as" and "as" in before[:-2]
 
 
 def _trailing_speech(verb: Token) -> bool:

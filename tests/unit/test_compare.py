@@ -283,6 +283,13 @@ def test_a_common_speaker_is_said_mid_sentence() -> None:
     ]
     assert "attributes it to Mr Alishbandi;" in reason.text
 
+    # an unnamed speaker keeps the article the claim gives it
+    a = claim("The group was ill equipped, the patrol said.", speaker="patrol")
+    (reason,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
+    ]
+    assert "attributes it to the patrol;" in reason.text
+
 
 def test_a_source_given_by_one_side_only_is_a_speaker_reason() -> None:
     text = "Police fired back and neutralized the attacker, said Christoph Castaner."

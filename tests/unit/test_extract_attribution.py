@@ -25,9 +25,17 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
             ["Office of Civil Defense"],
         ),
         (
-            "Volcanic ash fell on a wide area, posing health risks, Phivolcs chief "
+            "Volcanic ash fell on a wide area, including Antique, more than 200 kilometers "
+            "across seawaters west of the volcano, obscuring visibility and posing health "
+            "risks, Philippine Institute of Volcanology and Seismology (Phivolcs) chief "
             "volcanologist Teresito Bacolcol and other officials said by telephone.",
             ["Teresito Bacolcol and other officials"],
+        ),
+        # the end of an "as far as" is no speaker
+        (
+            "The quake struck the desert region, with residents as far away as Los Angeles "
+            "saying they felt the tremor.",
+            [None],
         ),
         # but what someone had said is no source of this sentence
         ("Prices rose, as analysts had said.", [None]),
