@@ -119,9 +119,9 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
 def _source_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """One side says who said it and the other states it with no source: "Police fired
     back and 'neutralized' the attacker, said Christoph Castaner" / "Police fired back".
-    Who vouches for a statement is a detail an analyst weighs, so the link is partial.
-    A speaker the other claim names in its own words ("Roland Ries expressed relief")
-    is no source it lacks."""
+    Who vouches for a statement is a detail an analyst weighs, so it is shown wherever a
+    link shows its details (``SOURCE_WEIGHT``). A speaker the other claim names in its own
+    words ("Roland Ries expressed relief") is no source it lacks."""
     side = 0 if a.speaker else 1
     mine, other = (a, b) if side == 0 else (b, a)
     speaker = mine.speaker or ""
@@ -137,6 +137,8 @@ def _source_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding
 
 
 SOURCE_WEIGHT = Label.AGREE
+"""A source one side gives does not make a link partial on its own: the gold of the dev
+pairs calls "X, police said" / "X" agree (label accuracy 0.875 against 0.903 if it did)."""
 
 
 def _with_article(claim: Claim, speaker: str) -> str:

@@ -478,7 +478,16 @@ def _misdated(token: Token) -> bool:
         and token.is_title
         and token.lower_ not in WEEKDAYS
         and token.lower_.rstrip(".") not in MONTHS
+        and token.lower_ not in _FEASTS
     )
+
+
+_FEASTS = frozenset(
+    {"christmas", "easter", "ramadan", "eid", "thanksgiving", "hanukkah", "diwali", "halloween"}
+    | {"day", "eve", "new", "year", "week", "weekend"}
+)
+"""Days with names of their own, and the words of their names: "a Christmas Day statement"
+is the statement."""
 
 
 def _owner(subject: Token, resolver: EntityResolver) -> str | None:

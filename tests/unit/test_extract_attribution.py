@@ -45,6 +45,8 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
             "Tolentino, the main disaster response co-ordinator.",
             ["Tolentino"],
         ),
+        # but a feast's name is still a date: the statement speaks
+        ("The market will reopen, a Christmas Day statement said.", ["statement"]),
         # "add" with an object adds a thing, not words
         ("The impact of tariffs will add $900 million in costs.", [None]),
         # a title of office before a name is dropped
