@@ -191,9 +191,18 @@ class ClaimTableModel(RowTableModel):
         cached = self._search[number]
         if cached is None:
             row = self._rows[number]
-            cached = " ".join(self._display(row, c) for c in range(len(HEADERS))).lower()
+            cached = " ".join(
+                [*(self._display(row, c) for c in range(len(HEADERS))), *self._speakers(row)]
+            ).lower()
             self._search[number] = cached
         return cached
+
+    def _speakers(self, row: Row) -> list[str]:
+        """Who the row's claims are attributed to: "Johnson" finds "..., he said"."""
+        comparison = self._comparison
+        assert comparison is not None
+        ids = (row.a,) if row.b is None else (row.a, row.b)
+        return [speaker for i in ids if (speaker := comparison.claim(i).speaker)]
 
     def _display(self, row: Row, column: int) -> str:
         comparison = self._comparison

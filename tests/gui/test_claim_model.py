@@ -48,7 +48,7 @@ def make_comparison() -> Comparison:
     )
     claims = (
         Claim(0, 0, 0, 26, "Ten people died on Monday."),
-        Claim(1, 0, 27, 46, "The mayor resigned."),
+        Claim(1, 0, 27, 46, "The mayor resigned.", speaker="Jane Doe"),
         Claim(2, 1, 0, 29, "Twelve people died on Monday."),
         Claim(3, 1, 30, 48, "Roads were closed."),
         Claim(4, 2, 0, 26, "Ten people died on Monday."),
@@ -170,6 +170,8 @@ def shown(proxy: ClaimFilterProxyModel) -> list[str]:
             "twelve reuters",
             ["conflict:Ten people died on Monday.", "conflict:Twelve people died on Monday."],
         ),
+        # and who a claim is attributed to, though its text does not name them
+        (None, None, "doe", ["unique:The mayor resigned."]),
         # filters combine
         ("agree", 1, "", []),
     ],
