@@ -30,7 +30,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--view",
-        choices=("claims", "matrix", "cited"),
+        choices=("claims", "matrix", "cited", "dates"),
         default="claims",
         help="with --screenshot: show the claim table or the coverage matrix",
     )
@@ -87,9 +87,9 @@ def screenshot(window: MainWindow, path: Path, view: str = "claims") -> int:
     if view == "matrix":
         window.action_show_matrix()
         window.select_first_cluster_difference()
-    elif view == "cited":
+    elif view in ("cited", "dates"):
         window.select_first_link_difference()
-        window.action_show_cited()
+        getattr(window, f"action_show_{view}")()
     else:
         window.select_first_link_difference()
     width, height = max(window.width(), MIN_SHOT[0]), max(window.height(), MIN_SHOT[1])

@@ -13,6 +13,7 @@ from ui import actions, dialogs, icons
 from ui.commands import CurationCommand, DeleteCommand, ExportCommand, RenameCommand
 
 if TYPE_CHECKING:
+    from ui.tally import TallyPanel
     from ui.window import MainWindow
 
     _Base = MainWindow
@@ -153,10 +154,16 @@ class ActionSlotsMixin(_Base):
             self.matrix.view.setCurrentIndex(self.matrix.proxy.index(0, 0))
 
     def action_show_cited(self) -> None:
-        self.tabs.setCurrentWidget(self.cited)
-        self.cited.view.setFocus()
-        if self.cited.view.currentRow() < 0 and self.cited.view.rowCount():
-            self.cited.view.setCurrentCell(0, 0)
+        self._show_tally(self.cited)
+
+    def action_show_dates(self) -> None:
+        self._show_tally(self.dates)
+
+    def _show_tally(self, panel: TallyPanel) -> None:
+        self.tabs.setCurrentWidget(panel)
+        panel.view.setFocus()
+        if panel.view.currentRow() < 0 and panel.view.rowCount():
+            panel.view.setCurrentCell(0, 0)
 
     def action_toggle_dark(self) -> None:
         self.context.set_theme("light" if self.context.theme.dark else "dark")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from claimdiff.model import Comparison, CurationAction, Document, Label, Link
 from ui import APPLICATION_NAME, actions, icons
 from ui import theme as themes
-from ui.cited import CitedPanel
+from ui.cited import CitedPanel, DatesPanel
 from ui.claim_model import KIND_ROLE, ClaimFilterProxyModel, ClaimTableModel
 from ui.context import AppContext
 from ui.detail import DetailPanel
@@ -78,13 +78,18 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.matrix = CoverageMatrixPanel(self.matrix_model)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bottomTabs")
-        self.tabs.setAccessibleName("Claim table, coverage matrix and who is cited")
+        self.tabs.setAccessibleName("Claim table, coverage matrix, who is cited and dates")
         self.tabs.addTab(self.table, "Claims")
         self.tabs.addTab(self.matrix, "Coverage matrix")
         self.tabs.setTabToolTip(1, "Which source states which claim (Ctrl+Shift+M)")
         self.cited = CitedPanel()
         self.tabs.addTab(self.cited, "Cited")
         self.tabs.setTabToolTip(2, "Who each source cites, and how often (Ctrl+Shift+W)")
+        self.dates = DatesPanel()
+        self.tabs.addTab(self.dates, "Dates")
+        self.tabs.setTabToolTip(
+            3, "What each source dates to each day, earliest first (Ctrl+Shift+D)"
+        )
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         self.bottom.addWidget(self.tabs)
         self.bottom.addWidget(self.detail)
@@ -210,6 +215,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.detail.relink_requested.connect(self.on_detail_relink_requested)
         self.matrix.cell_activated.connect(self.on_matrix_cell_activated)
         self.cited.claim_chosen.connect(self.select_claim)
+        self.dates.claim_chosen.connect(self.select_claim)
 
     def on_runner_message_posted(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -222,6 +228,7 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
     def on_context_comparison_changed(self, comparison: Comparison | None, fresh: bool) -> None:
         self.matrix_model.set_comparison(comparison)
         self.cited.set_comparison(comparison)
+        self.dates.set_comparison(comparison)
         if comparison is None:
             self.model.set_comparison(None)
             self.empty.show_documents(())

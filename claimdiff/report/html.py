@@ -16,6 +16,7 @@ from claimdiff.report.clusters import (
 from claimdiff.report.view import LEGEND, ReportView, build_view
 from claimdiff.resources import read_text
 from claimdiff.sourcing import cell_text, document_summary
+from claimdiff.timeline import cell_text as date_cell
 
 SECTIONS = (
     "summary",
@@ -23,6 +24,7 @@ SECTIONS = (
     "legend",
     "matrix",
     "cited",
+    "dates",
     "clusters",
     "documents",
     "links",
@@ -67,6 +69,7 @@ def render_view_html(view: ReportView, *, print_layout: bool = False) -> str:
         outside=links_between_clusters(view),
         cited_cell=cell_text,
         cited_summary=document_summary,
+        date_cell=date_cell,
         # the speaker column keeps at least 28%; the sources share the rest
         cited_width=min(18, round(72 / count, 1)),
     )

@@ -9,6 +9,7 @@ from claimdiff.model import Comparison
 from claimdiff.report.clusters import CHECK, CellView, ClusterView, links_between_clusters
 from claimdiff.report.view import LEGEND, LinkView, Piece, ReportView, build_view
 from claimdiff.sourcing import cell_text, document_summary
+from claimdiff.timeline import cell_text as date_cell
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -92,6 +93,26 @@ def _cited(view: ReportView) -> list[str]:
     for speaker in cited.speakers:
         cells = " | ".join(cell_text(speaker, k) for k in range(len(names)))
         lines.append(f"| {escape(speaker.name)} | {cells} |")
+    return lines
+
+
+def _dates(view: ReportView) -> list[str]:
+    lines = [f"## What each source dates when ({len(view.dates)} dates)", ""]
+    if not view.dates:
+        return [*lines, "No claim names a date."]
+    names = [d.document.source for d in view.documents]
+    lines += [
+        "Each day, week, month or year the claims name, earliest first, with the claims of "
+        "each source that name it; dates are resolved against each report's dateline, so "
+        '"Tuesday" and "April 11" meet. "When said" counts claims that date only when '
+        "something was said.",
+        "",
+        "| Date | " + " | ".join(f"{k + 1}. {escape(n)}" for k, n in enumerate(names)) + " |",
+        "|---|" + "---:|" * len(names),
+    ]
+    for row in view.dates:
+        cells = " | ".join(date_cell(row, k) for k in range(len(names)))
+        lines.append(f"| {row.label} | {cells} |")
     return lines
 
 
@@ -226,6 +247,7 @@ SECTIONS: tuple[Callable[[ReportView], list[str]], ...] = (
     _legend,
     _matrix,
     _cited,
+    _dates,
     _clusters,
     _links,
     _unique,

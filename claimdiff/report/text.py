@@ -8,6 +8,8 @@ from claimdiff.model import Comparison
 from claimdiff.report.clusters import ClusterView, links_between_clusters
 from claimdiff.report.view import LinkView, build_view
 from claimdiff.sourcing import cell_text, document_summary, sourcing
+from claimdiff.timeline import cell_text as date_cell
+from claimdiff.timeline import timeline
 
 # Article text may carry terminal escape sequences ("\x1b[2J"); they are shown, never obeyed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -107,6 +109,7 @@ def render_text(comparison: Comparison) -> str:
             lines.append(f"Only in {document.source}:")
             lines.extend(f"  - {claim.text}" for claim in own)
     lines += cited_lines(comparison)
+    lines += dated_lines(comparison)
     return "\n".join(printable(line) for line in lines) + "\n"
 
 
@@ -121,4 +124,18 @@ def cited_lines(comparison: Comparison) -> list[str]:
             f"[{k}] {cell_text(speaker, k)}" for k in range(len(names)) if speaker.claims[k]
         )
         lines.append(f"  - {speaker.name}: {cells}")
+    return lines
+
+
+def dated_lines(comparison: Comparison) -> list[str]:
+    """What each source dates when: one line per date, earliest first."""
+    rows = timeline(comparison)
+    if not rows:
+        return []
+    lines = ["", "What each source dates when (claims; when said):"]
+    for row in rows:
+        cells = ", ".join(
+            f"[{k}] {date_cell(row, k)}" for k in range(len(comparison.documents)) if row.claims[k]
+        )
+        lines.append(f"  - {row.label}: {cells}")
     return lines

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from claimdiff.model import Claim, Comparison, Document, Label, Link
 from claimdiff.sourcing import Sourcing, sourcing
+from claimdiff.timeline import Dated, timeline
 
 if TYPE_CHECKING:
     from claimdiff.report.clusters import ClusterView
@@ -99,6 +100,8 @@ class ReportView:
     clusters: tuple[ClusterView, ...] = ()
     sourcing: Sourcing = field(default_factory=lambda: Sourcing((), ()))
     """Who each source cites (``claimdiff.sourcing``)."""
+    dates: tuple[Dated, ...] = ()
+    """What each source dates when, earliest first (``claimdiff.timeline``)."""
 
     @property
     def many_sources(self) -> bool:
@@ -138,6 +141,7 @@ def build_view(comparison: Comparison, *, now: dt.datetime | None = None) -> Rep
         comparison=comparison,
         clusters=build_cluster_views(comparison, links),
         sourcing=sourcing(comparison),
+        dates=timeline(comparison),
     )
 
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QKeySequence
 from claimdiff.model import LinkStatus
 from tests.conftest import ROOT
 from tests.gui.helpers import COMPARE_TIMEOUT_MS, compare, drop_files
-from ui.cited import CLAIMS_ROLE as CITED_CLAIMS
 from ui.claim_model import CLAIMS_ROLE, KIND_ROLE
 from ui.matrix_model import CLAIM_ROLE, CLUSTER_ROLE, FIRST_SOURCE
 from ui.matrix_model import KIND_ROLE as CELL_KIND
+from ui.tally import CLAIMS_ROLE as CITED_CLAIMS
 from ui.window import MainWindow
 
 THIRD = ROOT / "tests" / "data" / "g7-lucca-third-report.txt"
@@ -199,3 +199,26 @@ def test_who_is_cited_lists_speakers_by_source_and_opens_their_claims(
     before = compared.selected_claims
     compared.cited.on_cell_activated(empty, 1)
     assert compared.selected_claims == before
+
+
+def test_dates_list_what_each_source_dates_earliest_first(qtbot, compared: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    action = compared.named_actions["show_dates"]
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+D")
+    action.trigger()
+    assert compared.tabs.currentWidget() is compared.dates
+    view = compared.dates.view
+    labels = [view.item(r, 0).text() for r in range(view.rowCount())]
+    assert labels[0] == "March 2011" and labels[-1] == "Tue 11 Apr 2017"
+    # AFP's "Tuesday" and RFE/RL's "April 11" are one day, under two datelines' reading
+    last = view.rowCount() - 1
+    assert view.item(last, 1).text() != "\u2014" and view.item(last, 2).text() != "\u2014"
+    ids = view.item(last, 2).data(CITED_CLAIMS)
+    compared.dates.on_cell_activated(last, 2)
+    assert compared.selected_claims[0] == ids[0]
+    # sorting by the date column keeps time order, not the alphabet ("Fri" before "March")
+    view.sortItems(0, Qt.SortOrder.DescendingOrder)
+    assert [view.item(r, 0).text() for r in range(view.rowCount())] == labels[::-1]
+    # and a count column sorts by count
+    view.sortItems(2, Qt.SortOrder.DescendingOrder)
+    counts = [len(view.item(r, 2).data(CITED_CLAIMS)) for r in range(view.rowCount())]
+    assert counts == sorted(counts, reverse=True)

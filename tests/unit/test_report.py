@@ -20,6 +20,7 @@ from claimdiff.model import (
     Claim,
     ClaimDiffError,
     Comparison,
+    DateMention,
     Document,
     Entity,
     Label,
@@ -150,6 +151,27 @@ def _cited_comparison() -> Comparison:
     claims[7] = dataclasses.replace(claims[7], speaker="Jim Mattis")
     claims[5] = dataclasses.replace(claims[5], speaker="Johnson")
     return dataclasses.replace(comparison, claims=tuple(claims))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_every_format_says_what_each_source_dates_when(fmt: str) -> None:
+    comparison = make_comparison()
+    claims = list(comparison.claims)
+    tuesday = DateMention("Tuesday", dt.date(2017, 4, 11), 20, 27)
+    claims[0] = dataclasses.replace(claims[0], dates=(tuesday,))
+    claims[4] = dataclasses.replace(claims[4], dates=(tuesday,))
+    claims[7] = dataclasses.replace(
+        claims[7], dates=(DateMention("in 2011", dt.date(2011, 1, 1), 0, 7, "year"),)
+    )
+    content = render(dataclasses.replace(comparison, claims=tuple(claims)), fmt)
+    assert isinstance(content, str)
+    assert "What each source dates when (" in content
+    if fmt == "markdown":
+        assert "| 2011 | — | 1 |\n| Tue 11 Apr 2017 | 1 | 1 |" in content
+    elif fmt == "html":
+        assert '<td class="nowrap">Tue 11 Apr 2017</td>' in content
+    else:
+        assert "  - 2011: [1] 1\n  - Tue 11 Apr 2017: [0] 1, [1] 1" in content
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
