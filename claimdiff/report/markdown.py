@@ -87,13 +87,20 @@ def _cited(view: ReportView) -> list[str]:
         "speaker's words; — means the source does not cite them. Speakers cited by the most "
         "sources come first.",
         "",
-        "| Speaker | " + " | ".join(f"{k + 1}. {escape(n)}" for k, n in enumerate(names)) + " |",
+    ]
+    counts = [
+        (escape(s.name), [cell_text(s, k) for k in range(len(names))]) for s in cited.speakers
+    ]
+    return lines + _counts_table("Speaker", names, counts)
+
+
+def _counts_table(heading: str, names: list[str], rows: list[tuple[str, list[str]]]) -> list[str]:
+    """A table of rows by source, counts right-aligned: who is cited, what is dated when."""
+    lines = [
+        f"| {heading} | " + " | ".join(f"{k + 1}. {escape(n)}" for k, n in enumerate(names)) + " |",
         "|---|" + "---:|" * len(names),
     ]
-    for speaker in cited.speakers:
-        cells = " | ".join(cell_text(speaker, k) for k in range(len(names)))
-        lines.append(f"| {escape(speaker.name)} | {cells} |")
-    return lines
+    return lines + [f"| {label} | {' | '.join(cells)} |" for label, cells in rows]
 
 
 def _dates(view: ReportView) -> list[str]:
@@ -107,13 +114,9 @@ def _dates(view: ReportView) -> list[str]:
         '"Tuesday" and "April 11" meet. "When said" counts claims that date only when '
         "something was said.",
         "",
-        "| Date | " + " | ".join(f"{k + 1}. {escape(n)}" for k, n in enumerate(names)) + " |",
-        "|---|" + "---:|" * len(names),
     ]
-    for row in view.dates:
-        cells = " | ".join(date_cell(row, k) for k in range(len(names)))
-        lines.append(f"| {row.label} | {cells} |")
-    return lines
+    counts = [(row.label, [date_cell(row, k) for k in range(len(names))]) for row in view.dates]
+    return lines + _counts_table("Date", names, counts)
 
 
 def _legend(view: ReportView) -> list[str]:
