@@ -70,6 +70,8 @@ def render_view_html(view: ReportView, *, print_layout: bool = False) -> str:
         cited_cell=cell_text,
         cited_summary=document_summary,
         date_cell=date_cell,
+        date_label_of=lambda row: row.label,
+        speaker_name=lambda speaker: speaker.name,
         # the speaker column keeps at least 28%; the sources share the rest
         cited_width=min(18, round(72 / count, 1)),
     )
