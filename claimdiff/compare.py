@@ -149,6 +149,44 @@ def _with_article(claim: Claim, speaker: str) -> str:
     return f"{found.group(1).lower()} {speaker}" if found else speaker
 
 
+def quoted_apart(a: Claim, b: Claim) -> bool:
+    """Whether two claims quote two different people saying different things.
+
+    Quotations that share half the words of the shorter are one thing said, even cut
+    differently: 'Tillerson would "deliver that clear and co-ordinated message to the
+    Russians", [Johnson] said' / 'The G7 ministers said ... they want to send a "clear and
+    coordinated message" to Moscow'.
+    """
+    return bool(
+        a.quotes
+        and b.quotes
+        and a.speaker
+        and b.speaker
+        and not same_speaker(a.speaker, b.speaker)
+        and not _quotes_match(a.quotes, b.quotes)
+        and _shared_share(_quoted_words(a), _quoted_words(b)) < QUOTED_ALIKE
+    )
+
+
+QUOTED_ALIKE = 0.5
+"""Share of the shorter quotation's words the other must have to say the same thing."""
+
+
+def _quoted_words(claim: Claim) -> set[str]:
+    """The content words of a claim's quotations, stemmed, hyphens dropped ("co-ordinated")."""
+    return {
+        word_stem(word.lower().replace("-", ""))
+        for quote in claim.quotes
+        for word in WORD_PATTERN.findall(quote)
+        if word.lower() not in STOPWORDS
+    }
+
+
+def _shared_share(x: set[str], y: set[str]) -> float:
+    short, other = sorted((x, y), key=len)
+    return len(short & other) / len(short) if short else 0.0
+
+
 QUOTE_OPENING = 4
 """Words a quotation of one speaker must open with on both sides to be the same quotation."""
 QUOTE_SAME = 85

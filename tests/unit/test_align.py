@@ -12,6 +12,7 @@ from claimdiff.align import (
     BY_EVENT,
     BY_SCORE,
     FarApart,
+    OtherVoices,
     Scored,
     align,
     candidate_pairs,
@@ -136,6 +137,52 @@ def test_a_mutual_best_pair_with_figures_far_apart_does_not_link() -> None:
     assert len(choose(weak, settings, contradicting=both, apart=both)) == 1
     assert [basis for *_, basis in choose_bases(weak, settings, both, both)] == [BY_EVENT]
     assert [basis for *_, basis in choose_bases(weak, settings, both)] == [BY_SCORE]
+
+
+def test_two_people_quoted_saying_different_things_do_not_link() -> None:
+    settings = Settings(link_threshold=0.3, mutual_link_threshold=0.1, secondary_margin=0.5)
+    # claim 0 of each side: two people quoted; their next best pairs are weaker still
+    pairs = scored([[0.8, 0.4], [0.4, 0.1]])
+    voices = frozenset({(0, 0)})
+    assert {(i, j) for i, j, _ in choose(pairs, settings)} == {(0, 0), (0, 1), (1, 0)}
+    # the pair keeps its place under the cap: neither claim links its weaker pair instead
+    capped = Settings(link_threshold=0.3, secondary_margin=0.5, max_links_per_claim=1)
+    assert {(i, j) for i, j, *_ in choose_bases(pairs, capped)} == {(0, 0)}
+    assert choose_bases(pairs, capped, voices=voices) == []
+    assert {(i, j) for i, j, *_ in choose_bases(pairs, settings, voices=voices)} == {
+        (0, 1),
+        (1, 0),
+    }
+
+
+DENG = "They should not be pursued inside the territory of South Sudan"
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "speaker_b", "quote_b", "apart"),
+    [
+        # another person, another quotation: two statements
+        (DENG, "Miabek Lang", "What is going on in South Sudan belongs to the southerners.", True),
+        # one quotation given to two people: a speaker difference to show, not two statements
+        (DENG, "Miabek Lang", DENG, False),
+        # one person quoted twice: the misquote test decides
+        (DENG, "Taban Deng", "What is going on in South Sudan belongs to the southerners.", False),
+        # one side without a quotation: nothing to tell
+        (DENG, "Miabek Lang", "", False),
+        # one thing said, quoted at two lengths from two voices (the seeds)
+        (
+            "deliver that clear and co-ordinated message to the Russians",
+            "G7 ministers",
+            "clear and coordinated message",
+            False,
+        ),
+    ],
+)
+def test_other_voices(quote_a: str, speaker_b: str, quote_b: str, apart: bool) -> None:
+    a = Claim(0, 0, 0, 60, f'"{quote_a}," Deng said.', "Taban Deng", (quote_a,))
+    quotes_b = (quote_b,) if quote_b else ()
+    b = Claim(0, 1, 0, 60, f'"{quote_b}," he said.', speaker_b, quotes_b)
+    assert ((0, 0) in OtherVoices([a], [b])) is apart
 
 
 @pytest.mark.parametrize(
