@@ -219,7 +219,9 @@ class ClaimTablePanel(QWidget):
         self.document.setAccessibleName("Filter by document")
         self.document.addItem("All documents", None)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search statements, sources, reasons, notes (Ctrl+F)")
+        self.search.setPlaceholderText(
+            "Search statements, sources, speakers, reasons, notes (Ctrl+F)"
+        )
         self.search.setAccessibleName("Search claims")
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
