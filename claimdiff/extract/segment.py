@@ -63,7 +63,23 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.lower_ in _CLOCK and _time_of_day(doc, token.i + 1):
             doc[token.i + 1].is_sent_start = False  # "at 3:14 p.m. Iran time", "p.m. Sunday"
+        elif token.text == "." and _spaced_ellipsis(doc, token.i):
+            # "It was very emotional . . . because you've convicted another human being":
+            # a pause, not three full stops
+            following = doc[token.i + 1]
+            if following.text == "." or following.is_lower:
+                following.is_sent_start = False
     return doc
+
+
+def _spaced_ellipsis(doc: Doc, at: int) -> bool:
+    """Whether the full stop at ``at`` is one of three or more in a row (". . .")."""
+    start = end = at
+    while start > 0 and doc[start - 1].text == ".":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].text == ".":
+        end += 1
+    return end - start >= 2
 
 
 def _heading_before(doc: Doc, at: int) -> bool:

@@ -151,6 +151,23 @@ def test_a_line_ending_a_sentence_starts_a_new_one(extractor: Extractor) -> None
     ]
 
 
+def test_a_spaced_ellipsis_is_a_pause_not_three_full_stops(extractor: Extractor) -> None:
+    text = (
+        "Juror Marvin Carson said outside the courthouse on Friday, \u201cThere\u2019s tears "
+        "and there\u2019s upset. It was very emotional . . . because you\u2019ve convicted "
+        "another human being.\u201d"
+    )
+    claims = extractor.extract(Document(0, "t", "s", text, "x"))
+    assert [c.text.split()[-1] for c in claims] == ["upset.", "being.\u201d"]
+    assert claims[1].text.startswith("It was very emotional . . . because")
+    assert [c.speaker for c in claims] == ["Marvin Carson", "Marvin Carson"]
+    # before a capital, the ellipsis ends its sentence
+    assert texts_of(extractor, "The list ran on . . . The next day, police said nothing.") == [
+        "The list ran on . . .",
+        "The next day, police said nothing.",
+    ]
+
+
 def test_claims_without_letters_are_skipped(extractor: Extractor) -> None:
     text = "* * *\n\nThe talks failed.\n\n2017\n\n---"
     assert texts_of(extractor, text) == ["The talks failed."]
