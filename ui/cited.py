@@ -65,7 +65,7 @@ def dates_tally(comparison: Comparison) -> Tally:
                     Cell(
                         date_cell(row, k),
                         row.claims[k],
-                        f"{source} words it {', '.join(repr(w) for w in row.words[k])}:\n"
+                        f"{source} words it {', '.join(_quoted(w) for w in row.words[k])}:\n"
                         + listed(comparison, row.claims[k])
                         if row.claims[k]
                         else f"{source} names no claim on this date",
@@ -107,3 +107,7 @@ class DatesPanel(TallyPanel):
             "column per source: its claims naming that date.",
         )
         self.view.setObjectName("datesTable")
+
+
+def _quoted(words: str) -> str:
+    return f"\u201c{words}\u201d"
