@@ -329,6 +329,8 @@ class MainWindow(ActionSlotsMixin, SelectionMixin, QMainWindow):
         self.matrix_model.set_theme(theme)
         self.view.set_theme(theme)
         self.detail.theme = theme
+        for panel in (self.cited, self.dates):  # their empty cells take the theme's grey
+            panel.set_comparison(self.context.comparison)
         self.named_actions["toggle_dark"].setChecked(theme.dark)
         if self.selected_claims and self.context.comparison is not None:
             self.detail.show_row(
