@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from claimdiff import sourcing as cited
+from claimdiff import timeline as dated
 from claimdiff.model import Claim, Comparison, Document, Label, Link
-from claimdiff.sourcing import Sourcing, sourcing
-from claimdiff.timeline import Dated, timeline
 
 if TYPE_CHECKING:
     from claimdiff.report.clusters import ClusterView
@@ -98,10 +99,16 @@ class ReportView:
     tags: dict[int, str]
     comparison: Comparison
     clusters: tuple[ClusterView, ...] = ()
-    sourcing: Sourcing = field(default_factory=lambda: Sourcing((), ()))
-    """Who each source cites (``claimdiff.sourcing``)."""
-    dates: tuple[Dated, ...] = ()
-    """What each source dates when, earliest first (``claimdiff.timeline``)."""
+
+    @cached_property
+    def sourcing(self) -> cited.Sourcing:
+        """Who each source cites (``claimdiff.sourcing``), made when a format shows it."""
+        return cited.sourcing(self.comparison)
+
+    @cached_property
+    def dates(self) -> tuple[dated.Dated, ...]:
+        """What each source dates when, earliest first (``claimdiff.timeline``)."""
+        return dated.timeline(self.comparison)
 
     @property
     def many_sources(self) -> bool:
@@ -140,8 +147,6 @@ def build_view(comparison: Comparison, *, now: dt.datetime | None = None) -> Rep
         tags=claim_tags(comparison, links),
         comparison=comparison,
         clusters=build_cluster_views(comparison, links),
-        sourcing=sourcing(comparison),
-        dates=timeline(comparison),
     )
 
 
