@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from claimdiff.model import Comparison
 from claimdiff.report.clusters import ClusterView, links_between_clusters
@@ -119,11 +121,9 @@ def cited_lines(comparison: Comparison) -> list[str]:
     names = [document.source for document in comparison.documents]
     lines = ["", "Who each source cites (claims attributed; quoted):"]
     lines += [f"  {document_summary(n, d)}" for n, d in zip(names, cited.documents, strict=True)]
-    for speaker in cited.speakers:
-        cells = ", ".join(
-            f"[{k}] {cell_text(speaker, k)}" for k in range(len(names)) if speaker.claims[k]
-        )
-        lines.append(f"  - {speaker.name}: {cells}")
+    lines += [
+        f"  - {s.name}: {_by_source(s.claims, partial(cell_text, s))}" for s in cited.speakers
+    ]
     return lines
 
 
@@ -133,9 +133,10 @@ def dated_lines(comparison: Comparison) -> list[str]:
     if not rows:
         return []
     lines = ["", "What each source dates when (claims; when said):"]
-    for row in rows:
-        cells = ", ".join(
-            f"[{k}] {date_cell(row, k)}" for k in range(len(comparison.documents)) if row.claims[k]
-        )
-        lines.append(f"  - {row.label}: {cells}")
+    lines += [f"  - {row.label}: {_by_source(row.claims, partial(date_cell, row))}" for row in rows]
     return lines
+
+
+def _by_source(claims: Sequence[Sequence[int]], cell: Callable[[int], str]) -> str:
+    """A row's cells of the sources that have claims in it: "[0] 3 (3 quoted), [1] 1"."""
+    return ", ".join(f"[{k}] {cell(k)}" for k, ids in enumerate(claims) if ids)
