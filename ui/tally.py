@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from claimdiff.model import Comparison
+from ui.matrix_model import excerpt
 
 CLAIMS_ROLE = Qt.ItemDataRole.UserRole + 1
 """The ids of the claims a cell counts."""
@@ -173,12 +174,10 @@ class TallyPanel(QWidget):
         self.claim_chosen.emit(ids[turn % len(ids)])
 
 
-def excerpt(text: str, limit: int = 90) -> str:
-    """A claim on one line of a tooltip."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+TOOLTIP_CHARS = 90
+"""Characters of a claim on one line of a cell's tooltip."""
 
 
 def listed(comparison: Comparison, ids: tuple[int, ...]) -> str:
     """Claims as a tooltip lists them, one bullet each."""
-    return "\n".join(f"• {excerpt(comparison.claim(i).text)}" for i in ids)
+    return "\n".join(f"• {excerpt(comparison.claim(i).text, TOOLTIP_CHARS)}" for i in ids)
