@@ -34,6 +34,10 @@ CLAIM_WIDTH = 96
 """Characters of a claim's text that ``claimdiff claims`` shows on its line."""
 
 
+def _clipped(text: str) -> str:
+    return text if len(text) <= CLAIM_WIDTH else text[:CLAIM_WIDTH] + "…"
+
+
 def _claim_lines(comparison: Comparison, *, only_unique: bool, read: bool) -> Iterator[str]:
     from claimdiff.reading import read_as
 
@@ -47,8 +51,7 @@ def _claim_lines(comparison: Comparison, *, only_unique: bool, read: bool) -> It
             links = comparison.links_of(claim.id)
             if only_unique and links:
                 continue
-            text = claim.text if len(claim.text) <= CLAIM_WIDTH else claim.text[:CLAIM_WIDTH] + "…"
-            yield f"{claim.id:>5}  {text}"
+            yield f"{claim.id:>5}  {_clipped(claim.text)}"
             if read and (slots := read_as(claim)):
                 yield f"{'':>7}read as: {slots}"
             if not links:
@@ -146,9 +149,9 @@ def curate_candidates(comparison_id: int, claim: int, limit: int, db: str | None
     linked = {k.b if k.a == claim else k.a for k in comparison.links_of(claim)}
     for found in api.suggest_counterparts(comparison, claim, limit=limit):
         other = comparison.claim(found.claim)
-        text = other.text if len(other.text) <= CLAIM_WIDTH else other.text[:CLAIM_WIDTH] + "…"
         now = "  (linked now)" if found.claim in linked else ""
-        click.echo(f"{found.claim:>5}  {found.score:.2f}  {sources[other.document]}: {text}{now}")
+        where = sources[other.document]
+        click.echo(f"{found.claim:>5}  {found.score:.2f}  {where}: {_clipped(other.text)}{now}")
 
 
 @curate.command(name="undo")
