@@ -40,8 +40,10 @@ _NOT_MATCHER_CODE = frozenset(
         "linkcache.py",
         "reading.py",
         "resources.py",
+        "sourcing.py",
         "statement.py",
         "suggest.py",
+        "timeline.py",
         "worker.py",
     }
 )
