@@ -15,6 +15,7 @@ from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import (
     AGE_BEFORE,
+    AGE_WORDS,
     Amount,
     amounts,
     casualty_claim,
@@ -365,9 +366,9 @@ def _aged(amount: Amount, shown: str) -> str:
     return f"aged {shown}" if amount.unit == "year-old" and shown.isdigit() else shown
 
 
-_AGE = re.compile(r"\b(?:aged?|the\s+age\s+of)\s+(?=\d)", re.IGNORECASE)
-"""The words of an age as written ("aged 77", "at age 61", "at the age of 72"), which a
-reason's sentence says one way: "an age of 77"."""
+_AGE = re.compile(AGE_WORDS + r"(?=\d)", re.IGNORECASE)
+"""The words of an age before its figure, which a reason's sentence says one way: "an age
+of 77"."""
 
 
 def _worded(shown: str) -> str:
