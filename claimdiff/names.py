@@ -99,7 +99,7 @@ def _attributes(entity: Entity, claim: Claim, other: Claim) -> bool:
     speaker = claim.speaker or ""
     if not speaker or not other.speaker:
         return False  # the speaker reason, which says who spoke, needs both speakers
-    if speaker in entity.canonical or entity.canonical in speaker:
+    if _names_speaker(entity, speaker):
         return True  # the speaker's own name: the speaker reason tells who spoke
     after = claim.text[entity.end - claim.start : entity.end - claim.start + 40]
     return _speaker_follows(after, speaker)
@@ -109,9 +109,14 @@ def _own_speaker(entity: Entity, claim: Claim, other: Claim) -> bool:
     """Whether a name is the claim's own speaker and the other claim has none or another
     one: a speaker reason then says who spoke ("Only AFP gives a source: Johnson")."""
     speaker = claim.speaker or ""
-    if not speaker or not (speaker in entity.canonical or entity.canonical in speaker):
+    if not speaker or not _names_speaker(entity, speaker):
         return False
     return not other.speaker or not same_speaker(speaker, other.speaker)
+
+
+def _names_speaker(entity: Entity, speaker: str) -> bool:
+    """Whether a name is the speaker's, or part of it ("Paris" of "Paris prosecutor office")."""
+    return speaker in entity.canonical or entity.canonical in speaker
 
 
 def same_speaker(x: str, y: str) -> bool:
