@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from claimdiff.model import Comparison
-from claimdiff.sourcing import cell_text, document_summary, sourcing
-from claimdiff.timeline import cell_text as date_cell
-from claimdiff.timeline import timeline
 from ui.tally import Cell, Row, Tally, TallyPanel, listed
+
+# claimdiff.sourcing (with rapidfuzz) and claimdiff.timeline are imported when a tab is first
+# shown, not before the window shows.
 
 
 def cited_tally(comparison: Comparison) -> Tally:
     """Speakers down, sources across: the claims each source attributes to each."""
+    from claimdiff.sourcing import cell_text, document_summary, sourcing
+
     cited = sourcing(comparison)
     names = tuple(document.source for document in comparison.documents)
     summary = (
@@ -44,6 +46,9 @@ def cited_tally(comparison: Comparison) -> Tally:
 
 def dates_tally(comparison: Comparison) -> Tally:
     """Dates down, earliest first, sources across: the claims that name each date."""
+    from claimdiff.timeline import cell_text as date_cell
+    from claimdiff.timeline import timeline
+
     rows = timeline(comparison)
     names = tuple(document.source for document in comparison.documents)
     shared = sum(1 for row in rows if row.dated_by == len(names))
