@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimdiff.clock import ClockTime, clock_times, same_time
@@ -22,6 +22,7 @@ from claimdiff.slots import (
     casualty_places,
     consistent,
     precise,
+    sum_of,
     unit_word,
 )
 from claimdiff.slots import canonical as entity_key
@@ -30,7 +31,7 @@ from claimdiff.slots import canonical as entity_key
 @dataclass(frozen=True)
 class Finding:
     """A reason and how much it weighs: CONFLICT, PARTIAL for a detail, or AGREE for a
-    difference that may be none ("John" / "he"), shown when the link is not agree."""
+    difference that may be none ("John" / "he"), shown without making a link partial."""
 
     reason: Reason
     weight: Label
@@ -99,7 +100,7 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
     "$281 million of the purchase price" is the same figure as "$281 million in cash",
     but says nothing against a price of "$334 million".
     """
-    ua, ub = _by_unit(amounts(a)), _by_unit(amounts(b))
+    ua, ub = _by_unit(_sums_placed(a, b)), _by_unit(_sums_placed(b, a))
     for mine, theirs, claim in ((ua, ub, a), (ub, ua, b)):
         # "No injuries/fires." against "five fires": none of a thing the other side counts
         if not _NO_WORD.search(claim.text):
@@ -129,6 +130,39 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
             if any(consistent(x, y) for x in mine[unit] for y in theirs.get(whole, ())):
                 mine.setdefault(whole, []).extend(mine.pop(unit))
     return ua, ub
+
+
+def _sums_placed(claim: Claim, other: Claim) -> list[Amount]:
+    """The claim's figures, a sum of another thing than the other claim's sums given that
+    thing as its role, so that it is compared with them only where it agrees with one.
+
+    A sum is of another thing where the words before it name which ("Wearables revenue was
+    $7.52 billion") and the other claim never names that ("iPad revenue of $6.4 billion"), or
+    where both claims say what kind of sum theirs are and the kinds differ ("a $30 million
+    penalty" / "$377.9 million in revenue").
+    """
+    found = amounts(claim)
+    sums = [x for x in found if _money(x) and not x.role]
+    if not sums:
+        return found
+    theirs = {sum_of(y, other.text)[0] for y in amounts(other) if _money(y)} - {""}
+    placed = []
+    for x in found:
+        kind, which = sum_of(x, claim.text) if x in sums else ("", "")
+        if which and which.lower() not in other.text.lower():
+            x = replace(x, role=f"{SUM_OF}{which} {kind}")
+        elif kind and theirs and kind not in theirs:
+            x = replace(x, role=f"{SUM_OF}{kind}")
+        placed.append(x)
+    return placed
+
+
+SUM_OF = "of "
+"""How the role of a sum of a thing named begins (``_sums_placed``): "of iPad revenue"."""
+
+
+def _money(amount: Amount) -> bool:
+    return amount.unit in COMMON_MEASURES and amount.unit != "percent"
 
 
 def _countable(unit: str) -> bool:
@@ -349,6 +383,8 @@ def _said(amount: Amount, shown: str) -> str:
     """A figure as a reason says it: an age no word marks as an age, an earlier value or a
     forecast as what it is ("four people (an earlier figure)"), since "Only AFP gives four
     people" beside "three people" would read as a rival toll."""
+    if amount.role.startswith(SUM_OF) and amount.role.split()[-1] not in shown.lower():
+        return f"{_aged(amount, shown)} ({amount.role.removeprefix(SUM_OF)})"  # "(iPad revenue)"
     return _aged(amount, shown) + _ROLE_SAID.get(amount.role, "")
 
 

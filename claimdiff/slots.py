@@ -560,6 +560,77 @@ def _in_context(
     return amount
 
 
+SUM_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "revenue": "revenue revenues sales turnover",
+        "profit": "profit profits earnings income eps",
+        "loss": "loss losses",
+        "penalty": "penalty penalties fine fines settlement damages",
+        "bribe": "bribe bribes kickback kickbacks",
+        "cost": "cost costs expense expenses spending expenditure expenditures",
+        "value": "value valuation capitalisation capitalization",
+        "debt": "debt debts loan loans",
+        "dividend": "dividend dividends",
+        "pay": "salary salaries bonus bonuses compensation wages",
+        "fee": "fee fees",
+        "aid": "aid funding grant grants",
+        "bail": "bail",
+    }.items()
+}
+"""Kinds of sums a report gives side by side, each under the words that name it: revenue
+and a penalty, a profit and a cost, are two sums, however near their figures."""
+
+_SUM_KIND = {word: kind for kind, words in SUM_KINDS.items() for word in words}
+_SUM_HEAD = "|".join(sorted(_SUM_KIND, key=len, reverse=True))
+_SUM_BEFORE = re.compile(
+    rf"(?:(?P<mod>[\w-]+)\s+)?\b(?P<head>{_SUM_HEAD})"
+    r"(?:\s+in\s+the\s+[\w-]+\s+(?:quarter|half|year))?"
+    r"(?:\s+(?:was|were|is|are|of|at|totall?ed|reached|hit|came\s+in\s+at|stood\s+at|"
+    r"(?:rose|fell|grew|climbed|dropped|jumped|slipped)\s+to))?\s*$",
+    re.IGNORECASE,
+)
+_SUM_AFTER = re.compile(
+    rf"\s*(?:(?:of|in)\s+(?:[\w-]+\s+)?)?(?P<head>{_SUM_HEAD})\b", re.IGNORECASE
+)
+_SUM_IN_TEXT = re.compile(rf"\b(?P<head>{_SUM_HEAD})$", re.IGNORECASE)
+_GENERIC_SUM_WORDS = (
+    "the a an its their his her our total net gross overall quarterly annual yearly monthly "
+    "adjusted operating record reported estimated expected combined current previous fiscal "
+    "full-year first-quarter second-quarter third-quarter fourth-quarter q1 q2 q3 q4 company "
+    "group on of and or"
+)
+_NOT_WHICH = frozenset(_GENERIC_SUM_WORDS.split())
+"""Words before a sum's noun that say nothing of which sum it is: "Total revenue", "its
+quarterly revenue", "on revenue"."""
+
+
+def sum_of(amount: Amount, text: str) -> tuple[str, str]:
+    """What a sum of money is, as far as the words around it say: its kind ("revenue",
+    "penalty"; ``SUM_KINDS``) and the name that says which ("iPad" in "iPad revenue of $6.4
+    billion", "Wearables" in "Wearables revenue was $7.52 billion"); "" for what they do not say.
+
+    Only a word with a capital letter names which: "services revenue" may be any revenue.
+    """
+    at = text.find(amount.text)
+    if at < 0:
+        return "", ""
+    if own := _SUM_IN_TEXT.search(amount.text):  # "a $30 million penalty"
+        return _SUM_KIND[own["head"].lower()], ""
+    if after := _SUM_AFTER.match(text, at + len(amount.text)):  # "$377.9 million in revenue"
+        return _SUM_KIND[after["head"].lower()], ""
+    before = _SUM_BEFORE.search(text, 0, at)
+    if before is None:
+        return "", ""
+    which = before["mod"] or ""
+    named = (
+        any(ch.isupper() for ch in which)
+        and which.lower() not in _NOT_WHICH
+        and not which.lower().endswith(("'s", "\u2019s"))
+    )
+    return _SUM_KIND[before["head"].lower()], which if named else ""
+
+
 def _age_said(amount: Amount, before: str, after: str) -> bool:
     """ "Heard was 72 when he died": an age, though no word says so."""
     return (

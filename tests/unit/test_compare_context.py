@@ -310,6 +310,16 @@ def test_a_time_of_day_is_no_figure(extractor: Extractor) -> None:
             "Police said 40 people were killed.",
             True,
         ),
+        # sums of two things one report names and the other does not
+        ("Xbox revenue was $7.1 billion.", "Surface revenue of $5.9 billion rose.", False),
+        ("Xbox revenue was $7.1 billion.", "The company said Xbox revenue hit $6.2 billion.", True),
+        # two kinds of sums: a fine is not a revenue, but a fine against a sum of no kind is
+        (
+            "The firm agreed to pay a $40 million fine.",
+            "The firm reported $412 million in revenue last year.",
+            False,
+        ),
+        ("The firm agreed to pay a $40 million fine.", "The firm agreed to pay $45 million.", True),
         # an aftershock's magnitude is not the quake's
         ("A 7.5 earthquake hit the country.", "A 4.4 aftershock rattled Saravan city.", False),
         # "a 7.5 earthquake" is the magnitude "7.5 on the Richter scale" gives
@@ -325,6 +335,20 @@ def test_figures_compared_by_what_they_measure(
 ) -> None:
     label, _ = label_of(extracted(extractor, a), extracted(extractor, b, 1))
     assert (label is Label.CONFLICT) is conflict
+
+
+def test_a_sum_of_another_thing_says_what_it_is_of(extractor: Extractor) -> None:
+    label, reasons = label_of(
+        extracted(extractor, "Xbox revenue was $7.1 billion, up from $6.6 billion."),
+        extracted(
+            extractor,
+            "It reported Xbox revenue of $7.1 billion and Surface revenue of $5.9 billion.",
+            1,
+        ),
+    )
+    assert label is Label.PARTIAL
+    assert any("$5.9 billion (Surface revenue)" in r for r in reasons), reasons
+    assert not any("Xbox revenue)" in r for r in reasons), reasons
 
 
 def test_an_earlier_figure_that_agrees_is_the_same_figure(extractor: Extractor) -> None:
