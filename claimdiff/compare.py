@@ -532,7 +532,9 @@ def classify(
     names = source_names(documents, a, b)
     found = findings(a, b, names, _report_days(documents, a, b))
     label = decide(found, a, b, settings or Settings())
-    shown = [f.reason for f in found if label is not Label.AGREE or f.weight is Label.CONFLICT]
+    # an agree link shows what differs without weighing ("Only b gives a source: the
+    # neighbour"), so that no reason says nothing differs where the sources do
+    shown = [f.reason for f in found]
     if label is Label.PARTIAL and all(f.weight is Label.AGREE for f in found):
         # partial for its words alone: say which, before what only says who spoke
         shown = [wording_reason(a, b, names), *shown]

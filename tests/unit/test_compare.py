@@ -314,7 +314,8 @@ def test_a_source_given_by_one_side_only_is_a_speaker_reason() -> None:
 def test_a_source_alone_does_not_make_a_link_partial() -> None:
     a = claim("The bridge was closed to traffic on Monday, police said.", speaker="police")
     b = claim("The bridge was closed to traffic on Monday.", doc=1)
-    assert label_of(a, b) == (Label.AGREE, set())
+    # agree, and the link still says that only one side gives a source
+    assert label_of(a, b) == (Label.AGREE, {ReasonKind.SPEAKER})
     # partial for its words, the link still says which words, then who spoke
     b = claim("The bridge was shut to all traffic after the storm.", doc=1)
     reasons = classify(Candidate(0, 1, 0.8), a, b).reasons
