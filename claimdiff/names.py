@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from claimdiff.figures import Finding, join
@@ -218,7 +220,25 @@ def _spelled_apart(wx: set[str], wy: set[str]) -> bool:
     short, long = sorted((wx - _PARTICLES, wy - _PARTICLES), key=len)
     if len(short) < 2 or not short & long:
         return False
-    return all(any(fuzz.ratio(w, v) >= 80 for v in long) for w in short)
+    return all(any(fuzz.ratio(w, v) >= 80 or given_alike(w, v) for v in long) for w in short)
+
+
+@lru_cache(maxsize=4096)
+def given_alike(x: str, y: str) -> bool:
+    """Whether two given names are one name and a short form of it, or two short forms of
+    one name: "Jim" / "James", "Bill" / "William", "Jimmy" / "Jim" (the ``nicknames``
+    table of English given names). "Katie" is not "John"."""
+    x, y = x.lower(), y.lower()
+    if x == y:
+        return True
+    table = _nicknamer()
+    ox, oy = table.canonicals_of(x) | {x}, table.canonicals_of(y) | {y}
+    return bool(ox & oy)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
 
 
 def _named_in(entity: Entity, claim: Claim) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from claimdiff.model import Claim, Comparison
+from claimdiff.names import given_alike
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def _one_name(x: str, y: str) -> bool:
     short, long = sorted((wx, wy), key=len)
     # "Christoph Castaner" / "Christophe Castaner": one man, spelled two ways in one report
     return short[-1] == long[-1] and all(
-        any(w == v or fuzz.ratio(w, v) >= SPELLED_ALIKE for v in long) for w in short
+        any(w == v or fuzz.ratio(w, v) >= SPELLED_ALIKE or given_alike(w, v) for v in long)
+        for w in short
     )
 
 

@@ -211,6 +211,9 @@ def test_a_bare_figure_meets_the_same_figure_with_a_unit() -> None:
         (("Al-Sawarmi Khalid", "ORG"), ("Sawarmi Khaled Saad", "PERSON"), False),
         # one family name, two people
         (("Katie Jenkin", "PERSON"), ("John Jenkin", "PERSON"), True),
+        # one man, by his given name and by its short form
+        (("Bill Hardaway", "PERSON"), ("William Hardaway", "PERSON"), False),
+        (("Bob Kessler", "PERSON"), ("Robert Kessler", "PERSON"), False),
     ],
 )
 def test_names_spelled_apart(x: tuple[str, str], y: tuple[str, str], apart: bool) -> None:

@@ -53,6 +53,20 @@ def test_one_person_named_two_ways_is_one_speaker() -> None:
     assert all(s.cited_by == 2 for s in cited.speakers)
 
 
+def test_a_given_name_and_its_short_form_are_one_speaker() -> None:
+    cited = sourcing(
+        _comparison(
+            [("Bill Hardaway", False), ("Katie Morrow", False)],
+            [("William Hardaway", False), ("John Morrow", False)],
+        )
+    )
+    assert {s.name: s.claims for s in cited.speakers} == {
+        "William Hardaway": ((0,), (2,)),
+        "Katie Morrow": ((1,), ()),
+        "John Morrow": ((), (3,)),
+    }
+
+
 def test_a_capital_or_a_title_makes_no_other_speaker() -> None:
     cited = sourcing(
         _comparison(
