@@ -79,7 +79,9 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             written = join(shown)  # as written, for the highlight
             values = ("", written) if side else (written, "")
             listed = join([_unpaired_quotes(name) for name in shown])
-            text = f"Only {names[side]} names {listed}" + ("" if listed.endswith(".") else ".")
+            # "names Tuscan" reads oddly: an adjective of a people is mentioned, not named
+            verb = "mentions" if any(_adjective(e) for e in alone) else "names"
+            text = f"Only {names[side]} {verb} {listed}" + ("" if listed.endswith(".") else ".")
             # "John was a good kid" / "He was a good kid": the other side's "he" may be
             # the person named; "he told Reuters", "said Intel CEO Pat Gelsinger": who was
             # told, and whom the speaker works for, say who spoke, not what. Either way the
@@ -89,6 +91,12 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             weight = Label.AGREE if attribution or _pronoun_for(alone, other) else Label.PARTIAL
             findings.append(Finding(Reason(ReasonKind.ENTITY, *values, text), weight))
     return findings
+
+
+def _adjective(entity: Entity) -> bool:
+    """A nationality or other group's adjective ("Tuscan", "French"), not its people
+    ("Americans", "the Sunnis")."""
+    return entity.label == "NORP" and not POSSESSIVE.sub("", entity.text).endswith("s")
 
 
 def _attributes(entity: Entity, claim: Claim, other: Claim) -> bool:

@@ -19,6 +19,7 @@ from claimdiff.model import (
     Quantity,
     ReasonKind,
 )
+from tests.unit.helpers import claim as labelled_claim
 
 
 def claim(
@@ -1017,3 +1018,20 @@ def test_one_speaker_quoted_two_ways_is_a_conflict(
         assert "AFP and BBC quote Pat Gelsinger differently" in " ".join(
             r.text for r in link.reasons
         )
+
+
+def test_an_adjective_of_a_people_is_mentioned_not_named() -> None:
+    b = claim("The ministers met in the palace.", doc=1)
+    adjective = labelled_claim(
+        "The ministers met in the Umbrian palace of Todi.",
+        names=(("Umbrian", "Umbrian", "NORP"), ("Todi", "Todi", "GPE")),
+    )
+    people = labelled_claim(
+        "The Umbrians met the ministers in the palace.",
+        names=(("Umbrians", "Umbrians", "NORP"),),
+    )
+    texts = [
+        r.text for c in (adjective, people) for r in classify(Candidate(0, 1, 0.8), c, b).reasons
+    ]
+    assert "Only the first source mentions Umbrian and Todi." in texts
+    assert "Only the first source names Umbrians." in texts
