@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimdiff.align import BY_EVENT, BY_LEAD, BY_SIBLING, Candidate
+from claimdiff.align import BY_EVENT, BY_LEAD, BY_MOMENT, BY_SIBLING, Candidate
 from claimdiff.events import (
     persons_clash,
     persons_shared,
@@ -19,6 +19,7 @@ from claimdiff.figures import (
     casualties_apart,
     near_miss,
     number_conflicts,
+    same_moment,
     says_none,
     specific_unit,
     unit_of,
@@ -145,6 +146,12 @@ def basis_reason(candidate: Candidate, a: Claim, b: Claim) -> Reason | None:
             f"{BASIS_OPENING}because another part of the same sentence is linked to the other"
             " claim,"
             " and this part contradicts it."
+        )
+    elif candidate.basis == BY_MOMENT:
+        times = same_moment(a, b) or ("", "")
+        text = (
+            f"{BASIS_OPENING}as one moment although the wording differs: both time one kind"
+            f' of event to the same minute ("{times[0]}" / "{times[1]}").'
         )
     elif candidate.basis == BY_LEAD:
         text = (

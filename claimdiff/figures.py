@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimdiff.clock import ClockTime, clock_times, same_time
-from claimdiff.events import same_predicate
+from claimdiff.events import same_predicate, shared_events
 from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
@@ -627,6 +627,32 @@ _SAYING_TIME = re.compile(
 def _time_of_saying(text: str, time: ClockTime) -> bool:
     """ "According to a 2 p.m. briefing": when it was said, not when it happened."""
     return _SAYING_TIME.match(text, time.end) is not None
+
+
+def same_moment(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """The times, as written, at which both claims place one kind of event to the same
+    minute ("The quake, which struck at 1353" / "It hit at 1:53 p.m. local time"); None if
+    they do not.
+
+    Only times given to the minute count: "at 3 p.m." may be a briefing, a deadline or
+    the event, but two reports that time a quake to 13:53 report one moment. Times of
+    saying ("a 2 p.m. briefing") and approximate times ("around 5:30pm") do not count.
+    """
+    if not shared_events(a, b):
+        return None  # most pairs
+    times = [
+        [
+            t
+            for t in clock_times(c.text)
+            if t.minutes % 60 and not t.approximate and not _time_of_saying(c.text, t)
+        ]
+        for c in (a, b)
+    ]
+    for x in times[0]:
+        for y in times[1]:
+            if x.zone == y.zone and x.minutes == y.minutes:
+                return x.shown, y.shown
+    return None
 
 
 def _one_action(a: Claim, b: Claim) -> bool:

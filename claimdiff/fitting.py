@@ -13,7 +13,16 @@ import numpy as np
 import numpy.typing as npt
 
 from claimdiff import combiner
-from claimdiff.align import BY_EVENT, BY_LEAD, BY_SIBLING, Scored, candidates, link_bases, score
+from claimdiff.align import (
+    BY_EVENT,
+    BY_LEAD,
+    BY_MOMENT,
+    BY_SIBLING,
+    Scored,
+    candidates,
+    link_bases,
+    score,
+)
 from claimdiff.evaluate import PairScore, Prepared, evaluate_prepared
 from claimdiff.features import CONTEXT_FEATURES, PAIR_FEATURES
 from claimdiff.model import ClaimDiffError, Link
@@ -162,7 +171,9 @@ def evidence_counts(
     Each pair is scored by a combiner fitted on the others, as in ``leave_one_out``; a
     link counts when its two sentences are a gold row (secondary rows are left out).
     """
-    counts: dict[str, list[int]] = {BY_EVENT: [0, 0], BY_SIBLING: [0, 0], BY_LEAD: [0, 0]}
+    counts: dict[str, list[int]] = {
+        basis: [0, 0] for basis in (BY_EVENT, BY_SIBLING, BY_LEAD, BY_MOMENT)
+    }
     for held, prepared in enumerate(pairs):
         model = fit_pairs([d for k, d in enumerate(data) if k != held], names)
         a, b = prepared.claims
@@ -297,6 +308,7 @@ def _rule_variants(settings: Settings) -> list[tuple[str, Settings]]:
         ("rule: mutual best, thresholds of round 1 (0.2)", round_one),
         ("rule: opening statements", no_lead),
         ("rule: sure pairs", replace(settings, strong_link_threshold=1.01)),
+        ("rule: one moment", replace(settings, moment_link_threshold=1.01)),
     ]
 
 

@@ -30,6 +30,10 @@ class Settings:
     """Lowest probability at which the opening statements of two reports link when no
     other link joins them (``align.lead_link``)."""
 
+    moment_link_threshold: float = 0.01
+    """Lowest probability at which two claims that time one kind of event to the same
+    minute link ("struck at 1353" / "hit at 1:53 p.m. local time"; ``align.SameMoment``)."""
+
     statement_threshold: float = 0.5
     """Lowest probability at which ``match_statements`` calls two statements linked."""
 
