@@ -280,8 +280,23 @@ class SameMoment(_PairTests):
     "The quake, which struck at 1353 (1023 GMT), was felt in ... Oman" and "It hit at
     1:53 p.m. local time" share few words but report one moment. On the 24 annotated
     pairs, 3 claim pairs are timed alike, all gold links; 2 were linked on their wording.
-    Tested on demand.
+    Tested on demand, and only where both claims may give a time to the minute.
     """
+
+    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
+        super().__init__(a, b)
+        self._timed: tuple[frozenset[int], frozenset[int]] | None = None
+
+    def _eligible(self, pair: tuple[int, int]) -> bool:
+        if self._timed is None:
+            from claimdiff.figures import writes_minutes
+
+            found = [
+                frozenset(k for k, c in enumerate(side) if writes_minutes(c.text))
+                for side in self._claims
+            ]
+            self._timed = (found[0], found[1])
+        return pair[0] in self._timed[0] and pair[1] in self._timed[1]
 
     def _test(self, x: Claim, y: Claim) -> bool:
         from claimdiff.figures import same_moment
