@@ -89,7 +89,7 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
         # "failed to end the conflict" does not deny "killed more than 80": only a
         # negation of the same kind of event is a contradiction.
         contradicting = (
-            same_predicate(a, b) and not _denies_only_casualties(a, b)
+            same_predicate(a, b) and not _denies_only_casualties(a, b) and not _copulas_apart(a, b)
         ) or _denied_and_admitted(a, b)
         text = (
             f"{names[neg]} says it did not happen; {names[pos]} says it did."
@@ -366,6 +366,20 @@ def _name_stems(claim: Claim) -> set[str]:
         for e in name_entities(claim)
         for w in WORD_PATTERN.findall(claim.text[e.start - claim.start : e.end - claim.start])
     }
+
+
+_COPULAS = frozenset({"be", "have"})
+
+
+def _copulas_apart(a: Claim, b: Claim) -> bool:
+    """Two claims told with "be" or "have" that share no content word: the verb says
+    nothing of what is denied. '"South Sudan is a state in the United Nations"' does not
+    deny "The South Sudan Liberation Army rebel group is active in Unity State - it denies
+    claims that it is working for Khartoum"; "The road is open" and "The road is not open"
+    deny each other."""
+    if a.predicate not in _COPULAS or b.predicate not in _COPULAS:
+        return False
+    return not content_weights(a).keys() & content_weights(b).keys()
 
 
 def _denies_only_casualties(a: Claim, b: Claim) -> bool:

@@ -1035,3 +1035,31 @@ def test_an_adjective_of_a_people_is_mentioned_not_named() -> None:
     ]
     assert "Only the first source mentions Umbrian and Todi." in texts
     assert "Only the first source names Umbrians." in texts
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "expected"),
+    [
+        # "be" on both sides says nothing of what is denied: two statements with no word
+        # in common
+        (
+            "Visby is a port of the Hanseatic League.",
+            "The dockers union is active in the region and denies it is paid by Riga.",
+            Label.PARTIAL,
+        ),
+        # one statement, affirmed and denied
+        (
+            "The harbour road is open to lorries.",
+            "The harbour road is not open to lorries.",
+            Label.CONFLICT,
+        ),
+    ],
+)
+def test_a_copula_denies_only_a_statement_of_the_same_content(
+    text_a: str, text_b: str, expected: Label
+) -> None:
+    a = claim(text_a, predicate="be")
+    b = claim(text_b, doc=1, predicate="be", negated=True)
+    label, kinds = label_of(a, b)
+    assert label is expected
+    assert ReasonKind.NEGATION in kinds
