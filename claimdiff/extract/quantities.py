@@ -273,8 +273,10 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
     if currency:
         begin = min(begin, i - 1)
     found, unit_end = _unit(doc, i, j, end)
-    if currency and unit_end > j and doc[unit_end - 1].dep_ in ("nsubj", "nsubjpass"):
-        unit_end = j  # "$26.70 billion analysts anticipated": "analysts" is no part of it
+    if currency and unit_end > j and doc[unit_end - 1].dep_ in ("nsubj", "nsubjpass", "compound"):
+        # "$26.70 billion analysts anticipated": "analysts" is no part of it; nor is
+        # "securities" of "a $750 million securities fraud scheme"
+        unit_end = j
     unit = currency or found or _implied_unit(doc, i)
     if upper is None and unit:
         upper, unit_end = _unit_range_end(doc, i, unit_end, end, unit)

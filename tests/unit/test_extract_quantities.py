@@ -142,6 +142,9 @@ QUANTITY_CASES = [
     # the subject of the next verb is no part of a sum of money
     ("It came in below the $26.70 billion analysts anticipated.",
      "$26.70 billion", 26.7e9, "USD", "exact", 26.7e9, 26.7e9),
+    # ... nor a noun that only qualifies the next one
+    ("They ran a $40 million mortgage fraud ring.",
+     "$40 million", 4e7, "USD", "exact", 4e7, 4e7),
     # a count of dozens, and "a" before a scale word
     ("Two dozen people were killed.", "Two dozen people", 24, "people", "exact", 24, 24),
     ("More than a thousand people fled.",
