@@ -369,9 +369,23 @@ def _shown(amount: Amount, claim: Claim) -> str:
         before = _LAST_WORD.search(claim.text, 0, at)
         if before and unit_word(before[1].lower()) == amount.unit:
             return f"{before[1]} {text}"
-    at = at if _COMPOUND.search(text) or _SCORE.fullmatch(text) else -1
+    compound = _COMPOUND.search(text) or _SCORE.fullmatch(text) or _adjectival(amount, text)
+    at = at if compound else -1
     word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
     return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
+
+
+_SINGULAR_UNIT_WORDS = (
+    "year month week day hour minute second mile metre meter kilometre kilometer foot "
+    "storey story tonne ton"
+)
+_SINGULAR_UNITS = frozenset(_SINGULAR_UNIT_WORDS.split())
+
+
+def _adjectival(amount: Amount, text: str) -> bool:
+    """ "a four year spell", "a 10 mile walk": a figure used as an adjective, its unit in
+    the singular; shown with its noun, as "six-year-long war" is."""
+    return amount.value > 1 and text.rsplit(maxsplit=1)[-1].lower() in _SINGULAR_UNITS
 
 
 def figures_said(claim: Claim) -> list[str]:

@@ -159,6 +159,8 @@ def test_number_conflict_reason_names_both_figures_and_sources() -> None:
         ("Iran backed Assad throughout Syria's six-year-long war.", "six-year-long war"),
         ("Police arrested a 50-year-old man.", "50-year-old man"),
         ("The 6.1-magnitude quake struck the island.", "6.1-magnitude quake"),
+        # so does a figure written as an adjective without hyphens
+        ("She came home after a three year stint in Leeds.", "three year stint"),
         # but not a name: "a 36-year-old Duncan Rait" is no kind of thing
         ("A 36-year-old Duncan Rait fell.", "36-year-old"),
         # a figure with its own unit word is shown as written
@@ -277,7 +279,7 @@ def test_a_common_speaker_is_said_mid_sentence() -> None:
     (reason,) = [
         r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
     ]
-    assert "attributes it to police;" in reason.text
+    assert "attributes it to the police;" in reason.text
     assert reason.a == "Police"  # as written, for the highlight
 
     # a title before a name keeps its capital
@@ -293,6 +295,13 @@ def test_a_common_speaker_is_said_mid_sentence() -> None:
         r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
     ]
     assert "attributes it to the patrol;" in reason.text
+
+    # one named by a common noun in an earlier sentence takes "the" ("..., he says")
+    a = claim("The group was ill equipped, he says.", speaker="reporter")
+    (reason,) = [
+        r for r in classify(Candidate(0, 1, 0.8), a, b).reasons if r.kind is ReasonKind.SPEAKER
+    ]
+    assert "attributes it to the reporter;" in reason.text
 
 
 def test_a_source_given_by_one_side_only_is_a_speaker_reason() -> None:
