@@ -455,18 +455,34 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
         if label == "PERSON" and " " in canonical:
             return canonical, True
     owner = _owner(subject, resolver)
-    words = [
-        t.text
+    kept = [
+        t
         for t in phrase
-        if t.dep_ not in ("det", "poss", "case", "punct")
+        if (t.dep_ not in ("det", "poss", "case", "punct") or _inside_word(t))
         and t.i not in _owner_tokens(subject)
         and (t.ent_type_ not in ("TIME", "DATE") or _misdated(t))  # "a 2 p.m. briefing"
     ]
-    head = " ".join(words)
+    head = "".join(
+        t.text
+        + ("" if _inside_word(t) or (k + 1 < len(kept) and _inside_word(kept[k + 1])) else " ")
+        for k, t in enumerate(kept)
+    ).strip()
     if not owner:
         return head, False
     mark = "'" if owner.endswith("s") else "'s"  # "Noar Airlines' website"
     return f"{owner}{mark} {head}", False
+
+
+def _inside_word(token: Token) -> bool:
+    """A hyphen inside a word: "Austin-based", which a speaker keeps as written."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and token.i + 1 < len(doc)
+    )
 
 
 def _misdated(token: Token) -> bool:

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 """Bump whenever extraction output changes, so cached claims are re-made."""
