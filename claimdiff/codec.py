@@ -20,8 +20,10 @@ from claimdiff.model import (
 )
 
 FORMAT = "claimdiff.comparison"
-VERSION = 2
-"""Version 2 added ``clusters``; readers of version 1 may ignore that key."""
+VERSION = 3
+"""Version 2 added ``clusters``, version 3 ``cited`` and ``dates`` (tables derived from the
+claims, which ``comparison_from_dict`` does not read back); readers of an older version may
+ignore those keys."""
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -189,6 +191,44 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "clusters": [
             {"id": c.id, "claims": list(c.claims), "label": c.label.value}
             for c in comparison.clusters
+        ],
+        **derived_tables(comparison),
+    }
+
+
+def derived_tables(comparison: Comparison) -> dict[str, Any]:
+    """The tables the reports show beside the links (version 3): who each source cites
+    (``claimdiff.sourcing``) and what each source dates when (``claimdiff.timeline``).
+    Per-document lists follow the order of ``documents``."""
+    from claimdiff.sourcing import sourcing  # both read names and dates: loaded when used
+    from claimdiff.timeline import timeline
+
+    cited = sourcing(comparison)
+    return {
+        "cited": {
+            "documents": [
+                {"claims": d.claims, "attributed": d.attributed, "quoted": d.quoted}
+                for d in cited.documents
+            ],
+            "speakers": [
+                {
+                    "name": s.name,
+                    "claims": [list(ids) for ids in s.claims],
+                    "quoted": list(s.quoted),
+                }
+                for s in cited.speakers
+            ],
+        },
+        "dates": [
+            {
+                "date": row.value.isoformat(),
+                "granularity": row.granularity,
+                "label": row.label,
+                "claims": [list(ids) for ids in row.claims],
+                "said": list(row.said),
+                "words": [list(words) for words in row.words],
+            }
+            for row in timeline(comparison)
         ],
     }
 

@@ -383,6 +383,31 @@ def test_json_follows_the_contract_and_round_trips() -> None:
     assert back.claims == comparison.claims and back.links == comparison.links
 
 
+def test_json_carries_who_is_cited_and_what_is_dated() -> None:
+    comparison = make_comparison()
+    claims = list(comparison.claims)
+    tuesday = DateMention("Tuesday", dt.date(2017, 4, 11), 23, 30)
+    claims[0] = dataclasses.replace(claims[0], dates=(tuesday,))
+    claims[4] = dataclasses.replace(claims[4], dates=(tuesday,))
+    claims[1] = dataclasses.replace(claims[1], speaker="Johnson")
+    claims[5] = dataclasses.replace(claims[5], speaker="Boris Johnson", quotes=("killed",))
+    data = json.loads(render(dataclasses.replace(comparison, claims=tuple(claims)), "json"))  # type: ignore[arg-type]
+    jsonschema.validate(data, json_schema())
+    assert data["version"] == 3
+    assert data["cited"]["documents"] == [
+        {"claims": 4, "attributed": 1, "quoted": 0},
+        {"claims": 4, "attributed": 1, "quoted": 1},
+    ]
+    assert data["cited"]["speakers"] == [
+        {"name": "Boris Johnson", "claims": [[1], [5]], "quoted": [0, 1]}
+    ]
+    (day,) = data["dates"]
+    assert (day["date"], day["granularity"], day["claims"]) == ("2017-04-11", "day", [[0], [4]])
+    assert day["words"] == [["Tuesday"], ["Tuesday"]]
+    # the tables are read from the claims: reading the file back ignores them
+    assert comparison_from_dict(data).claims == tuple(claims)
+
+
 # --- files ------------------------------------------------------------------------------
 
 
