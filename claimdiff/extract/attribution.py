@@ -458,19 +458,38 @@ def _subject_name(subject: Token, sent: Span, resolver: EntityResolver) -> tuple
     kept = [
         t
         for t in phrase
-        if (t.dep_ not in ("det", "poss", "case", "punct") or _inside_word(t))
+        if (t.dep_ not in ("det", "poss", "case", "punct") or _inside_word(t) or _inner_comma(t))
         and t.i not in _owner_tokens(subject)
         and (t.ent_type_ not in ("TIME", "DATE") or _misdated(t))  # "a 2 p.m. briefing"
     ]
     head = "".join(
-        t.text
-        + ("" if _inside_word(t) or (k + 1 < len(kept) and _inside_word(kept[k + 1])) else " ")
+        t.text + ("" if _glued(t, kept[k + 1] if k + 1 < len(kept) else None) else " ")
         for k, t in enumerate(kept)
     ).strip()
     if not owner:
         return head, False
     mark = "'" if owner.endswith("s") else "'s"  # "Noar Airlines' website"
     return f"{owner}{mark} {head}", False
+
+
+def _glued(token: Token, following: Token | None) -> bool:
+    """Whether no space comes after a token of a speaker's words: "Austin-based",
+    "Sunnyvale, Calif., company"."""
+    return _inside_word(token) or (
+        following is not None and (_inside_word(following) or _inner_comma(following))
+    )
+
+
+def _inner_comma(token: Token) -> bool:
+    """A comma between two words of a name's place: "The Sunnyvale, Calif., company"."""
+    doc = token.doc
+    return (
+        token.text == ","
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ == "PROPN"
+        and doc[token.i + 1].dep_ not in ("det", "punct", "cc")
+        and doc[token.i + 1].pos_ in ("PROPN", "NOUN")
+    )
 
 
 def _inside_word(token: Token) -> bool:

@@ -20,6 +20,10 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
         ('"We need to act," Johnson said on Monday.', ["Johnson"]),
         # a speaker named by a common noun keeps its words as written
         ("The Leeds-based charity said the shelter would close.", ["Leeds-based charity"]),
+        (
+            "The Dayton, Ohio, charity said the shelter would close.",
+            ["Dayton, Ohio, charity"],
+        ),
         # a speaker the parser hung on the words before it still speaks
         (
             "The evacuations were carried out in towns nearest the slopes, including in La "
