@@ -143,19 +143,25 @@ def _sums_placed(claim: Claim, other: Claim) -> list[Amount]:
     penalty" / "$377.9 million in revenue").
     """
     found = amounts(claim)
-    sums = [x for x in found if _money(x) and not x.role]
-    if not sums:
+    if not any(_money(x) and not x.role for x in found):
         return found
-    theirs = {sum_of(y, other.text)[0] for y in amounts(other) if _money(y)} - {""}
+    theirs = {kind for kind, _ in _sums_read(other)} - {""}
     placed = []
-    for x in found:
-        kind, which = sum_of(x, claim.text) if x in sums else ("", "")
+    for x, read in zip(found, _sums_read(claim), strict=True):
+        kind, which = ("", "") if x.role else read  # a forecast: its role says what it is
         if which and which.lower() not in other.text.lower():
             x = replace(x, role=f"{SUM_OF}{which} {kind}")
         elif kind and theirs and kind not in theirs:
             x = replace(x, role=f"{SUM_OF}{kind}")
         placed.append(x)
     return placed
+
+
+@per_object  # asked twice by each comparison of two claims' figures, for both claims
+def _sums_read(claim: Claim) -> tuple[tuple[str, str], ...]:
+    """``slots.sum_of`` of each of the claim's figures, in ``amounts`` order; ("", "") for
+    a figure that is no sum of money."""
+    return tuple(sum_of(x, claim.text) if _money(x) else ("", "") for x in amounts(claim))
 
 
 SUM_OF = "of "
