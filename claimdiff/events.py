@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity
-from claimdiff.slots import name_entities
+from claimdiff.slots import amounts, name_entities
 
 EVENT_CLASSES: dict[str, frozenset[str]] = {
     name: frozenset(words.split())
@@ -148,6 +148,25 @@ def persons_clash(a: Claim, b: Claim) -> bool:
 def persons_shared(a: Claim, b: Claim) -> bool:
     """Both claims name one person: "John Heard" and "Heard"."""
     return any(same_person(x, y) for x in persons(a) for y in persons(b))
+
+
+def only_a_person_shared(a: Claim, b: Claim) -> bool:
+    """Both claims name one person and share no other content word but the person's age,
+    and their main predicates name different kinds of event: two facts about one person.
+    """
+    if not persons_shared(a, b) or same_predicate(a, b):
+        return False
+    from claimdiff.features import profile  # features builds on events
+
+    shared = profile(a).words & profile(b).words
+    if not shared:
+        return True
+    known = {w for c in (a, b) for e in persons(c) for w in _WORD.findall(e.text.lower())}
+    known |= {f"{x.value:g}" for c in (a, b) for x in amounts(c) if x.unit == "year-old"}
+    return shared <= known | _TITLES
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 def rename_people(

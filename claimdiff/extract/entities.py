@@ -260,8 +260,10 @@ def canonical_name(text: str, label: str = "") -> tuple[str, str]:
     key = alias_key(name)
     if key in table.aliases and not (key in table.capitals_only and not name.isupper()):
         return table.aliases[key]
-    if label in ("NORP", "") and key in table.demonyms:
-        return table.demonyms[key], label or "NORP"
+    if label in ("NORP", "PERSON", "ORG", "") and key in table.demonyms:
+        # "The New Zealander, who lived in Australia": the tagger may take one of a people
+        # for a person or a body
+        return table.demonyms[key], "NORP"
     if label == "PERSON":
         # Vincent "the Chin" Gigante: the nickname is no part of the name
         name = strip_titles(" ".join(_NICKNAME.sub(" ", name).split()))

@@ -234,6 +234,18 @@ def test_a_split_name_is_one_speaker(extractor: Extractor) -> None:
     assert claim.speaker == "Sawarmi Khaled Saad"
 
 
+def test_one_of_a_people_is_no_person(extractor: Extractor) -> None:
+    # the tagger takes "The New Zealander" for a man's name: it names a people
+    assert canonical_name("The New Zealander", "PERSON") == ("New Zealand", "NORP")
+    text = (
+        "The New Zealander, who lived in Australia, had been dropped off by helicopter and was"
+        " walking to a hut when he fell in the Tasman Glacier area."
+    )
+    (claim,) = extractor.extract(Document(0, "t", "s", text, "x"))
+    assert not [e for e in claim.entities if e.label == "PERSON"]
+    assert ("New Zealand", "NORP") in {(e.canonical, e.label) for e in claim.entities}
+
+
 @pytest.mark.parametrize(
     ("text", "label", "canonical"),
     [
