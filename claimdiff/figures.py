@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimdiff.clock import ClockTime, clock_times, same_time
-from claimdiff.events import same_predicate, shared_events
+from claimdiff.events import persons, same_person, same_predicate, shared_events
 from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.memo import per_object
-from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
+from claimdiff.model import Claim, DateMention, Entity, Label, Reason, ReasonKind
 from claimdiff.slots import (
     AGE_BEFORE,
     AGE_WORDS,
@@ -101,7 +101,7 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
     "$281 million of the purchase price" is the same figure as "$281 million in cash",
     but says nothing against a price of "$334 million".
     """
-    ua, ub = _by_unit(_sums_placed(a, b)), _by_unit(_sums_placed(b, a))
+    ua, ub = _by_unit(_placed(a, b)), _by_unit(_placed(b, a))
     for mine, theirs, claim in ((ua, ub, a), (ub, ua, b)):
         # "No injuries/fires." against "five fires": none of a thing the other side counts
         if not _NO_WORD.search(claim.text):
@@ -131,6 +131,84 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
             if any(consistent(x, y) for x in mine[unit] for y in theirs.get(whole, ())):
                 mine.setdefault(whole, []).extend(mine.pop(unit))
     return ua, ub
+
+
+def _placed(claim: Claim, other: Claim) -> list[Amount]:
+    """The claim's figures, sums of other things and ages of other people given a role."""
+    found = _sums_placed(claim, other)
+    if not any(x.unit == "year-old" for x in found):
+        return found  # most claims: no age
+    mine, theirs = _ages_read(claim), [h for h in _ages_read(other) if h is not None]
+    if not theirs:
+        return found
+    placed = []
+    for x, holder in zip(found, mine, strict=True):
+        if (
+            x.unit == "year-old"
+            and holder is not None
+            and not any(_same_holder(holder, h) for h in theirs)
+        ):
+            name, named = holder
+            x = replace(x, role=f"{SUM_OF}{name}" if named else f"{_AGE_OF}{name}")
+        placed.append(x)
+    return placed
+
+
+@per_object  # asked twice by each comparison of two claims' figures, for both claims
+def _ages_read(claim: Claim) -> tuple[Holder | None, ...]:
+    """Whose age each of the claim's figures is, in ``amounts`` order, where the words say:
+    a person named right before it ("Benjamin Marconi, 50"), or after "N-year-old" with a
+    few words between ("31-year-old San Antonio resident Otis McKane", "a 31-year-old man,
+    Otis McKane"), or else the noun after it ("the 31-year-old suspect"; "" for "a
+    2-year-old was"). None for a figure that is no age, or an age whose words do not say
+    whose ("He was 77", "died aged 72"): such an age is compared with any other.
+    """
+    people = [(e.start - claim.start, e.end - claim.start, e.canonical) for e in persons(claim)]
+    held: list[Holder | None] = []
+    for x in amounts(claim):
+        at = claim.text.find(x.text) if x.unit == "year-old" else -1
+        held.append(_holder(claim.text, at, at + len(x.text), people) if at >= 0 else None)
+    return tuple(held)
+
+
+Holder = tuple[str, bool]
+"""Whose age a figure is: a person's name (True) or the noun that says who (False)."""
+
+
+def _holder(text: str, start: int, end: int, people: list[tuple[int, int, str]]) -> Holder | None:
+    for _, p_end, name in people:
+        if p_end <= start and _AGE_APPOSED.fullmatch(text, p_end, start):
+            return name, True  # "Benjamin Marconi, 50"
+    if not text[start:end].lower().endswith("old"):
+        return None  # "50", "aged 72", "77 years old" after "He was": whose, it does not say
+    for p_start, _, name in people:
+        if p_start >= end and _AGE_BEFORE_NAME.fullmatch(text, end, p_start):
+            return name, True  # "31-year-old San Antonio resident Otis McKane"
+    noun = _AGE_NOUN.match(text, end)
+    return (noun[1].lower() if noun else ""), False
+
+
+_AGE_APPOSED = re.compile(r"\s*[,(]\s*")
+_AGE_BEFORE_NAME = re.compile(r"(?:[\s,]+[A-Za-z.'\u2019-]+){0,4}?[\s,]+")
+_AGE_NOUN = re.compile(
+    r"\s+(?!(?:was|is|were|are|has|had|who|and|of|in|on|at|from|with)\b)([a-z]+)"
+)
+
+
+def _same_holder(x: Holder, y: Holder) -> bool:
+    (a, named_a), (b, named_b) = x, y
+    if named_a and named_b:
+        return same_person(_person(a), _person(b))
+    return named_a == named_b and a == b
+
+
+def _person(name: str) -> Entity:
+    return Entity(name, name, "PERSON", 0, 0)
+
+
+_AGE_OF = "age of "
+"""How the role of an age of someone unnamed begins ("the 31-year-old suspect"): a key
+that keeps it from the other claim's ages, and says nothing more than its own words."""
 
 
 def _sums_placed(claim: Claim, other: Claim) -> list[Amount]:
@@ -349,7 +427,11 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _LAST_WORD = re.compile(r"\b([A-Za-z]+)\s+$")
 _LETTER = re.compile(r"[A-Za-z]")
 _OPEN_ASIDE = re.compile(r"\s*\([^)]*$")
-_NOT_NOUNS = frozenset({"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with"})
+_NOT_NOUNS = frozenset(
+    {"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with", "also", "said"}
+    | {"was", "is", "were", "are", "has", "had", "have", "who", "will", "would"}
+)
+"""Words after a compound figure that are not its noun ("a 2-year-old was also in the car")."""
 
 
 def _shown(amount: Amount, claim: Claim) -> str:

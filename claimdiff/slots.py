@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from claimdiff.extract.calendar_words import TIME_ZONES, WEEKDAYS
-from claimdiff.extract.units import CARDINAL_WORDS, PARTITIVE, UNITS, plain_number
+from claimdiff.extract.units import CARDINAL_WORDS, PART, PARTITIVE, UNITS, plain_number
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity, Quantity
 
@@ -358,7 +358,8 @@ def amount_from_slot(quantity: Quantity) -> Amount:
 
 
 def _half_digit(raw: str, length: bool = False) -> float:
-    """Half a unit of the last significant digit of a number as written.
+    """Half a unit of the last significant digit of a number as written, at most a tenth
+    of it (``ROUNDED_SHARE``).
 
     Small counts are exact ("10 killed" and "12 killed" differ), but a round length is
     not: "30 miles" is as rounded as "50 km (32 miles)".
@@ -371,7 +372,12 @@ def _half_digit(raw: str, length: bool = False) -> float:
     if int(raw) < 100 and not (length and raw.endswith("0")):
         return 0.5
     zeros = len(raw) - len(raw.rstrip("0"))
-    return 0.5 * 10.0 ** min(zeros, len(raw) - 1)
+    return min(0.5 * 10.0 ** min(zeros, len(raw) - 1), ROUNDED_SHARE * int(raw))
+
+
+ROUNDED_SHARE = 0.1
+"""Most slack a round figure is read with, as a share of it: "$100,000" may be $90,000 or
+$110,000, but not the "$50,000" the other report gives (half its first digit would allow it)."""
 
 
 def _number(raw: str) -> float | None:
@@ -468,7 +474,7 @@ def amounts(claim: Claim) -> list[Amount]:
     expected = claim.modality in _EXPECTED
     if not claim.quantities:
         alone = [x for x in (_in_context(x, claim.text, expected) for x in read) if x is not None]
-        return _durations_joined(alone, claim.text)
+        return _parts_marked(_durations_joined(alone, claim.text))
     found = []
     for slot in claim.quantities:
         start = slot.start - claim.start
@@ -479,7 +485,22 @@ def amounts(claim: Claim) -> list[Amount]:
             amount = replace(amount, unit=_unit_for(amount, read, claim.text))
         if (placed := _in_context(amount, claim.text, expected, start)) is not None:
             found.append(placed)
-    return _durations_joined(found, claim.text)
+    return _parts_marked(_durations_joined(found, claim.text))
+
+
+def _parts_marked(found: list[Amount]) -> list[Amount]:
+    """ "Four of them", "three of whom": a part of a whole counted before it, compared with
+    the other side's whole only where the two agree ("killed at least six villagers, four of
+    them children" says nothing against "six people died")."""
+    return [
+        replace(x, unit=f"{x.unit}{PART}")
+        if x.unit and not x.unit.endswith(PART) and _OF_COUNTED.search(x.text)
+        else x
+        for x in found
+    ]
+
+
+_OF_COUNTED = re.compile(r"\bof\s+(?:them|whom|those|these|which)$", re.IGNORECASE)
 
 
 def _durations_joined(found: list[Amount], text: str) -> list[Amount]:

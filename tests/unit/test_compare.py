@@ -163,6 +163,8 @@ def test_number_conflict_reason_names_both_figures_and_sources() -> None:
         ("She came home after a three year stint in Leeds.", "three year stint"),
         # but not a name: "a 36-year-old Duncan Rait" is no kind of thing
         ("A 36-year-old Duncan Rait fell.", "36-year-old"),
+        # nor a verb: "a 2-year-old" is one
+        ("A 2-year-old was also in the car.", "2-year-old"),
         # a figure with its own unit word is shown as written
         ("Police said five dead.", "five dead"),
         # a number word that opened its sentence is said mid-sentence
@@ -392,6 +394,9 @@ def test_a_claim_inside_a_longer_one_that_adds_the_rest_is_partial() -> None:
 
 
 PARTS = "Police said 12 of the 20 victims were children."
+FINES = "He will pay a forfeiture of $500,000 and a fine of $50,000."
+NEPAL = "The quake killed at least six villagers, four of them children."
+MARCONI = "McManus identified the officer as Benjamin Marconi, 50, a veteran of the force."
 RICHTER = "The quake, measuring 7.1 on the Richter scale, struck the coast."
 MPH = "Winds of 120 mph battered the coast."
 
@@ -416,6 +421,18 @@ MPH = "Winds of 120 mph battered the coast."
         ("The Colts beat the Titans 23-17.", "The Colts beat the Titans 23-20.", True),
         # a bare figure after a toll counts people
         ("By Thursday evening, the toll had risen to 54.", "The death toll rose to 60.", True),
+        # a round figure is read to a tenth of it at most, not to half its first digit
+        (FINES, "The judge ordered him to pay $100,000 in fines.", True),
+        (FINES, "The judge ordered him to pay $50,000 in fines.", False),
+        ("Some 300 people were evacuated.", "Police said 296 people were evacuated.", False),
+        # "four of them" is a part of the six, not a second toll
+        (NEPAL, "Six people died when houses collapsed.", False),
+        (NEPAL, "Six people died, three of them children.", True),  # part against part
+        # ages of two people are no conflict; two ages of one person are
+        (MARCONI, "Police arrested 31-year-old resident Otis McKane on Monday.", False),
+        (MARCONI, "The 31-year-old suspect was arrested on Monday, McManus said.", False),
+        (MARCONI, "The slain officer, Benjamin Marconi, 51, was a veteran.", True),
+        ("A 36-year-old man died in the fall.", "A 63-year-old man died in the fall.", True),
     ],
 )
 def test_figures_as_the_extractor_reads_them(
