@@ -308,11 +308,13 @@ class OnePerson(_PairTests):
     """Pairs of claims that share only a person, and say different things of them.
 
     "John Jenkin, 23, was arrested near the terraced house" and "John Jenkin, 23, had
-    been sectioned after an apparent suicide attempt" introduce one man the same way,
-    and report two facts about him. Of the 6 dev pairs' 110 claim pairs sharing no
-    content word but a person's name and age, none is a gold link; of the 6 MRPC train
-    pairs alike, 5 are no paraphrase. Pairs whose main predicates name one kind of event
-    ("Smith died" / "Smith was killed") are kept. Tested on demand.
+    been sectioned after an apparent suicide attempt" introduce one man the same way, and
+    report two facts about him; so do "Police Chief William McManus identified the officer"
+    and "a SWAT team arrested ..., said Police Chief William McManus". Of the 6 dev pairs'
+    122 claim pairs that share no word but a person's name, title and age, none is a gold
+    link (2 are secondary); of the 26 MRPC train pairs alike, 19 are no paraphrase (32 % of
+    all are none). Pairs whose main predicates name one kind of event ("Smith died" /
+    "Smith was killed") are kept. Tested on demand.
     """
 
     def _test(self, x: Claim, y: Claim) -> bool:

@@ -161,12 +161,38 @@ def only_a_person_shared(a: Claim, b: Claim) -> bool:
     shared = profile(a).words & profile(b).words
     if not shared:
         return True
-    known = {w for c in (a, b) for e in persons(c) for w in _WORD.findall(e.text.lower())}
-    known |= {f"{x.value:g}" for c in (a, b) for x in amounts(c) if x.unit == "year-old"}
-    return shared <= known | _TITLES
+    known = {w for c in (a, b) for w in _designations(c)}
+    aged = {f"{x.value:g}" for c in (a, b) for x in amounts(c) if x.unit == "year-old"}
+    return shared <= known | aged | (_AGE_WORDS if aged else frozenset())
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+def _designations(claim: Claim) -> set[str]:
+    """The words that name the claim's people: their names, and the titles and places just
+    before them ("San Antonio police Chief William McManus")."""
+    words: set[str] = set()
+    for person in persons(claim):
+        words.update(_WORD.findall(person.text.lower()))
+        before = claim.text[: person.start - claim.start].split()
+        for word in reversed(before[-_TITLE_WORDS:]):
+            bare = word.strip(",.;:()\"'\u201c\u201d")
+            if bare != word or not (bare[:1].isupper() or bare.lower() in _title_words()):
+                break
+            words.update(_WORD.findall(bare.lower()))
+    return words
+
+
+_TITLE_WORDS = 4
+"""Most words of a title and place before a name ("San Antonio police Chief")."""
+_AGE_WORDS = frozenset({"year", "old"})
+"""Words of an age ("31-year-old") as the claim's words have them."""
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    from claimdiff.extract.entities import canonical_table
+
+    titled = {w.lower().rstrip(".") for title in canonical_table().titles for w in title}
+    return frozenset(titled | {"police", "mr", "mrs", "ms", "dr"})
 
 
 def rename_people(

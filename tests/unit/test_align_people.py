@@ -45,6 +45,23 @@ def test_only_a_person_shared(extractor: Extractor, other: str, only: bool) -> N
     assert ((0, 0) in OnePerson([a], [b])) is only
 
 
+def test_a_title_is_part_of_whom_two_claims_share(extractor: Extractor) -> None:
+    a = read(
+        extractor,
+        "San Antonio police Chief William McManus identified the officer as Benjamin Marconi.",
+        0,
+    )
+    b = read(
+        extractor,
+        "A SWAT team arrested a suspect on Monday, said San Antonio Police Chief William McManus.",
+        1,
+    )
+    assert only_a_person_shared(a, b)
+    # a word besides the title: "officer" on both sides
+    c = read(extractor, "The officer was shot, said San Antonio Police Chief William McManus.", 1)
+    assert not only_a_person_shared(a, c)
+
+
 def test_one_kind_of_event_told_of_one_person_is_kept(extractor: Extractor) -> None:
     # "died" and "was killed" share no word but the name, and report one death
     a = read(extractor, "Robert Buckley, 32, died on Mount Sefton on Saturday.", 0)
