@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -804,11 +804,12 @@ def date_findings(
     # of two different actions are two days of one story, not a contradiction
     # "born March 7, 1945" / "born March 7, 1946": one verb, one action
     one_action = _one_action(a, b) or bool(_verbs(happened[0]) & _verbs(happened[1]))
+    parts = {d: _part_at(c, d) for c, side in zip((a, b), dated, strict=True) for d in side}
     if happened[0] or happened[1]:
         return _day_findings(
-            happened, names, said=False, one_action=one_action, published=published
+            happened, names, said=False, one_action=one_action, published=published, parts=parts
         )
-    return _day_findings(dated, names, said=True, one_action=one_action)
+    return _day_findings(dated, names, said=True, one_action=one_action, parts=parts)
 
 
 def _verbs(dates: list[DateMention]) -> set[str]:
@@ -822,8 +823,10 @@ def _day_findings(
     said: bool,
     one_action: bool,
     published: ReportDays = (None, None),
+    parts: Mapping[DateMention, Hours | None] | None = None,
 ) -> list[Finding]:
     when_said = " it was said" if said else ""
+    parts = parts or {}
     if bool(dated[0]) != bool(dated[1]):
         side = 0 if dated[0] else 1
         shown = join(days_shown(dated[side]))
@@ -835,8 +838,12 @@ def _day_findings(
             return [Finding(Reason(ReasonKind.DATE, *values, text), Label.AGREE)]
         return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
     da, db = ({d.value for d in side if d.value and d.granularity == "day"} for side in dated)
-    if not da or not db or da & db:
+    if not da or not db:
         return []
+    if da & db:
+        return _part_findings(dated, da & db, names, parts, said=said, one_action=one_action)
+    if _one_night(dated, da, db, parts):
+        return []  # "Tuesday night" / "the early hours of Wednesday"
     ta = join([d.text for d in dated[0] if d.value in da])
     tb = join([d.text for d in dated[1] if d.value in db])
     # the year only where the dates span more than one: "April 10" / "April 11"
@@ -856,6 +863,92 @@ def _day_findings(
         text = text[:-1] + ": the same word in reports dated apart."
         return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
     return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
+
+
+def _part_findings(
+    dated: list[list[DateMention]],
+    days: set[dt.date],
+    names: tuple[str, str],
+    parts: Mapping[DateMention, Hours | None],
+    *,
+    said: bool,
+    one_action: bool,
+) -> list[Finding]:
+    """One day told at two parts of it that do not meet: "late Sunday morning" / "late
+    Sunday afternoon". Parts that touch ("evening" / "night") agree."""
+    told = [[(d.text, parts.get(d)) for d in side if d.value in days] for side in dated]
+    xs, ys = ([(t, p) for t, p in side if p is not None] for side in told)
+    if not xs or not ys or any(_hours_meet(x, y) for _, x in xs for _, y in ys):
+        return []
+    ta, tb = join([t for t, _ in xs]), join([t for t, _ in ys])
+    verb = "reports it said" if said else "dates it"
+    text = f"{names[0]} {verb} {ta}; {names[1]} {tb}: two parts of one day."
+    label = Label.CONFLICT if one_action and not said else Label.PARTIAL
+    return [Finding(Reason(ReasonKind.DATE, ta, tb, text), label)]
+
+
+_PARTS_OF_DAY = {
+    "early hours": (0, 6),
+    "dawn": (4, 7),
+    "morning": (5, 12),
+    "midday": (11, 14),
+    "noon": (11, 13),
+    "afternoon": (12, 18),
+    "evening": (17, 23),
+    "dusk": (17, 21),
+    "night": (20, 30),  # to 6 a.m. next day
+    "overnight": (20, 30),
+    "midnight": (23, 25),
+}
+_PART_WORDS = "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True))
+_PART_OF_DAY = re.compile(rf"\b({_PART_WORDS})\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(rf"\b({_PART_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PART_AFTER = re.compile(rf"\s*({_PART_WORDS})\b", re.IGNORECASE)
+
+
+def _one_night(
+    dated: list[list[DateMention]],
+    da: set[dt.date],
+    db: set[dt.date],
+    parts: Mapping[DateMention, Hours | None],
+) -> bool:
+    """Whether the two sides name one night from its two days: "Tuesday midnight" and "the
+    early hours of Wednesday"."""
+    if len(da) != 1 or len(db) != 1:
+        return False
+    (x,), (y,) = da, db
+    if abs((x - y).days) != 1:
+        return False
+    evening, morning = (dated[0], dated[1]) if x < y else (dated[1], dated[0])
+    late = [parts.get(d) for d in evening]
+    early = [parts.get(d) for d in morning]
+    return any(p and p[1] > 24 for p in late) and any(p and p[0] < 6 for p in early)
+
+
+Hours = tuple[int, int]
+"""A part of a day as hours from its midnight: the night runs on to 30 (6 a.m. next day)."""
+
+
+def _part_at(claim: Claim, mention: DateMention) -> Hours | None:
+    """The part of the day a date's words place it in: "Sunday morning", "the early hours
+    of Wednesday", "Tuesday midnight"."""
+    start, end = mention.start - claim.start, mention.end - claim.start
+    found = (
+        _PART_OF_DAY.search(mention.text)
+        or _PART_BEFORE.search(claim.text, 0, max(start, 0))
+        or _PART_AFTER.match(claim.text, max(end, 0))
+    )
+    return _PARTS_OF_DAY[found[1].lower()] if found else None
+
+
+def _hours_meet(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """Whether two spans of hours overlap, the early hours counted as the night before."""
+    xs, ys = _both_nights(x), _both_nights(y)
+    return any(a0 < b1 and b0 < a1 for a0, a1 in xs for b0, b1 in ys)
+
+
+def _both_nights(span: tuple[int, int]) -> list[tuple[int, int]]:
+    return [span, (span[0] + 24, span[1] + 24)] if span[1] <= 7 else [span]
 
 
 _ABSOLUTE = re.compile(

@@ -563,3 +563,41 @@ def test_who_was_told_and_whom_the_speaker_works_for_say_who_spoke() -> None:
     plain = claim("Intel cut jobs at headquarters.", names=(("Intel", "Intel", "ORG"),))
     found = entity_findings(plain, claim("Jobs were cut at headquarters.", doc=1), ("a", "b"))
     assert [f.weight for f in found] == [Label.PARTIAL]
+
+
+SHOT = "The detective was shot to death in his squad car"
+
+
+@pytest.mark.parametrize(
+    ("when_a", "when_b", "reason"),
+    [
+        # one day, two parts of it that do not meet
+        (
+            "late Sunday morning",
+            "late Sunday afternoon",
+            "The first source dates it Sunday morning; the second source Sunday afternoon:"
+            " two parts of one day.",
+        ),
+        # parts that touch, or a part and the whole day, agree
+        ("on Sunday evening", "on Sunday night", None),
+        ("on Sunday morning", "on Sunday", None),
+        # one night told from its two days
+        ("in the early hours of Monday", "on Sunday night", None),
+        ("in the early hours of Monday", "at Sunday midnight", None),
+    ],
+)
+def test_parts_of_one_day(
+    extractor: Extractor, when_a: str, when_b: str, reason: str | None
+) -> None:
+    a = extracted(extractor, f"{SHOT} {when_a}.")
+    b = extracted(extractor, f"{SHOT} {when_b}.", doc=1)
+    label, reasons = label_of(a, b)
+    dated = [r for r in reasons if "dates it" in r]
+    assert dated == ([reason] if reason else [])
+    assert (label is Label.CONFLICT) is (reason is not None)
+
+
+def test_a_morning_is_still_a_day_after_the_night_before(extractor: Extractor) -> None:
+    a = extracted(extractor, f"{SHOT} on Monday morning.")
+    b = extracted(extractor, f"{SHOT} on Sunday.", doc=1)
+    assert label_of(a, b)[0] is Label.CONFLICT
