@@ -130,7 +130,21 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
             whole = unit.removesuffix(PART)
             if any(consistent(x, y) for x in mine[unit] for y in theirs.get(whole, ())):
                 mine.setdefault(whole, []).extend(mine.pop(unit))
+        # "approximately 5,000 employees" / "roughly 5,000 people employed at the site": a
+        # count of one kind of people is the other's count of people where the two agree
+        for unit in [u for u in mine if u in PEOPLE_KINDS and u not in theirs]:
+            if any(consistent(x, y) for x in mine[unit] for y in theirs.get(_PEOPLE, ())):
+                mine.setdefault(_PEOPLE, []).extend(mine.pop(unit))
     return ua, ub
+
+
+_PEOPLE = "people"
+PEOPLE_KINDS = frozenset(
+    {"employee", "worker", "staff", "villager", "resident", "passenger", "civilian", "person"}
+    | {"individual", "adult", "student", "pilgrim", "migrant", "refugee", "miner", "tourist"}
+    | {"soldier", "victim"}
+)
+"""Units that count people of one kind: met by a count of "people" that agrees with them."""
 
 
 def _placed(claim: Claim, other: Claim) -> list[Amount]:

@@ -1089,3 +1089,22 @@ def test_a_copula_denies_only_a_statement_of_the_same_content(
     label, kinds = label_of(a, b)
     assert label is expected
     assert ReasonKind.NEGATION in kinds
+
+
+@pytest.mark.parametrize(
+    ("b_text", "numbers"),
+    [
+        # a count of employees is the other's count of people where they agree
+        ("Roughly 5,000 people employed at the plant will join Foxconn.", False),
+        # not where they differ: two figures, each a detail of its side
+        ("Roughly 2,000 people employed at the plant will join Foxconn.", True),
+    ],
+)
+def test_a_count_of_one_kind_of_people_meets_a_count_of_people(
+    extractor: Extractor, b_text: str, numbers: bool
+) -> None:
+    a = read(extractor, "The approximately 5,000 employees at the plant will join Foxconn.", 0)
+    b = read(extractor, b_text, 1)
+    label, kinds = label_of(a, b)
+    assert label is not Label.CONFLICT
+    assert (ReasonKind.NUMBER in kinds) is numbers
