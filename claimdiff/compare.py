@@ -332,8 +332,31 @@ def findings(
         polarity_findings,
     )
     found = [f for check in checks for f in check(a, b, names or NEUTRAL_NAMES)]
+    if any(_figure_conflict(f) for f in found):
+        found = _of_other_times(found, a, b)
     return [
         Finding(replace(f.reason, text=f.reason.text[:1].upper() + f.reason.text[1:]), f.weight)
+        for f in found
+    ]
+
+
+def _figure_conflict(found: Finding) -> bool:
+    return found.weight is Label.CONFLICT and found.reason.kind is ReasonKind.NUMBER
+
+
+def _of_other_times(found: list[Finding], a: Claim, b: Claim) -> list[Finding]:
+    """Figures that cannot agree are no conflict where one claim places what it tells in a
+    month or year the other does not speak of (``evidence.dated_apart``): "In 1981, 11
+    people were killed when a plane crashed into Pearl Harbor" recalls another crash than
+    the one "killing all nine people aboard"."""
+    from claimdiff.evidence import dated_apart  # evidence builds on this module's findings
+
+    if not dated_apart(a, b):
+        return found
+    return [
+        Finding(replace(f.reason, text=f"{f.reason.text[:-1]}: of different times."), Label.PARTIAL)
+        if _figure_conflict(f)
+        else f
         for f in found
     ]
 

@@ -601,3 +601,19 @@ def test_a_morning_is_still_a_day_after_the_night_before(extractor: Extractor) -
     a = extracted(extractor, f"{SHOT} on Monday morning.")
     b = extracted(extractor, f"{SHOT} on Sunday.", doc=1)
     assert label_of(a, b)[0] is Label.CONFLICT
+
+
+def test_figures_of_an_event_recalled_by_its_year_are_no_conflict(extractor: Extractor) -> None:
+    crash = "A small plane crashed on Friday, killing all nine people aboard."
+    a = extracted(extractor, crash)
+    recalled = extracted(
+        extractor, "In 1981, 11 people were killed when a plane crashed into Pearl Harbor.", doc=1
+    )
+    label, reasons = label_of(a, recalled)
+    assert label is Label.PARTIAL
+    assert (
+        "The first source says nine people; the second source says 11 people: of different"
+        " times." in reasons
+    )
+    same_day = extracted(extractor, "A small plane crashed on Friday, killing all 11 aboard.", 1)
+    assert label_of(a, same_day)[0] is Label.CONFLICT
