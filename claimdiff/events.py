@@ -115,8 +115,20 @@ def predicate_class(predicate: str | None) -> frozenset[str]:
 
 def same_predicate(a: Claim, b: Claim) -> bool:
     """Whether both claims have a main predicate and the two name the same kind of event."""
-    pa, pb = predicate_class(a.predicate), predicate_class(b.predicate)
+    pa, pb = _predicate_classes(a), _predicate_classes(b)
     return bool(pa & pb)
+
+
+def _predicate_classes(claim: Claim) -> frozenset[str]:
+    """The classes of a claim's main predicate; one "shot to death" or "shot dead" kills."""
+    found = predicate_class(claim.predicate)
+    if found and _TO_DEATH.search(claim.text):
+        return found | {"kill"}
+    return found
+
+
+_TO_DEATH = re.compile(r"\b\w+(?:ed|t|n)\s+(?:to\s+death|dead)\b", re.IGNORECASE)
+"""A way of killing: "was shot to death", "stabbed to death", "shot dead", "beaten to death"."""
 
 
 def _name_words(entity: Entity) -> frozenset[str]:

@@ -617,3 +617,11 @@ def test_figures_of_an_event_recalled_by_its_year_are_no_conflict(extractor: Ext
     )
     same_day = extracted(extractor, "A small plane crashed on Friday, killing all 11 aboard.", 1)
     assert label_of(a, same_day)[0] is Label.CONFLICT
+
+
+def test_shot_to_death_and_killed_are_one_action(extractor: Extractor) -> None:
+    a = extracted(extractor, "The detective was shot to death in his car late Sunday morning.")
+    b = extracted(extractor, "On late Sunday afternoon, the detective was killed in his car.", 1)
+    assert label_of(a, b)[0] is Label.CONFLICT  # one killing, told at two parts of the day
+    c = extracted(extractor, "The detective was arrested in his car late Sunday afternoon.", 1)
+    assert label_of(a, c)[0] is Label.PARTIAL  # a killing and an arrest: two actions
