@@ -344,6 +344,15 @@ def _figure_conflict(found: Finding) -> bool:
     return found.weight is Label.CONFLICT and found.reason.kind is ReasonKind.NUMBER
 
 
+def figures_of_other_times(a: Claim, b: Claim) -> bool:
+    """Whether two claims give figures that cannot agree, one of an event it recalls by its
+    month or year (``_of_other_times``): two statements, where a statement is matched alone."""
+    from claimdiff.evidence import dated_apart  # evidence builds on this module's findings
+
+    found = number_findings(a, b, NEUTRAL_NAMES)
+    return any(_figure_conflict(f) for f in found) and dated_apart(a, b)
+
+
 def _of_other_times(found: list[Finding], a: Claim, b: Claim) -> list[Finding]:
     """Figures that cannot agree are no conflict where one claim places what it tells in a
     month or year the other does not speak of (``evidence.dated_apart``): "In 1981, 11

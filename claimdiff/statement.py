@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from claimdiff import combiner, embed, wordweights
 from claimdiff.align import Candidate
-from claimdiff.compare import classify, contradicts
+from claimdiff.compare import classify, contradicts, figures_of_other_times
 from claimdiff.features import PAIR_FEATURES, WORD_PATTERN, pair_vector, profile
 from claimdiff.figures import figures_apart
 from claimdiff.model import Claim, Document, Label, Reason
@@ -184,8 +184,13 @@ def match_claims(
     probability = float(model.probability(row[:, columns])[0])
     link = classify(Candidate(a.id, b.id, probability), a, b, settings=settings)
     # figures that cannot agree, though neither contradicts the other ("analysts expected
-    # 53 cents a share" / "it reported 46 cents"), say two things: not one statement
-    linked = probability >= settings.statement_threshold and not figures_apart(a, b)
+    # 53 cents a share" / "it reported 46 cents"; "in 1998 Intel invested $500 million" /
+    # "earlier this year, Intel invested $123 million"), say two things: not one statement
+    linked = (
+        probability >= settings.statement_threshold
+        and not figures_apart(a, b)
+        and not figures_of_other_times(a, b)
+    )
     return StatementMatch(
         round(probability, 4), linked, link.label if linked else None, link.reasons
     )

@@ -625,3 +625,21 @@ def test_shot_to_death_and_killed_are_one_action(extractor: Extractor) -> None:
     assert label_of(a, b)[0] is Label.CONFLICT  # one killing, told at two parts of the day
     c = extracted(extractor, "The detective was arrested in his car late Sunday afternoon.", 1)
     assert label_of(a, c)[0] is Label.PARTIAL  # a killing and an arrest: two actions
+
+
+def test_a_statement_of_an_event_recalled_by_its_year_is_another_statement(
+    extractor: Extractor,
+) -> None:
+    from claimdiff.settings import Settings
+    from claimdiff.statement import match_claims
+
+    lexical = Settings(use_embeddings=False)
+    a = extracted(extractor, "A small plane crashed on Friday, killing all nine people aboard.")
+    recalled = extracted(
+        extractor, "In 1981, a small plane crashed, killing all 11 people aboard.", doc=1
+    )
+    match = match_claims(a, recalled, lexical)
+    assert match.score >= lexical.statement_threshold  # worded alike
+    assert not match.linked  # but of two times: two statements
+    same_day = extracted(extractor, "A small plane crashed on Friday, killing all 11 aboard.", 1)
+    assert match_claims(a, same_day, lexical).label is Label.CONFLICT
