@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from claimdiff import combiner, embed, wordweights
 from claimdiff.align import Candidate
-from claimdiff.compare import classify
+from claimdiff.compare import classify, figures_of_other_times
 from claimdiff.figures import figures_apart
 from claimdiff.model import Claim, Label
 from claimdiff.settings import Settings
@@ -68,6 +68,7 @@ def statement_data(rows: Sequence[tuple[bool, str, str]], settings: Settings) ->
         [
             classify(Candidate(a.id, b.id, 1.0), a, b, settings=settings).label is Label.CONFLICT
             or figures_apart(a, b)
+            or figures_of_other_times(a, b)
             for a, b in pairs
         ],
         dtype=bool,
