@@ -201,9 +201,13 @@ _AGE_WORDS = frozenset({"year", "old"})
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    from claimdiff.extract.entities import canonical_table
+    import json
+    from importlib import resources
 
-    titled = {w.lower().rstrip(".") for title in canonical_table().titles for w in title}
+    # the table itself, not extract.entities, which would load spaCy into an alignment
+    table = resources.files("claimdiff") / "data" / "entities.json"
+    titles = json.loads(table.read_text(encoding="utf-8"))["titles"]
+    titled = {w.lower().rstrip(".") for title in titles for w in title.split()}
     return frozenset(titled | {"police", "mr", "mrs", "ms", "dr"})
 
 
