@@ -344,13 +344,14 @@ def _figure_conflict(found: Finding) -> bool:
     return found.weight is Label.CONFLICT and found.reason.kind is ReasonKind.NUMBER
 
 
-def figures_of_other_times(a: Claim, b: Claim) -> bool:
-    """Whether two claims give figures that cannot agree, one of an event it recalls by its
-    month or year (``_of_other_times``): two statements, where a statement is matched alone."""
-    from claimdiff.evidence import dated_apart  # evidence builds on this module's findings
+OTHER_TIMES = ": of different times."
+"""How a reason of figures that cannot agree ends where one is of an earlier event."""
 
-    found = number_findings(a, b, NEUTRAL_NAMES)
-    return any(_figure_conflict(f) for f in found) and dated_apart(a, b)
+
+def of_other_times(link: Link) -> bool:
+    """Whether a link gives figures that cannot agree, one of an event recalled by its month
+    or year (``_of_other_times``): two statements, where a statement is matched alone."""
+    return any(r.kind is ReasonKind.NUMBER and r.text.endswith(OTHER_TIMES) for r in link.reasons)
 
 
 def _of_other_times(found: list[Finding], a: Claim, b: Claim) -> list[Finding]:
@@ -363,7 +364,7 @@ def _of_other_times(found: list[Finding], a: Claim, b: Claim) -> list[Finding]:
     if not dated_apart(a, b):
         return found
     return [
-        Finding(replace(f.reason, text=f"{f.reason.text[:-1]}: of different times."), Label.PARTIAL)
+        Finding(replace(f.reason, text=f"{f.reason.text[:-1]}{OTHER_TIMES}"), Label.PARTIAL)
         if _figure_conflict(f)
         else f
         for f in found

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from claimdiff import combiner, embed, wordweights
 from claimdiff.align import Candidate
-from claimdiff.compare import classify, contradicts, figures_of_other_times
+from claimdiff.compare import classify, contradicts, of_other_times
 from claimdiff.features import PAIR_FEATURES, WORD_PATTERN, pair_vector, profile
 from claimdiff.figures import figures_apart
 from claimdiff.model import Claim, Document, Label, Reason
@@ -189,7 +189,7 @@ def match_claims(
     linked = (
         probability >= settings.statement_threshold
         and not figures_apart(a, b)
-        and not figures_of_other_times(a, b)
+        and not of_other_times(link)
     )
     return StatementMatch(
         round(probability, 4), linked, link.label if linked else None, link.reasons

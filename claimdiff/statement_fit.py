@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from claimdiff import combiner, embed, wordweights
 from claimdiff.align import Candidate
-from claimdiff.compare import classify, figures_of_other_times
+from claimdiff.compare import classify, of_other_times
 from claimdiff.figures import figures_apart
 from claimdiff.model import Claim, Label
 from claimdiff.settings import Settings
@@ -64,12 +64,11 @@ def statement_data(rows: Sequence[tuple[bool, str, str]], settings: Settings) ->
     empty = wordweights.EMPTY  # the column is filled where a table is fitted
     x = np.asarray([statement_features(a, b, settings, empty) for a, b in pairs])
     y = np.asarray([1.0 if gold else 0.0 for gold, _, _ in rows])
+    links = [classify(Candidate(a.id, b.id, 1.0), a, b, settings=settings) for a, b in pairs]
     vetoed = np.asarray(
         [
-            classify(Candidate(a.id, b.id, 1.0), a, b, settings=settings).label is Label.CONFLICT
-            or figures_apart(a, b)
-            or figures_of_other_times(a, b)
-            for a, b in pairs
+            link.label is Label.CONFLICT or figures_apart(a, b) or of_other_times(link)
+            for link, (a, b) in zip(links, pairs, strict=True)
         ],
         dtype=bool,
     )
