@@ -201,12 +201,10 @@ _AGE_WORDS = frozenset({"year", "old"})
 
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
-    import json
-    from importlib import resources
+    from claimdiff.resources import data_json
 
     # the table itself, not extract.entities, which would load spaCy into an alignment
-    table = resources.files("claimdiff") / "data" / "entities.json"
-    titles = json.loads(table.read_text(encoding="utf-8"))["titles"]
+    titles = data_json("entities.json")["titles"]
     titled = {w.lower().rstrip(".") for title in titles for w in title.split()}
     return frozenset(titled | {"police", "mr", "mrs", "ms", "dr"})
 

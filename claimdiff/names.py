@@ -63,16 +63,18 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     named_a = {canonical(e): e for e in name_entities(a)}
     named_b = {canonical(e): e for e in name_entities(b)}
     for side, (mine, theirs) in enumerate(((named_a, named_b), (named_b, named_a))):
-        other = b if side == 0 else a
+        mine_claim, other = (a, b) if side == 0 else (b, a)
         alone = [
             e
             for k, e in mine.items()
             if k not in theirs
             and not _mentioned(k, theirs)
             and not _written_in(e, other)
+            and not _adjective_of(k, other)
+            and not (_adjective(e) and any(_adjective_of(o, mine_claim) for o in theirs))
             and not any(_same_name(e, o) for o in theirs.values())
             and not _speaks(e, other)
-            and not _own_speaker(e, a if side == 0 else b, other)
+            and not _own_speaker(e, mine_claim, other)
         ]
         if alone:
             shown = [_name_shown(e) for e in alone]
@@ -86,11 +88,30 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             # the person named; "he told Reuters", "said Intel CEO Pat Gelsinger": who was
             # told, and whom the speaker works for, say who spoke, not what. Either way the
             # name is shown but does not make the link partial.
-            mine_claim = a if side == 0 else b
             attribution = all(_attributes(e, mine_claim, other) for e in alone)
             weight = Label.AGREE if attribution or _pronoun_for(alone, other) else Label.PARTIAL
             findings.append(Finding(Reason(ReasonKind.ENTITY, *values, text), weight))
     return findings
+
+
+def _adjective_of(key: str, other: Claim) -> bool:
+    """Whether a name that opens with a people's adjective ("European Union", "African
+    Union") is the one the other claim means by that adjective alone: "EU competition
+    commissioner" / "European Competition Commissioner"."""
+    first, _, rest = key.partition(" ")
+    return (
+        bool(rest)
+        and first in _demonyms()
+        and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", other.text, re.IGNORECASE) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """The adjectives of peoples in the entity table, in lower case ("european")."""
+    from claimdiff.resources import data_json
+
+    return frozenset(k.lower() for k in data_json("entities.json")["demonyms"])
 
 
 def _adjective(entity: Entity) -> bool:

@@ -1063,6 +1063,38 @@ def test_an_adjective_of_a_people_is_mentioned_not_named() -> None:
     assert "Only the first source names Umbrians." in texts
 
 
+def test_a_union_named_by_its_adjective_is_no_name_on_one_side_only() -> None:
+    union = labelled_claim(
+        "EU commissioner Margrethe Vestager said consumers lost a choice.",
+        names=(
+            ("EU", "European Union", "ORG"),
+            ("Margrethe Vestager", "Margrethe Vestager", "PERSON"),
+        ),
+    )
+    adjective = labelled_claim(
+        "European commissioner Margrethe Vestager said consumers lost a choice.",
+        doc=1,
+        names=(
+            ("European", "Europe", "NORP"),
+            ("Margrethe Vestager", "Margrethe Vestager", "PERSON"),
+        ),
+    )
+    other = labelled_claim(
+        "French commissioner Margrethe Vestager said consumers lost a choice.",
+        doc=1,
+        names=(
+            ("French", "France", "NORP"),
+            ("Margrethe Vestager", "Margrethe Vestager", "PERSON"),
+        ),
+    )
+    link = classify(Candidate(0, 1, 0.9), union, adjective)
+    assert [r.text for r in link.reasons if r.kind is ReasonKind.ENTITY] == []
+    assert link.label is Label.AGREE
+    texts = [r.text for r in classify(Candidate(0, 1, 0.9), union, other).reasons]
+    assert "Only the first source names EU." in texts
+    assert "Only the second source mentions French." in texts
+
+
 @pytest.mark.parametrize(
     ("text_a", "text_b", "expected"),
     [
