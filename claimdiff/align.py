@@ -23,6 +23,7 @@ from claimdiff.memo import collector_paused
 from claimdiff.model import Claim
 from claimdiff.pairwise import StringScores, pair_features
 from claimdiff.settings import Settings
+from claimdiff.slots import casualty_claim
 
 Pairs = list[tuple[int, int]]
 
@@ -37,6 +38,8 @@ BY_LEAD = "lead"
 """Linked as the opening statements of both reports, which tell the event they report."""
 BY_MOMENT = "moment"
 """Linked because both claims time one kind of event to the same minute."""
+BY_TOLL = "toll"
+"""Linked because both claims give the same count of people killed or hurt in one event."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ def choose_bases(
     voices: Container[tuple[int, int]] = frozenset(),
     moments: Container[tuple[int, int]] = frozenset(),
     strangers: Container[tuple[int, int]] = frozenset(),
+    tolls: Container[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, int, float, str]]:
     """Apply the linking rules: a threshold, best-of-row/column, and a cap per claim.
 
@@ -132,11 +136,12 @@ def choose_bases(
     share few words, yet the analyst most needs to see them side by side.
     Pairs in ``voices`` (two people quoted saying different things) never link on
     their score. Pairs in ``moments`` (one kind of event timed to the same minute) need
-    only ``moment_link_threshold``. Pairs in ``strangers`` (two claims that share only a
-    person, and say different things of them) never link, and leave each claim's room
-    to its next pair.
+    only ``moment_link_threshold``, and pairs in ``tolls`` (the same count of people killed
+    or hurt in one kind of event) only ``toll_link_threshold``. Pairs in ``strangers`` (two
+    claims that share only a person, and say different things of them) never link, and
+    leave each claim's room to its next pair.
     Each link comes with its basis: ``BY_SCORE`` or, for a pair linked below the rules
-    of the score, ``BY_EVENT`` (a contradiction) or ``BY_MOMENT``.
+    of the score, ``BY_EVENT`` (a contradiction), ``BY_MOMENT`` or ``BY_TOLL``.
     """
     row_best, col_best = best_per_claim(scored)
     probability = scored.probability.tolist()
@@ -161,6 +166,8 @@ def choose_bases(
             basis = BY_EVENT
         elif value >= settings.moment_link_threshold and (i, j) in moments:
             basis = BY_MOMENT
+        elif value >= settings.toll_link_threshold and (i, j) in tolls:
+            basis = BY_TOLL
         else:
             basis = None
         if basis is not None and (i, j) in strangers:
@@ -353,6 +360,35 @@ class SameMoment(_PairTests):
         return same_moment(x, y) is not None
 
 
+class SameToll(_PairTests):
+    """Pairs that give the same count of people killed or hurt in one kind of event
+    (``figures.same_toll``).
+
+    "An earthquake in western Nepal killed at least six villagers" and "Six people were
+    killed when some houses collapsed" share few words but one toll. Of the 15 annotated
+    pairs (6 dev, 9 test), 6 claim pairs give one toll, all gold links. Tested on demand,
+    and only where both claims count casualties.
+    """
+
+    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
+        super().__init__(a, b)
+        self._counting: tuple[frozenset[int], frozenset[int]] | None = None
+
+    def _eligible(self, pair: tuple[int, int]) -> bool:
+        if self._counting is None:
+            found = [
+                frozenset(k for k, c in enumerate(side) if casualty_claim(c) == "some")
+                for side in self._claims
+            ]
+            self._counting = (found[0], found[1])
+        return pair[0] in self._counting[0] and pair[1] in self._counting[1]
+
+    def _test(self, x: Claim, y: Claim) -> bool:
+        from claimdiff.figures import same_toll
+
+        return same_toll(x, y) is not None
+
+
 def contradictions(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> frozenset[tuple[int, int]]:
@@ -444,7 +480,14 @@ def link_bases(
     apart, voices = Either(FarApart(a, b), OtherPeople(a, b)), OtherVoices(a, b)
     contradicting = Contradictions(a, b, scored, settings)
     out = choose_bases(
-        scored, settings, contradicting, apart, voices, SameMoment(a, b), OnePerson(a, b)
+        scored,
+        settings,
+        contradicting,
+        apart,
+        voices,
+        SameMoment(a, b),
+        OnePerson(a, b),
+        SameToll(a, b),
     )
     chosen = [(i, j, p) for i, j, p, _ in out]
     out += [(i, j, p, BY_SIBLING) for i, j, p in sibling_conflicts(a, b, scored, chosen)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimdiff.align import BY_EVENT, BY_LEAD, BY_MOMENT, BY_SIBLING, Candidate
+from claimdiff.align import BY_EVENT, BY_LEAD, BY_MOMENT, BY_SIBLING, BY_TOLL, Candidate
 from claimdiff.events import (
     persons_clash,
     persons_shared,
@@ -20,6 +20,7 @@ from claimdiff.figures import (
     near_miss,
     number_conflicts,
     same_moment,
+    same_toll,
     says_none,
     specific_unit,
     unit_of,
@@ -152,6 +153,12 @@ def basis_reason(candidate: Candidate, a: Claim, b: Claim) -> Reason | None:
         text = (
             f"{BASIS_OPENING}as one moment although the wording differs: both time one kind"
             f' of event to the same minute ("{times[0]}" / "{times[1]}").'
+        )
+    elif candidate.basis == BY_TOLL:
+        counts = same_toll(a, b) or ("", "")
+        text = (
+            f"{BASIS_OPENING}as one toll although the wording differs: both count the same"
+            f' people killed or hurt in one kind of event ("{counts[0]}" / "{counts[1]}").'
         )
     elif candidate.basis == BY_LEAD:
         text = (

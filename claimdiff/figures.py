@@ -17,6 +17,7 @@ from claimdiff.model import Claim, DateMention, Entity, Label, Reason, ReasonKin
 from claimdiff.slots import (
     AGE_BEFORE,
     AGE_WORDS,
+    PEOPLE_KINDS,
     Amount,
     amounts,
     casualty_claim,
@@ -139,12 +140,6 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
 
 
 _PEOPLE = "people"
-PEOPLE_KINDS = frozenset(
-    {"employee", "worker", "staff", "villager", "resident", "passenger", "civilian", "person"}
-    | {"individual", "adult", "student", "pilgrim", "migrant", "refugee", "miner", "tourist"}
-    | {"soldier", "victim"}
-)
-"""Units that count people of one kind: met by a count of "people" that agrees with them."""
 
 
 def _placed(claim: Claim, other: Claim) -> list[Amount]:
@@ -763,6 +758,29 @@ def same_moment(a: Claim, b: Claim) -> tuple[str, str] | None:
             if x.zone == y.zone and x.minutes == y.minutes:
                 return x.shown, y.shown
     return None
+
+
+def same_toll(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """The counts, as written, of the same people killed or hurt in one kind of event on
+    both sides ("killed at least six villagers" / "Six people were killed when houses
+    collapsed"); None if the claims give no such count or any figure of theirs disagrees.
+
+    A toll is what a report of a disaster repeats most; two claims that give the same one
+    for one kind of event report one fact, however they word the rest.
+    """
+    if casualty_claim(a) != "some" or casualty_claim(b) != "some" or not shared_events(a, b):
+        return None  # most pairs: no toll on one side
+    if number_conflicts(a, b):
+        return None
+    for x in amounts(a):
+        for y in amounts(b):
+            if x.value >= 1 and x.value == y.value and x.unit in _TOLLED and y.unit in _TOLLED:
+                return x.text, y.text
+    return None
+
+
+_TOLLED = PEOPLE_KINDS | {"people", ""}
+"""Units of a count of people killed or hurt: of any kind, or none ("the toll rose to 12")."""
 
 
 _MINUTES = re.compile(r"[0-9][:h.][0-5][0-9]|(?:at |\()[012][0-9][0-5][0-9]")

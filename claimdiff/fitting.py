@@ -18,6 +18,7 @@ from claimdiff.align import (
     BY_LEAD,
     BY_MOMENT,
     BY_SIBLING,
+    BY_TOLL,
     Scored,
     candidates,
     link_bases,
@@ -172,7 +173,7 @@ def evidence_counts(
     link counts when its two sentences are a gold row (secondary rows are left out).
     """
     counts: dict[str, list[int]] = {
-        basis: [0, 0] for basis in (BY_EVENT, BY_SIBLING, BY_LEAD, BY_MOMENT)
+        basis: [0, 0] for basis in (BY_EVENT, BY_SIBLING, BY_LEAD, BY_MOMENT, BY_TOLL)
     }
     for held, prepared in enumerate(pairs):
         model = fit_pairs([d for k, d in enumerate(data) if k != held], names)
@@ -309,6 +310,7 @@ def _rule_variants(settings: Settings) -> list[tuple[str, Settings]]:
         ("rule: opening statements", no_lead),
         ("rule: sure pairs", replace(settings, strong_link_threshold=1.01)),
         ("rule: one moment", replace(settings, moment_link_threshold=1.01)),
+        ("rule: one toll", replace(settings, toll_link_threshold=1.01)),
     ]
 
 

@@ -34,6 +34,11 @@ class Settings:
     """Lowest probability at which two claims that time one kind of event to the same
     minute link ("struck at 1353" / "hit at 1:53 p.m. local time"; ``align.SameMoment``)."""
 
+    toll_link_threshold: float = 0.01
+    """Lowest probability at which two claims that give the same count of people killed or
+    hurt in one kind of event link ("killed at least six villagers" / "Six people were
+    killed"; ``align.SameToll``)."""
+
     statement_threshold: float = 0.5
     """Lowest probability at which ``match_statements`` calls two statements linked."""
 

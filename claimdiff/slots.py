@@ -754,6 +754,15 @@ def _place(entity: Entity) -> bool:
     return entity.label in PLACE_LABELS
 
 
+PEOPLE_KINDS = frozenset(
+    {"employee", "worker", "staff", "villager", "resident", "passenger", "civilian", "person"}
+    | {"individual", "adult", "student", "pilgrim", "migrant", "refugee", "miner", "tourist"}
+    | {"soldier", "victim"}
+)
+"""Units that count people of one kind: met by a count of "people" that agrees with them."""
+_COUNTS_OF_PEOPLE = PEOPLE_KINDS | {"", "people"}
+
+
 def casualty_counts(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[re.Match[str]]:
     """Casualty words with a count beside them ("killed at least 13"), outside ``skip``."""
     found = []
@@ -761,7 +770,8 @@ def casualty_counts(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[re.
         if any(start <= match.start() < end for start, end in skip):
             continue  # "no deaths among the 200 residents" counts no one
         window = text[max(0, match.start() - 40) : match.end() + 25]
-        if any(a.value > 0 and a.unit in {"", "people"} for a in amounts_from_text(window)):
+        # "killed at least six villagers": a count of people of any kind
+        if any(a.value > 0 and a.unit in _COUNTS_OF_PEOPLE for a in amounts_from_text(window)):
             found.append(match)
     return found
 
