@@ -23,6 +23,7 @@ from claimdiff.figures import (
     same_toll,
     says_none,
     specific_unit,
+    tolls,
     unit_of,
 )
 from claimdiff.model import Claim, DateMention, Label, Link, Reason, ReasonKind
@@ -67,6 +68,10 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     # count is one figure only where both claims say the same thing of it; a measure (a
     # magnitude, a length, an age) is one whatever the verb
     told = same_predicate(a, b) or (a.predicate in _HOLDING and b.predicate in _HOLDING)
+    # two tolls of one kind of event count the same dead, whatever else each claim tells
+    # ("a plane crashed ..., killing all nine people aboard" / "All eleven passengers were
+    # pronounced dead")
+    told = told or tolls(a, b)
     for unit, x, y, far in conflicts:
         measure = unit_of(unit) in MEASURES
         # an age is a measure of someone: one figure where both claims name the same person

@@ -84,7 +84,7 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
     """
     from claimdiff.events import graded, persons
     from claimdiff.figures import none_units, specific_unit
-    from claimdiff.slots import amounts, casualty_claim, entity_lists, precise
+    from claimdiff.slots import PEOPLE_KINDS, amounts, casualty_claim, entity_lists, precise
 
     keys = set()
     for amount in amounts(claim):
@@ -102,6 +102,9 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
             keys.update(f"age {e.canonical.split()[-1].lower()}" for e in persons(claim))
     keys.update(f"unit {unit}" for unit in none_units(claim.text))  # "No injuries/fires."
     state = casualty_claim(claim)
+    if state == "some" and any(a.unit in PEOPLE_KINDS for a in amounts(claim)):
+        # a toll of passengers meets a toll of people (``figures.tolls``)
+        keys.update(f"unit people {event}" for event in prof.events)
     if state in _OPPOSITE:  # a "mixed" claim holds both and contradicts neither
         keys.add(f"casualty {state if side == 0 else _OPPOSITE[state]}")
     for head, (_, positive) in graded(claim).items():

@@ -132,11 +132,21 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
             if any(consistent(x, y) for x in mine[unit] for y in theirs.get(whole, ())):
                 mine.setdefault(whole, []).extend(mine.pop(unit))
         # "approximately 5,000 employees" / "roughly 5,000 people employed at the site": a
-        # count of one kind of people is the other's count of people where the two agree
+        # count of one kind of people is the other's count of people where the two agree,
+        # and in two tolls of one kind of event whatever the counts ("killing all nine
+        # people aboard" / "All eleven passengers were pronounced dead")
         for unit in [u for u in mine if u in PEOPLE_KINDS and u not in theirs]:
-            if any(consistent(x, y) for x in mine[unit] for y in theirs.get(_PEOPLE, ())):
+            people = theirs.get(_PEOPLE, ())
+            if people and (
+                any(consistent(x, y) for x in mine[unit] for y in people) or tolls(a, b)
+            ):
                 mine.setdefault(_PEOPLE, []).extend(mine.pop(unit))
     return ua, ub
+
+
+def tolls(a: Claim, b: Claim) -> bool:
+    """Whether both claims count people killed or hurt in one kind of event."""
+    return casualty_claim(a) == "some" == casualty_claim(b) and bool(shared_events(a, b))
 
 
 _PEOPLE = "people"
@@ -768,7 +778,7 @@ def same_toll(a: Claim, b: Claim) -> tuple[str, str] | None:
     A toll is what a report of a disaster repeats most; two claims that give the same one
     for one kind of event report one fact, however they word the rest.
     """
-    if casualty_claim(a) != "some" or casualty_claim(b) != "some" or not shared_events(a, b):
+    if not tolls(a, b):
         return None  # most pairs: no toll on one side
     if number_conflicts(a, b):
         return None

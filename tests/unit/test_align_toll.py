@@ -67,3 +67,24 @@ def test_the_rule_can_be_switched_off(extractor: Extractor) -> None:
 )
 def test_no_toll_in_common(extractor: Extractor, other: str) -> None:
     assert same_toll(extracted(extractor, QUAKE), extracted(extractor, other, doc=1)) is None
+
+
+def test_two_tolls_of_people_of_any_kind_conflict(extractor: Extractor) -> None:
+    from claimdiff.compare import classify
+    from claimdiff.evidence import event_conflict
+    from claimdiff.evidence_keys import claim_keys
+    from claimdiff.model import Label
+
+    crash = extracted(extractor, "A plane crashed in Oahu, killing all nine people aboard.")
+    dead = extracted(extractor, "All eleven passengers were pronounced dead at the scene.", 1)
+    link = classify(Candidate(crash.id, dead.id, 0.05), crash, dead)
+    assert link.label is Label.CONFLICT
+    assert "The first source says nine people; the second source says eleven passengers." in [
+        r.text for r in link.reasons
+    ]
+    # found among weakly worded pairs: the two share an evidence key, and one event
+    assert claim_keys(crash, 0) & claim_keys(dead, 1)
+    assert event_conflict(crash, dead)
+    # passengers who fled are no toll: a count of people against a count of others
+    fled = extracted(extractor, "All eleven passengers fled the plane before it burned.", 1)
+    assert classify(Candidate(crash.id, fled.id, 0.05), crash, fled).label is not Label.CONFLICT
