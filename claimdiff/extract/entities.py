@@ -267,8 +267,52 @@ def canonical_name(text: str, label: str = "") -> tuple[str, str]:
     if label == "PERSON":
         # Vincent "the Chin" Gigante: the nickname is no part of the name
         name = strip_titles(" ".join(_NICKNAME.sub(" ", name).split()))
-        return name, label
+        return titled_name(name, 1) or name, label
+    if label in _NOT_PEOPLE_SURELY and (person := titled_name(name, 2)):
+        # "Honolulu Mayor Kirk Caldwell" tagged a work of art, "Honolulu Fire Chief Manuel
+        # Neves" a body: a title before a name of two words or more says who it is
+        return person, "PERSON"
     return _plain_name(name, label), label
+
+
+_NOT_PEOPLE_SURELY = frozenset({"ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"})
+"""Labels the tagger gives a titled name by mistake; places and peoples are left as named."""
+
+
+def titled_name(name: str, least: int) -> str | None:
+    """The name after the last title in ``name``, at least ``least`` capitalised words that
+    end in no word of a body or place ("Chief Executive Officer Group"); the words before
+    the title name where the title holds ("Honolulu Mayor", "San Antonio police Chief") and
+    must be capitalised, or "police", where the tagger did not call the whole a person.
+    None where no title is found."""
+    words = name.split()
+    folded = [w.casefold() for w in words]
+    titles = canonical_table().titles
+    for at in range(len(words) - least - 1, -1, -1):
+        size = next((len(t) for t in titles if tuple(folded[at : at + len(t)]) == t), 0)
+        rest = words[at + size :]
+        if not size or len(rest) < least:
+            continue
+        before = least == 1 or all(w[:1].isupper() or w == "police" for w in words[:at])
+        named = all(_name_word(w) for w in rest) and folded[-1] not in _BODY_WORDS
+        return " ".join(rest) if before and named else None
+    return None
+
+
+_BODY_WORDS = frozenset(
+    {"group", "office", "department", "council", "committee", "company", "agency", "board"}
+    | {"ministry", "commission", "administration", "authority", "service", "services", "fund"}
+    | {"library", "hotel", "center", "centre", "university", "college", "school", "hospital"}
+    | {"museum", "institute", "foundation", "house", "hall", "airport", "station", "park"}
+    | {"party", "club", "court", "union", "association", "bank", "award", "prize", "act"}
+)
+"""Last words of a body, a building or a prize named for a person ("President Barack Obama
+Presidential Library"), which no person's name ends with."""
+
+
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised letters, an initial ("P.") or a hyphen."""
+    return word[:1].isupper() and word.replace(".", "").replace("-", "").isalpha()
 
 
 _PLACE_WORDS = frozenset({"island", "province", "county", "region", "district", "area"})

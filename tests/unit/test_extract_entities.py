@@ -234,6 +234,31 @@ def test_a_split_name_is_one_speaker(extractor: Extractor) -> None:
     assert claim.speaker == "Sawarmi Khaled Saad"
 
 
+@pytest.mark.parametrize(
+    ("written", "label", "expected"),
+    [
+        # the tagger takes a titled name for a work of art or a body: a person
+        ("Honolulu Mayor Kirk Caldwell", "WORK_OF_ART", ("Kirk Caldwell", "PERSON")),
+        ("Honolulu Fire Department Chief Manuel P. Neves", "ORG", ("Manuel P. Neves", "PERSON")),
+        ("Secretary of State Rex Tillerson", "ORG", ("Rex Tillerson", "PERSON")),
+        # a person's place and body before the title are no part of the name
+        ("San Antonio police Chief William McManus", "PERSON", ("William McManus", "PERSON")),
+        # bodies and buildings that open with a title stay what they are
+        ("Prime Minister's Office", "ORG", ("Prime Minister's Office", "ORG")),
+        ("Chief Executive Officer Group", "ORG", ("Chief Executive Officer Group", "ORG")),
+        (
+            "President Barack Obama Presidential Library",
+            "FAC",
+            ("President Barack Obama Presidential Library", "FAC"),
+        ),
+        # one word after a title may be a body's name ("President Hotel")
+        ("President Hotel", "ORG", ("President Hotel", "ORG")),
+    ],
+)
+def test_a_titled_name_is_a_person(written: str, label: str, expected: tuple[str, str]) -> None:
+    assert canonical_name(written, label) == expected
+
+
 def test_one_of_a_people_is_no_person(extractor: Extractor) -> None:
     # the tagger takes "The New Zealander" for a man's name: it names a people
     assert canonical_name("The New Zealander", "PERSON") == ("New Zealand", "NORP")
