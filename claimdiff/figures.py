@@ -579,6 +579,7 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
         else:
             text = f"{names[0]} says {_worded(ta)}; {names[1]} says {_worded(tb)}."
             findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
+    findings += _loosely_met(a, b, ua, ub, names)
     bare = [[x for x in amounts(c) if not x.unit] for c in (a, b)]
     for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
         claim = b if side else a
@@ -596,6 +597,36 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             text = f"Only {names[side]} gives {_worded(said)}."
             findings.append(Finding(Reason(ReasonKind.NUMBER, *values, text), Label.PARTIAL))
     return findings
+
+
+def _loosely_met(
+    a: Claim,
+    b: Claim,
+    ua: dict[str, list[Amount]],
+    ub: dict[str, list[Amount]],
+    names: tuple[str, str],
+) -> list[Finding]:
+    """One figure of a unit on each side, one a bound the other meets ("more than two dozen
+    people" / "30 people"; "more than 80" / "87"): one side says it more closely, a detail
+    the analyst sees, not a conflict."""
+    findings = []
+    for unit in sorted(ua.keys() & ub.keys()):
+        xs, ys = ua[unit], ub[unit]
+        if len(xs) != 1 or len(ys) != 1 or not consistent(xs[0], ys[0]):
+            continue  # a conflict, or lists of figures: said elsewhere
+        x, y = xs[0], ys[0]
+        if x.value == y.value or not {x.kind, y.kind} & _BOUNDS:
+            # "about 6,500" / "6,500 jobs": one figure, one hedged; "some 700 metres" /
+            # "2,000ft": one figure, converted
+            continue
+        ta, tb = _shown(x, a), _shown(y, b)
+        text = f"{names[0]} says {_worded(ta)}; {names[1]} says {_worded(tb)}: both can be right."
+        findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.PARTIAL))
+    return findings
+
+
+_BOUNDS = frozenset({"lower", "upper"})
+"""Kinds of a figure that bounds a quantity ("more than 80", "up to 50"), not states it."""
 
 
 def casualty_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:

@@ -62,8 +62,8 @@ NUMBER_CASES = [
     ),
     # the same count written as a word and as digits is no conflict
     ("The blast left five dead.", "The blast left 5 dead.", None),
-    # "more than 80" is consistent with 87
-    ("The attack killed more than 80 people.", "The attack killed 87 people.", None),
+    # "more than 80" is consistent with 87: no conflict, but one side says it more closely
+    ("The attack killed more than 80 people.", "The attack killed 87 people.", Label.PARTIAL),
     # "some 700 metres" is consistent with "2,000ft" once converted
     (
         "The climbers fell some 700 metres down the face.",

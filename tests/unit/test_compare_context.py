@@ -643,3 +643,29 @@ def test_a_statement_of_an_event_recalled_by_its_year_is_another_statement(
     assert not match.linked  # but of two times: two statements
     same_day = extracted(extractor, "A small plane crashed on Friday, killing all 11 aboard.", 1)
     assert match_claims(a, same_day, lexical).label is Label.CONFLICT
+
+
+@pytest.mark.parametrize(
+    ("text_b", "label", "reason"),
+    [
+        # a bound met by a figure: both can be right, one side says it more closely
+        (
+            "Lipski estimated that 30 people were rescued by ladders.",
+            Label.PARTIAL,
+            "The first source says more than two dozen people; the second source says 30"
+            " people: both can be right.",
+        ),
+        # a figure the bound excludes: a conflict, as before
+        ("Lipski estimated that 20 people were rescued by ladders.", Label.CONFLICT, None),
+        # the same figure, one hedged: agree
+        ("Lipski said more than 24 people were rescued by ladders.", Label.AGREE, None),
+    ],
+)
+def test_a_bound_met_by_a_figure_is_a_detail(
+    extractor: Extractor, text_b: str, label: Label, reason: str | None
+) -> None:
+    a = extracted(extractor, "More than two dozen people were rescued by ladders.")
+    found, reasons = label_of(a, extracted(extractor, text_b, doc=1))
+    assert found is label
+    loose = [r for r in reasons if r.endswith("both can be right.")]
+    assert loose == ([reason] if reason else [])
