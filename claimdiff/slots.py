@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from claimdiff.extract.calendar_words import TIME_ZONES, WEEKDAYS
-from claimdiff.extract.units import CARDINAL_WORDS, PART, PARTITIVE, UNITS, plain_number
+from claimdiff.extract.units import (
+    CARDINAL_WORDS,
+    NAMING_WORDS,
+    PART,
+    PARTITIVE,
+    UNITS,
+    plain_number,
+)
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity, Quantity
 
@@ -390,6 +397,10 @@ def _number(raw: str) -> float | None:
         return None
 
 
+_NAMED_BY = re.compile(r"\b(?:" + "|".join(sorted(NAMING_WORDS)) + r")\.?\s*$", re.IGNORECASE)
+"""A naming word just before a number ("Flight 370", "No. 5")."""
+
+
 def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Amount]:
     """Quantities read from text when the extractor gave none: "more than 80 people".
 
@@ -406,6 +417,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
         at = match.start("num")
         if any(start <= at < end for start, end in spans):
             continue
+        if _NAMED_BY.search(text, 0, match.start()) and match["num"].isdigit():
+            continue  # "Flight 370", "Gate No. 5": a number that names, not counts
         unit_word = (match["hyphen"] or match["unit"] or "").lower()
         if match["hyphen"] and match["hyphen"].endswith("old"):
             unit_word = "year-old"

@@ -13,6 +13,7 @@ from claimdiff.extract.units import (
     HOURS,
     IMPLIED_BY_NOUN,
     IMPLIED_BY_VERB,
+    NAMING_WORDS,
     PART,
     PARTITIVE,
     PER,
@@ -118,6 +119,16 @@ def _excluded_tokens(span: Span) -> set[int]:
             continue  # "Between 50 and 60" mistaken for a date
         if ent.label_ in _EXCLUDED_LABELS:
             skip.update(range(ent.start, ent.end))
+    doc = span.doc
+    for token in span[1:]:
+        # "Flight 370", "Ward number 3", "Gate No. 5": a number that names, not counts
+        if not token.text.isdigit():
+            continue
+        before = doc[token.i - 1]
+        if before.text == "." and token.i >= 2:
+            before = doc[token.i - 2]  # "No. 5", cut in two
+        if before.lower_.rstrip(".") in NAMING_WORDS:
+            skip.add(token.i)
     return skip
 
 

@@ -190,3 +190,12 @@ def plain_number(raw: str) -> str:
     if _DECIMAL_COMMA.fullmatch(raw):
         return raw.replace(",", ".")
     return raw.replace(",", "")
+
+
+NAMING_WORDS = frozenset(
+    {"number", "no", "nos", "flight", "ward", "gate", "route", "highway", "interstate"}
+    | {"exit", "room", "platform", "terminal", "pier", "berth", "track", "bus", "train"}
+    | {"chapter", "article", "section", "clause", "resolution", "channel", "apartment"}
+)
+"""Words after which a number names a thing ("Flight 370", "Ward number 3", "Gate No. 5",
+"Article 5") and counts nothing."""

@@ -202,6 +202,10 @@ def test_quantity_slots(
         ("South Sudan split off under a 2005 peace deal.", "2005"),
         # a season is no score
         ("The 2016-17 season ended.", "2016-17"),
+        # a number that names a thing counts nothing
+        ("Flight 370 vanished with 239 people on board.", "370"),
+        ("Houses collapsed at Ward number 3 of Purbichauki rural municipality.", "3"),
+        ("The blast hit Gate No. 5 of the stadium.", "5"),
     ],
 )
 def test_not_quantities(extractor: Extractor, sentence: str, absent: str) -> None:
@@ -237,3 +241,18 @@ def test_a_score_is_read_as_two_figures(extractor: Extractor) -> None:
     # a rising pair is a range, not a score
     (rise,) = quantities_of(extractor, "It rose 50-60 percent.")
     assert (rise.qualifier, rise.low, rise.high) == ("between", 50, 60)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flight 370 vanished over the sea.",
+        "Houses collapsed at Ward number 3 of Purbichauki rural municipality.",
+        "The blast hit Gate No. 5 of the stadium.",
+    ],
+)
+def test_a_number_that_names_is_no_figure_of_a_claim(extractor: Extractor, text: str) -> None:
+    from claimdiff.slots import amounts
+
+    (claim,) = extractor.extract(Document(0, "t", "s", text, "x"))
+    assert amounts(claim) == []  # neither a slot nor a figure read from the text
