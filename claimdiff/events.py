@@ -131,13 +131,18 @@ _TO_DEATH = re.compile(r"\b\w+(?:ed|t|n)\s+(?:to\s+death|dead)\b", re.IGNORECASE
 """A way of killing: "was shot to death", "stabbed to death", "shot dead", "beaten to death"."""
 
 
-def _name_words(entity: Entity) -> frozenset[str]:
-    key = entity.canonical.lower().strip()
+def _name_words(name: str) -> frozenset[str]:
+    key = name.lower().strip()
     return frozenset(w for w in re.split(r"[\s.]+", key) if w and w not in {"mr", "mrs", "ms"})
 
 
 def same_person(x: Entity, y: Entity) -> bool:
     """ "Tillerson" and "Rex Tillerson" name one person; "Katie Jenkin" and "John Jenkin" two."""
+    return same_person_name(x.canonical, y.canonical)
+
+
+def same_person_name(x: str, y: str) -> bool:
+    """``same_person`` for two names as written ("Marconi" / "Benjamin Marconi")."""
     wx, wy = _name_words(x), _name_words(y)
     return bool(wx and wy) and (wx <= wy or wy <= wx)
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimdiff.clock import ClockTime, clock_times, same_time
-from claimdiff.events import persons, same_person, same_predicate, shared_events
+from claimdiff.events import persons, same_person_name, same_predicate, shared_events
 from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.memo import per_object
-from claimdiff.model import Claim, DateMention, Entity, Label, Reason, ReasonKind
+from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import (
     AGE_BEFORE,
     AGE_WORDS,
@@ -217,12 +217,8 @@ _AGE_NOUN = re.compile(
 def _same_holder(x: Holder, y: Holder) -> bool:
     (a, named_a), (b, named_b) = x, y
     if named_a and named_b:
-        return same_person(_person(a), _person(b))
+        return same_person_name(a, b)
     return named_a == named_b and a == b
-
-
-def _person(name: str) -> Entity:
-    return Entity(name, name, "PERSON", 0, 0)
 
 
 _AGE_OF = "age of "
