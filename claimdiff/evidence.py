@@ -67,7 +67,10 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     # "pulled 118 survivors from the sea" / "53 survivors were brought to hospital". A
     # count is one figure only where both claims say the same thing of it; a measure (a
     # magnitude, a length, an age) is one whatever the verb
-    told = same_predicate(a, b) or (a.predicate in _HOLDING and b.predicate in _HOLDING)
+    holding = a.predicate in _HOLDING and b.predicate in _HOLDING
+    # "The 6,500 includes about 2,100 employees" / "The 5,000 employees ... were not included
+    # in the 6,500": what one claim says of its count, the other denies of another
+    told = (same_predicate(a, b) or holding) and a.negated == b.negated
     # two tolls of one kind of event count the same dead, whatever else each claim tells
     # ("a plane crashed ..., killing all nine people aboard" / "All eleven passengers were
     # pronounced dead")

@@ -240,6 +240,18 @@ def test_shipped_idf_names_a_default_above_every_word() -> None:
             "The quake had a magnitude of 5.9, the geological survey said.",
             True,
         ),
+        # what one count holds and what the other says it does not hold are two groups
+        (
+            "The 6,500 cuts include about 2,100 employees who took early retirement.",
+            "The 5,000 employees moving to Foxconn are not included in the 6,500 cuts.",
+            False,
+        ),
+        # held by both, the two counts are one figure told two ways
+        (
+            "The 6,500 cuts include about 2,100 employees who took early retirement.",
+            "The 6,500 cuts include 5,000 employees moving to Foxconn.",
+            True,
+        ),
     ],
 )
 def test_which_figures_tie_two_claims_to_one_event(
