@@ -330,7 +330,28 @@ class OnePerson(_PairTests):
         return only_a_person_shared(x, y)
 
 
-class SameMoment(_PairTests):
+class _ClaimsThatQualify(_PairTests):
+    """Pair tests asked only of pairs whose two claims each pass a cheap test of their own
+    (``_qualifies``), which is made once per claim when the first pair is asked about."""
+
+    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
+        super().__init__(a, b)
+        self._qualified: tuple[frozenset[int], frozenset[int]] | None = None
+
+    def _eligible(self, pair: tuple[int, int]) -> bool:
+        if self._qualified is None:
+            found = [
+                frozenset(k for k, c in enumerate(side) if self._qualifies(c))
+                for side in self._claims
+            ]
+            self._qualified = (found[0], found[1])
+        return pair[0] in self._qualified[0] and pair[1] in self._qualified[1]
+
+    def _qualifies(self, claim: Claim) -> bool:
+        raise NotImplementedError
+
+
+class SameMoment(_ClaimsThatQualify):
     """Pairs that time one kind of event to the same minute (``figures.same_moment``).
 
     "The quake, which struck at 1353 (1023 GMT), was felt in ... Oman" and "It hit at
@@ -339,20 +360,10 @@ class SameMoment(_PairTests):
     Tested on demand, and only where both claims may give a time to the minute.
     """
 
-    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
-        super().__init__(a, b)
-        self._timed: tuple[frozenset[int], frozenset[int]] | None = None
+    def _qualifies(self, claim: Claim) -> bool:
+        from claimdiff.figures import writes_minutes
 
-    def _eligible(self, pair: tuple[int, int]) -> bool:
-        if self._timed is None:
-            from claimdiff.figures import writes_minutes
-
-            found = [
-                frozenset(k for k, c in enumerate(side) if writes_minutes(c.text))
-                for side in self._claims
-            ]
-            self._timed = (found[0], found[1])
-        return pair[0] in self._timed[0] and pair[1] in self._timed[1]
+        return writes_minutes(claim.text)
 
     def _test(self, x: Claim, y: Claim) -> bool:
         from claimdiff.figures import same_moment
@@ -360,7 +371,7 @@ class SameMoment(_PairTests):
         return same_moment(x, y) is not None
 
 
-class SameToll(_PairTests):
+class SameToll(_ClaimsThatQualify):
     """Pairs that give the same count of people killed or hurt in one kind of event
     (``figures.same_toll``).
 
@@ -370,18 +381,8 @@ class SameToll(_PairTests):
     and only where both claims count casualties.
     """
 
-    def __init__(self, a: Sequence[Claim], b: Sequence[Claim]) -> None:
-        super().__init__(a, b)
-        self._counting: tuple[frozenset[int], frozenset[int]] | None = None
-
-    def _eligible(self, pair: tuple[int, int]) -> bool:
-        if self._counting is None:
-            found = [
-                frozenset(k for k, c in enumerate(side) if casualty_claim(c) == "some")
-                for side in self._claims
-            ]
-            self._counting = (found[0], found[1])
-        return pair[0] in self._counting[0] and pair[1] in self._counting[1]
+    def _qualifies(self, claim: Claim) -> bool:
+        return casualty_claim(claim) == "some"
 
     def _test(self, x: Claim, y: Claim) -> bool:
         from claimdiff.figures import same_toll

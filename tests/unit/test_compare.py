@@ -1064,29 +1064,16 @@ def test_an_adjective_of_a_people_is_mentioned_not_named() -> None:
 
 
 def test_a_union_named_by_its_adjective_is_no_name_on_one_side_only() -> None:
-    union = labelled_claim(
-        "EU commissioner Margrethe Vestager said consumers lost a choice.",
-        names=(
-            ("EU", "European Union", "ORG"),
-            ("Margrethe Vestager", "Margrethe Vestager", "PERSON"),
-        ),
-    )
-    adjective = labelled_claim(
-        "European commissioner Margrethe Vestager said consumers lost a choice.",
-        doc=1,
-        names=(
-            ("European", "Europe", "NORP"),
-            ("Margrethe Vestager", "Margrethe Vestager", "PERSON"),
-        ),
-    )
-    other = labelled_claim(
-        "French commissioner Margrethe Vestager said consumers lost a choice.",
-        doc=1,
-        names=(
-            ("French", "France", "NORP"),
-            ("Margrethe Vestager", "Margrethe Vestager", "PERSON"),
-        ),
-    )
+    def commissioner(word: str, canonical: str, label: str, doc: int) -> Claim:
+        return labelled_claim(
+            f"{word} commissioner Margrethe Vestager said consumers lost a choice.",
+            doc=doc,
+            names=((word, canonical, label), ("Margrethe Vestager",) * 2 + ("PERSON",)),
+        )
+
+    union = commissioner("EU", "European Union", "ORG", 0)
+    adjective = commissioner("European", "Europe", "NORP", 1)
+    other = commissioner("French", "France", "NORP", 1)
     link = classify(Candidate(0, 1, 0.9), union, adjective)
     assert [r.text for r in link.reasons if r.kind is ReasonKind.ENTITY] == []
     assert link.label is Label.AGREE
