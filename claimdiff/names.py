@@ -71,7 +71,7 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             and not _mentioned(k, theirs)
             and not _written_in(e, other)
             and not _adjective_of(k, other)
-            and not (_adjective(e) and any(_adjective_of(o, mine_claim) for o in theirs))
+            and not (_adjective(e) and _union_meant(e, theirs, mine_claim))
             and not any(_same_name(e, o) for o in theirs.values())
             and not _speaks(e, other)
             and not _own_speaker(e, mine_claim, other)
@@ -94,16 +94,22 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     return findings
 
 
-def _adjective_of(key: str, other: Claim) -> bool:
-    """Whether a name that opens with a people's adjective ("European Union", "African
-    Union") is the one the other claim means by that adjective alone: "EU competition
-    commissioner" / "European Competition Commissioner"."""
+def _adjective_of(key: str, other: Claim) -> str | None:
+    """The people's adjective a name opens with ("european" of "european union"), where the
+    other claim writes it: the other claim means that name by the adjective alone ("EU
+    competition commissioner" / "European Competition Commissioner"). None otherwise."""
     first, _, rest = key.partition(" ")
-    return (
-        bool(rest)
-        and first in _demonyms()
-        and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", other.text, re.IGNORECASE) is not None
-    )
+    if not rest or first not in _demonyms():
+        return None
+    written = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", other.text, re.IGNORECASE)
+    return first if written else None
+
+
+def _union_meant(adjective: Entity, names: Iterable[str], claim: Claim) -> bool:
+    """Whether one of the other claim's names opens with this adjective of the claim
+    ("European" / "European Union")."""
+    word = adjective.text.lower()
+    return any(_adjective_of(name, claim) == word for name in names)
 
 
 @lru_cache(maxsize=1)

@@ -1080,6 +1080,14 @@ def test_a_union_named_by_its_adjective_is_no_name_on_one_side_only() -> None:
     texts = [r.text for r in classify(Candidate(0, 1, 0.9), union, other).reasons]
     assert "Only the first source names EU." in texts
     assert "Only the second source mentions French." in texts
+    # the union meets its own adjective only: "French" beside "European" is still alone
+    both = labelled_claim(
+        "French and European officials said consumers lost a choice.",
+        doc=1,
+        names=(("French", "France", "NORP"), ("European", "Europe", "NORP")),
+    )
+    texts = [r.text for r in classify(Candidate(0, 1, 0.9), union, both).reasons]
+    assert "Only the second source mentions French." in texts
 
 
 @pytest.mark.parametrize(
