@@ -874,11 +874,84 @@ def date_findings(
     # "born March 7, 1945" / "born March 7, 1946": one verb, one action
     one_action = _one_action(a, b) or bool(_verbs(happened[0]) & _verbs(happened[1]))
     parts = {d: _part_at(c, d) for c, side in zip((a, b), dated, strict=True) for d in side}
+    periods = {d: _period(c, d) for c, side in zip((a, b), dated, strict=True) for d in side}
     if happened[0] or happened[1]:
         return _day_findings(
-            happened, names, said=False, one_action=one_action, published=published, parts=parts
+            happened,
+            names,
+            said=False,
+            one_action=one_action,
+            published=published,
+            parts=parts,
+            periods=periods,
         )
-    return _day_findings(dated, names, said=True, one_action=one_action, parts=parts)
+    return _day_findings(
+        dated, names, said=True, one_action=one_action, parts=parts, periods=periods
+    )
+
+
+def _period_findings(
+    dated: list[list[DateMention]],
+    names: tuple[str, str],
+    *,
+    said: bool,
+    one_action: bool,
+    periods: Mapping[DateMention, Period | None] | None = None,
+) -> list[Finding]:
+    """Months and years where no day can be compared: "expected to close this year" /
+    "next year" differ; "in March" / "in 2017" meet. Only the periods a thing happened in
+    count (``periods``, from ``_period``)."""
+    found = periods or {}
+    spans = [[(m, span) for m in side if (span := found.get(m)) is not None] for side in dated]
+    if not spans[0] or not spans[1]:
+        return []
+    if any(_overlap(x, y) for _, x in spans[0] for _, y in spans[1]):
+        return []
+    ta, tb = (join([m.text for m, _ in side]) for side in spans)
+    verb = "reports it said" if said else "dates it"
+    text = f"{names[0]} {verb} {ta}; {names[1]} {tb}."
+    if said or not one_action:
+        text = text if said else text[:-1] + ": of different actions."
+        return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
+    return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
+
+
+_PERIODS = frozenset({"day", "month", "year", "decade"})
+"""Granularities compared as periods; a week is left out, as "the last week" is as often
+the seven days before the report as the calendar week before this one."""
+
+
+Period = tuple[dt.date, dt.date]
+"""The first and last day of a period."""
+
+_TO_YEAR = re.compile(r"\s*(?:to|through|until|and|-|\u2013)\s+((?:19|20)\d{2})\b", re.I)
+"""The end of a range of years after its first ("2000 through 2002", "1976 to 1980")."""
+
+
+def _period(claim: Claim, mention: DateMention) -> Period | None:
+    """The first and last day a date places a thing in: "1976 to 1980" runs to the end of
+    1980. None for a week, a vague date, or the bound of a stretch of time ("since 2011",
+    "until March"), which places nothing."""
+    if mention.value is None or mention.granularity not in _PERIODS:
+        return None
+    if SINCE.search(claim.text[: max(0, mention.start - claim.start)]):
+        return None
+    start = mention.value
+    if mention.granularity == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - dt.timedelta(days=1)
+    if mention.granularity in ("year", "decade"):
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", mention.text)]
+        after = _TO_YEAR.match(claim.text, mention.end - claim.start)
+        last = max([start.year, *years, *([int(after[1])] if after else [])])
+        if mention.granularity == "decade":
+            last = max(last, start.year + 9)
+        return start, dt.date(last, 12, 31)
+    return start, start
+
+
+def _overlap(x: Period, y: Period) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]
 
 
 def _verbs(dates: list[DateMention]) -> set[str]:
@@ -893,6 +966,7 @@ def _day_findings(
     one_action: bool,
     published: ReportDays = (None, None),
     parts: Mapping[DateMention, Hours | None] | None = None,
+    periods: Mapping[DateMention, Period | None] | None = None,
 ) -> list[Finding]:
     when_said = " it was said" if said else ""
     parts = parts or {}
@@ -908,7 +982,7 @@ def _day_findings(
         return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
     da, db = ({d.value for d in side if d.value and d.granularity == "day"} for side in dated)
     if not da or not db:
-        return []
+        return _period_findings(dated, names, said=said, one_action=one_action, periods=periods)
     if da & db:
         return _part_findings(dated, da & db, names, parts, said=said, one_action=one_action)
     if _one_night(dated, da, db, parts):

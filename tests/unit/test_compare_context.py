@@ -669,3 +669,50 @@ def test_a_bound_met_by_a_figure_is_a_detail(
     assert found is label
     loose = [r for r in reasons if r.endswith("both can be right.")]
     assert loose == ([reason] if reason else [])
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "label", "reason"),
+    [
+        # two years of one action: a conflict, where no day can be compared
+        (
+            "The deal is expected to close this year.",
+            "The deal is expected to close next year.",
+            Label.CONFLICT,
+            "The first source dates it this year; the second source next year.",
+        ),
+        ("Sales rose in April.", "Sales rose in May.", Label.CONFLICT, None),
+        # a month within the year, a day within the month: one period
+        ("Sales rose in April.", "Sales rose in 2008.", None, ""),
+        ("Sales rose in April.", "Sales rose on April 11.", Label.AGREE, ""),
+        # a range of years holds its last year
+        (
+            "From 1976 to 1980, 6 percent of children were overweight.",
+            "In 1980, 6 percent of children were overweight.",
+            Label.AGREE,
+            "",
+        ),
+        # the bound of a stretch places nothing
+        ("The war has raged since 2011.", "The war raged in 2015.", None, ""),
+        # two actions in two years are two facts, each dated
+        (
+            "Gigante was convicted in 1997.",
+            "Gigante died in 2005.",
+            Label.PARTIAL,
+            "The first source dates it 1997; the second source 2005: of different actions.",
+        ),
+    ],
+)
+def test_months_and_years_are_compared_where_no_day_is(
+    extractor: Extractor, text_a: str, text_b: str, label: Label | None, reason: str | None
+) -> None:
+    day = dt.date(2008, 5, 13)
+    (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
+    (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
+    found, reasons = label_of(a, b)
+    assert found is label if label is not None else found is not Label.CONFLICT
+    dating = [r for r in reasons if " dates it " in r]
+    if reason == "":
+        assert dating == []
+    elif reason is not None:
+        assert dating == [reason]
