@@ -908,8 +908,9 @@ def _period_findings(
     if any(_overlap(x, y) for _, x in spans[0] for _, y in spans[1]):
         return []
     ta, tb = (join([m.text for m, _ in side]) for side in spans)
+    shown = [join([_period_shown(m) for m, _ in side]) for side in spans]
     verb = "reports it said" if said else "dates it"
-    text = f"{names[0]} {verb} {ta}; {names[1]} {tb}."
+    text = f"{names[0]} {verb} {shown[0]}; {names[1]} {shown[1]}."
     if said or not one_action:
         text = text if said else text[:-1] + ": of different actions."
         return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
@@ -924,6 +925,7 @@ the seven days before the report as the calendar week before this one."""
 Period = tuple[dt.date, dt.date]
 """The first and last day of a period."""
 
+_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 _TO_YEAR = re.compile(r"\s*(?:to|through|until|and|-|\u2013)\s+((?:19|20)\d{2})\b", re.I)
 """The end of a range of years after its first ("2000 through 2002", "1976 to 1980")."""
 
@@ -941,13 +943,21 @@ def _period(claim: Claim, mention: DateMention) -> Period | None:
         following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
         return start, following - dt.timedelta(days=1)
     if mention.granularity in ("year", "decade"):
-        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", mention.text)]
+        years = [int(y) for y in _YEAR_IN.findall(mention.text)]
         after = _TO_YEAR.match(claim.text, mention.end - claim.start)
         last = max([start.year, *years, *([int(after[1])] if after else [])])
         if mention.granularity == "decade":
             last = max(last, start.year + 9)
         return start, dt.date(last, 12, 31)
     return start, start
+
+
+def _period_shown(mention: DateMention) -> str:
+    """A year as written, with the year it resolves to where it names none: "last year
+    (2007)"."""
+    if mention.granularity != "year" or mention.value is None or _YEAR_IN.search(mention.text):
+        return mention.text
+    return f"{mention.text} ({mention.value.year})"
 
 
 def _overlap(x: Period, y: Period) -> bool:

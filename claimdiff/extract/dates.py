@@ -79,6 +79,8 @@ _FINDER = re.compile(
             r"(?i:\b(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|"
             r"evening)|(?:the\s+)?(?:last|past|this|next|coming)\s+(?:week|month|year|weekend)|"
             r"earlier\s+this\s+(?:week|month|year))\b)",
+            # "by the end of the year", "in the second half of the year": the report's year
+            r"\b[Oo]f\s+the\s+year\b(?!\s+(?:before|after|earlier|later|ago)\b)",
             rf"(?i:\b{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)",
             rf"\b(?:in|In|by|By)\s+{_FULL_MONTH}\b(?!\s+\d|['\u2019])",
             r"\b(?:in|In|by|By|since|Since|until|from|during|of|before|after)\s+(?:19|20)\d{2}\b"
@@ -89,6 +91,9 @@ _FINDER = re.compile(
         ]
     )
 )
+_OF_THE_YEAR = re.compile(r"[Oo]f\s+the\s+year")
+"""What the finder matches for "by the end of the year": the report's year ("the Person of
+the Year" is a title)."""
 _PREPOSITION = re.compile(r"^(?:in|by|since|until|from|during|of|before|after)\s+", re.I)
 _DURATION = re.compile(
     r"^(?:(?:more|less|fewer)\s+than|over|about|around|nearly|almost|some|at\s+least|up\s+to|"
@@ -270,9 +275,13 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
     text = span.text
     base = span.start_char
     found: list[tuple[int, int]] = []
+    this_year: set[int] = set()  # "by the end of the year": the report's year
     for match in _FINDER.finditer(text):
         prefix = _PREPOSITION.match(match[0])
-        found.append((match.start() + base + (prefix.end() if prefix else 0), match.end() + base))
+        start = match.start() + base + (prefix.end() if prefix else 0)
+        found.append((start, match.end() + base))
+        if _OF_THE_YEAR.fullmatch(match[0]):
+            this_year.add(start)
     for ent in span_ents(span):
         overlaps = any(s < ent.end_char and ent.start_char < e for s, e in found)
         if (
@@ -298,7 +307,8 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
         if not span.doc.has_annotation("DEP"):
             piece = None
         tense = _tense(piece)
-        value, granularity = resolve(expression, dateline, tense == FUTURE, past=tense == PAST)
+        told = "this year" if start in this_year else expression
+        value, granularity = resolve(told, dateline, tense == FUTURE, past=tense == PAST)
         if value is None and granularity == "vague":
             continue  # "decades", "the 15th century": nothing to compare
         verb = _verb(piece)

@@ -679,7 +679,7 @@ def test_a_bound_met_by_a_figure_is_a_detail(
             "The deal is expected to close this year.",
             "The deal is expected to close next year.",
             Label.CONFLICT,
-            "The first source dates it this year; the second source next year.",
+            "The first source dates it this year (2008); the second source next year (2009).",
         ),
         ("Sales rose in April.", "Sales rose in May.", Label.CONFLICT, None),
         # a month within the year, a day within the month: one period

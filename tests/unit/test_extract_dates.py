@@ -151,6 +151,10 @@ def test_is_duration(text: str, duration: bool) -> None:
         ("The quake struck on the Fourth of July.", [("the Fourth of July", "2016-07-04")]),
         # a year in brackets after a title
         ("He starred in Twister (1996).", [("1996", "1996-01-01")]),
+        # "of the year" is the report's year; "the year before" and a title are none
+        ("The deal will close in the second half of the year.", [("the year", "2017-01-01")]),
+        ("It was the worst storm of the year before the war.", []),
+        ("He was named Person of the Year.", []),
     ],
 )
 def test_dates_in_sentences(
