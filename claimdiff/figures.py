@@ -905,7 +905,7 @@ def _period_findings(
     spans = [[(m, span) for m in side if (span := found.get(m)) is not None] for side in dated]
     if not spans[0] or not spans[1]:
         return []
-    if any(_overlap(x, y) for _, x in spans[0] for _, y in spans[1]):
+    if any(_periods_meet(m, x, n, y) for m, x in spans[0] for n, y in spans[1]):
         return []
     ta, tb = (join([m.text for m, _ in side]) for side in spans)
     shown = [join([_period_shown(m) for m, _ in side]) for side in spans]
@@ -960,8 +960,17 @@ def _period_shown(mention: DateMention) -> str:
     return f"{mention.text} ({mention.value.year})"
 
 
-def _overlap(x: Period, y: Period) -> bool:
-    return x[0] <= y[1] and y[0] <= x[1]
+def _periods_meet(m: DateMention, x: Period, n: DateMention, y: Period) -> bool:
+    """Whether two periods can hold one time. A month written without its year ("began in
+    March") is resolved to the latest before the report, but may be of any year: it meets
+    the same month of another year ("March 2011") and any year, not another month."""
+    if x[0] <= y[1] and y[0] <= x[1]:
+        return True
+    for mention, other, span in ((m, n, y), (n, m, x)):
+        if mention.granularity == "month" and not _YEAR_IN.search(mention.text):
+            month = mention.value.month if mention.value else 0
+            return other.granularity in ("year", "decade") or span[0].month == month
+    return False
 
 
 def _verbs(dates: list[DateMention]) -> set[str]:

@@ -694,6 +694,14 @@ def test_a_bound_met_by_a_figure_is_a_detail(
         ),
         # the bound of a stretch places nothing
         ("The war has raged since 2011.", "The war raged in 2015.", None, ""),
+        # a month without its year may be of any year: it meets that month of another year
+        ("The uprising began in March.", "The uprising began in March 2006.", None, ""),
+        (
+            "The uprising began in March.",
+            "The uprising began in April 2006.",
+            Label.CONFLICT,
+            "The first source dates it March; the second source April 2006.",
+        ),
         # two actions in two years are two facts, each dated
         (
             "Gigante was convicted in 1997.",
