@@ -874,7 +874,6 @@ def date_findings(
     # "born March 7, 1945" / "born March 7, 1946": one verb, one action
     one_action = _one_action(a, b) or bool(_verbs(happened[0]) & _verbs(happened[1]))
     parts = {d: _part_at(c, d) for c, side in zip((a, b), dated, strict=True) for d in side}
-    periods = {d: _period(c, d) for c, side in zip((a, b), dated, strict=True) for d in side}
     if happened[0] or happened[1]:
         return _day_findings(
             happened,
@@ -883,11 +882,9 @@ def date_findings(
             one_action=one_action,
             published=published,
             parts=parts,
-            periods=periods,
+            claims=(a, b),
         )
-    return _day_findings(
-        dated, names, said=True, one_action=one_action, parts=parts, periods=periods
-    )
+    return _day_findings(dated, names, said=True, one_action=one_action, parts=parts, claims=(a, b))
 
 
 def _period_findings(
@@ -896,13 +893,15 @@ def _period_findings(
     *,
     said: bool,
     one_action: bool,
-    periods: Mapping[DateMention, Period | None] | None = None,
+    claims: tuple[Claim, Claim],
 ) -> list[Finding]:
     """Months and years where no day can be compared: "expected to close this year" /
     "next year" differ; "in March" / "in 2017" meet. Only the periods a thing happened in
-    count (``periods``, from ``_period``)."""
-    found = periods or {}
-    spans = [[(m, span) for m in side if (span := found.get(m)) is not None] for side in dated]
+    count (``_period``, read in each date's claim)."""
+    spans = [
+        [(m, span) for m in side if (span := _period(claim, m)) is not None]
+        for claim, side in zip(claims, dated, strict=True)
+    ]
     if not spans[0] or not spans[1]:
         return []
     if any(_periods_meet(m, x, n, y) for m, x in spans[0] for n, y in spans[1]):
@@ -911,8 +910,10 @@ def _period_findings(
     shown = [join([_period_shown(m) for m, _ in side]) for side in spans]
     verb = "reports it said" if said else "dates it"
     text = f"{names[0]} {verb} {shown[0]}; {names[1]} {shown[1]}."
-    if said or not one_action:
-        text = text if said else text[:-1] + ": of different actions."
+    if said:  # one thing may be said at two times
+        return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
+    if not one_action:
+        text = text[:-1] + ": of different actions."
         return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.PARTIAL)]
     return [Finding(Reason(ReasonKind.DATE, ta, tb, text), Label.CONFLICT)]
 
@@ -985,7 +986,7 @@ def _day_findings(
     one_action: bool,
     published: ReportDays = (None, None),
     parts: Mapping[DateMention, Hours | None] | None = None,
-    periods: Mapping[DateMention, Period | None] | None = None,
+    claims: tuple[Claim, Claim],
 ) -> list[Finding]:
     when_said = " it was said" if said else ""
     parts = parts or {}
@@ -1001,7 +1002,7 @@ def _day_findings(
         return [Finding(Reason(ReasonKind.DATE, *values, text), Label.PARTIAL)]
     da, db = ({d.value for d in side if d.value and d.granularity == "day"} for side in dated)
     if not da or not db:
-        return _period_findings(dated, names, said=said, one_action=one_action, periods=periods)
+        return _period_findings(dated, names, said=said, one_action=one_action, claims=claims)
     if da & db:
         return _part_findings(dated, da & db, names, parts, said=said, one_action=one_action)
     if _one_night(dated, da, db, parts):

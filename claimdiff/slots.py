@@ -399,6 +399,9 @@ def _number(raw: str) -> float | None:
 
 _NAMED_BY = re.compile(r"\b(?:" + "|".join(sorted(NAMING_WORDS)) + r")\.?\s*$", re.IGNORECASE)
 """A naming word just before a number ("Flight 370", "No. 5")."""
+_NAMED_SPAN = 16
+"""How far back a naming word may begin: the longest ("interstate", "resolution"), a full
+stop and spaces."""
 
 
 def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Amount]:
@@ -417,7 +420,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
         at = match.start("num")
         if any(start <= at < end for start, end in spans):
             continue
-        if _NAMED_BY.search(text, 0, match.start()) and match["num"].isdigit():
+        begin = match.start()
+        if match["num"].isdigit() and _NAMED_BY.search(text, max(0, begin - _NAMED_SPAN), begin):
             continue  # "Flight 370", "Gate No. 5": a number that names, not counts
         unit_word = (match["hyphen"] or match["unit"] or "").lower()
         if match["hyphen"] and match["hyphen"].endswith("old"):
