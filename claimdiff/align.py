@@ -120,6 +120,7 @@ def choose_bases(
     moments: Container[tuple[int, int]] = frozenset(),
     strangers: Container[tuple[int, int]] = frozenset(),
     tolls: Container[tuple[int, int]] = frozenset(),
+    two_facts: Container[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, int, float, str]]:
     """Apply the linking rules: a threshold, best-of-row/column, and a cap per claim.
 
@@ -128,7 +129,10 @@ def choose_bases(
     reaches ``strong_link_threshold`` (a sentence that reports two sentences of
     the other side at once: "sentenced the chief executive to 20 years" is the
     best of neither, but sure); a claim keeps at most ``max_links_per_claim``
-    links, best first. A weaker pair
+    links, best first, except that a claim with no link yet takes its strong pair past
+    the cap of the other claim ("arrested without incident on Interstate 10, where he was
+    a passenger" is the best pair of a claim whose partner already reports two others). A
+    weaker pair
     that is the best of both its claims links from ``mutual_link_threshold``,
     unless it is in ``apart`` (figures, or people, that show two different facts). Pairs in
     ``contradicting`` (the same quantity with different values) need only
@@ -139,7 +143,10 @@ def choose_bases(
     only ``moment_link_threshold``, and pairs in ``tolls`` (the same count of people killed
     or hurt in one kind of event) only ``toll_link_threshold``. Pairs in ``strangers`` (two
     claims that share only a person, and say different things of them) never link, and
-    leave each claim's room to its next pair.
+    leave each claim's room to its next pair. Pairs in ``two_facts`` (figures too far
+    apart, or of different times, to be one fact: ``FarApart``, ``OtherTimes``) link on
+    their score only when it is strong ("Nepal is still rebuilding after two major
+    earthquakes in 2015 killed almost 9,000 people" / "Six people died").
     Each link comes with its basis: ``BY_SCORE`` or, for a pair linked below the rules
     of the score, ``BY_EVENT`` (a contradiction), ``BY_MOMENT`` or ``BY_TOLL``.
     """
@@ -154,12 +161,14 @@ def choose_bases(
         (i, j), value = scored.pairs[k], probability[k]
         if value < settings.conflict_link_threshold:
             break
-        if used_a[i] >= cap or used_b[j] >= cap:
+        strong = value >= settings.strong_link_threshold
+        room = used_a[i] < cap and used_b[j] < cap
+        if not room and not (strong and (used_a[i] == 0 or used_b[j] == 0)):
             continue  # before the tests: a contradiction test is dear, and most pairs land here
         mutual = value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j])
         if value >= settings.link_threshold:
             near_best = value >= min(row_best[i], col_best[j]) - margin
-            basis = BY_SCORE if near_best or value >= settings.strong_link_threshold else None
+            basis = BY_SCORE if strong or (near_best and (i, j) not in two_facts) else None
         elif mutual and (i, j) not in apart:  # unless figures or people tell two facts apart
             basis = BY_SCORE
         elif (i, j) in contradicting:
@@ -267,6 +276,22 @@ class FarApart(_PairTests):
 
         clashes = number_conflicts(x, y)
         return bool(clashes) and all(far for *_, far in clashes)
+
+
+class OtherTimes(_PairTests):
+    """Pairs whose figures of one unit cannot agree, one of an event recalled by its month or
+    year that the other does not speak of.
+
+    "In 1981, 11 people were killed when a twin-engine plane crashed into Pearl Harbor"
+    recalls another crash than the one "killing all nine people aboard": the figures are
+    "of different times" (``compare.OTHER_TIMES``). Tested on demand.
+    """
+
+    def _test(self, x: Claim, y: Claim) -> bool:
+        from claimdiff.evidence import dated_apart  # evidence builds on this module
+        from claimdiff.figures import number_conflicts
+
+        return bool(number_conflicts(x, y)) and dated_apart(x, y)
 
 
 class OtherPeople(_PairTests):
@@ -478,7 +503,8 @@ def link_bases(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> list[tuple[int, int, float, str]]:
     """Choose the links of a scored pair: (i, j, probability, basis) for each."""
-    apart, voices = Either(FarApart(a, b), OtherPeople(a, b)), OtherVoices(a, b)
+    two_facts = Either(FarApart(a, b), OtherTimes(a, b))
+    apart, voices = Either(two_facts, OtherPeople(a, b)), OtherVoices(a, b)
     contradicting = Contradictions(a, b, scored, settings)
     out = choose_bases(
         scored,
@@ -489,6 +515,7 @@ def link_bases(
         SameMoment(a, b),
         OnePerson(a, b),
         SameToll(a, b),
+        two_facts,
     )
     chosen = [(i, j, p) for i, j, p, _ in out]
     out += [(i, j, p, BY_SIBLING) for i, j, p in sibling_conflicts(a, b, scored, chosen)]
@@ -514,7 +541,7 @@ def lead_link(
     of other stories annotated to test on (docs/quality.md, round 9). Their
     best pair links from ``lead_link_threshold``, even where another pair is the
     best of its claims, unless its figures or people tell two facts apart (``apart``:
-    the ``FarApart`` and ``OtherPeople`` tests ``choose_bases`` already made).
+    the ``FarApart``, ``OtherTimes`` and ``OtherPeople`` tests ``choose_bases`` already made).
     """
     first_a, first_b = _openings(a), _openings(b)
     if any(i in first_a and j in first_b for i, j, *_ in chosen):

@@ -12,6 +12,7 @@ from claimdiff.align import (
     BY_EVENT,
     BY_SCORE,
     FarApart,
+    OtherTimes,
     OtherVoices,
     Scored,
     align,
@@ -92,7 +93,11 @@ CHOOSE_CASES = [
         {(0, 0), (0, 1), (1, 1)},
     ),
     # the cap per claim holds
-    ([[0.9, 0.9, 0.9]], Settings(link_threshold=0.5, max_links_per_claim=2), {(0, 0), (0, 1)}),
+    (
+        [[0.9, 0.9, 0.9]],
+        Settings(link_threshold=0.5, strong_link_threshold=0.95, max_links_per_claim=2),
+        {(0, 0), (0, 1)},
+    ),
     # below the threshold, a pair that is the best of both its claims links ...
     (
         [[0.9, 0.1], [0.1, 0.3]],
@@ -107,6 +112,23 @@ CHOOSE_CASES = [
     ),
     # ... nor one below the mutual-best threshold
     ([[0.9, 0.1], [0.1, 0.15]], Settings(link_threshold=0.5, mutual_link_threshold=0.2), {(0, 0)}),
+    # a claim with no link takes its strong pair past the cap of the other claim ...
+    (
+        [[0.95, 0.9, 0.8]],
+        Settings(link_threshold=0.5, strong_link_threshold=0.7, max_links_per_claim=2),
+        {(0, 0), (0, 1), (0, 2)},
+    ),
+    # ... but not a pair short of strong, nor one whose claims both have links
+    (
+        [[0.95, 0.9, 0.65]],
+        Settings(link_threshold=0.5, strong_link_threshold=0.7, max_links_per_claim=2),
+        {(0, 0), (0, 1)},
+    ),
+    (
+        [[0.95, 0.9, 0.8], [0.1, 0.1, 0.99]],
+        Settings(link_threshold=0.5, strong_link_threshold=0.7, max_links_per_claim=2),
+        {(0, 0), (0, 1), (1, 2)},
+    ),
 ]
 
 
@@ -203,6 +225,34 @@ def test_far_apart_figures_tell_two_facts_apart(
     (a,) = extractor.extract(document_from_text(text_a, doc_id=0))
     (b,) = extractor.extract(document_from_text(text_b, doc_id=1))
     assert ((0, 0) in FarApart([a], [b])) is expected
+
+
+def test_figures_of_two_facts_link_only_on_a_strong_score() -> None:
+    settings = Settings(link_threshold=0.3, strong_link_threshold=0.6, mutual_link_threshold=0.1)
+    two = frozenset({(0, 0)})
+    for p, links in ((0.2, 0), (0.5, 0), (0.7, 1)):
+        assert len(choose_bases(scored([[p]]), settings, apart=two, two_facts=two)) == links
+        assert len(choose_bases(scored([[p]]), settings)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text_b", "expected"),
+    [
+        # another crash, recalled by its year: figures of different times
+        ("In 1981, 11 people were killed when a plane crashed into Pearl Harbor.", True),
+        # the same crash with another toll: a conflict, not two facts
+        ("A plane crashed on Friday, killing all 11 people aboard.", False),
+        # the same toll in a year: nothing to tell apart
+        ("In 1981, nine people were killed when a plane crashed into Pearl Harbor.", False),
+    ],
+)
+def test_figures_of_other_times_tell_two_facts_apart(
+    extractor: Extractor, text_b: str, expected: bool
+) -> None:
+    text_a = "A small plane crashed in Oahu on Friday, killing all nine people aboard."
+    (a,) = extractor.extract(document_from_text(text_a, doc_id=0))
+    (b,) = extractor.extract(document_from_text(text_b, doc_id=1))
+    assert ((0, 0) in OtherTimes([a], [b])) is expected
 
 
 def test_align_links_the_matching_statements() -> None:
