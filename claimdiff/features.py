@@ -38,6 +38,7 @@ PAIR_FEATURES = (
     "casualty_both",
     "event_share",
     "bigram_share",
+    "date_share",
 )
 """Features of a pair on its own; ``match_statements`` uses only these."""
 
@@ -90,6 +91,9 @@ class Profile:
     persons: frozenset[str]
     bigrams: frozenset[str] = frozenset()
     """Neighbouring content lemmas, "mental illness", "pet collie": a phrase both claims use."""
+    days: frozenset[float] = frozenset()
+    """The days (as ordinals) on which what the claim tells happened: "went down Friday
+    evening" and "crashed ... on Friday" meet; the day a thing was said is left out."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,11 @@ def profile(claim: Claim) -> Profile:
         events=event_classes(claim) - WEAK_CLASSES,
         persons=frozenset(e.canonical.lower() for e in persons(claim)),
         bigrams=lemma_bigrams(words, claim.text),
+        days=frozenset(
+            float(d.value.toordinal())
+            for d in claim.dates
+            if d.value and d.granularity == "day" and not d.said
+        ),
     )
 
 
@@ -330,6 +339,7 @@ def pair_vector(
         float(a.casualties and b.casualties),
         _share(a.events, b.events)[0],
         _share(a.bigrams, b.bigrams)[0],
+        float(bool(a.days & b.days)),
     ]
 
 

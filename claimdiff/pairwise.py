@@ -32,6 +32,7 @@ ARRAY_FEATURES = (
     "casualty_both",
     "event_share",
     "bigram_share",
+    "date_share",
 )
 """The features computed here, in order; any other list falls back to ``pair_matrix``."""
 
@@ -161,7 +162,7 @@ class StringScores:
 def _set_features(
     a: Sequence[Profile], b: Sequence[Profile], rows: Index, cols: Index, out: Vector
 ) -> None:
-    """Entity, number, unit and event features: zero unless both claims have some."""
+    """Entity, number, unit, event and day features: zero unless both claims have some."""
     out[:, 4], out[:, 5] = set_overlap([p.entities for p in a], [p.entities for p in b], rows, cols)
     # A person named in full on one side and in part on the other is one entity
     # (``events.rename_people``): redo the pairs where both claims name people.
@@ -175,6 +176,8 @@ def _set_features(
     share, _ = set_overlap([p.units for p in a], [p.units for p in b], rows, cols)
     out[:, 12] = share > 0
     out[:, 14], _ = set_overlap([p.events for p in a], [p.events for p in b], rows, cols)
+    share, _ = set_overlap([p.days for p in a], [p.days for p in b], rows, cols)
+    out[:, 16] = share > 0
 
 
 def set_overlap(

@@ -83,7 +83,9 @@ def test_a_pair_about_one_person_only_leaves_its_room_to_the_next(extractor: Ext
 
 
 def test_strangers_never_link_and_take_no_room() -> None:
-    settings = Settings(link_threshold=0.3, secondary_margin=0.5, max_links_per_claim=1)
+    settings = Settings(
+        link_threshold=0.3, secondary_margin=0.5, strong_link_threshold=0.9, max_links_per_claim=1
+    )
     pairs = scored([[0.8, 0.6]])
     assert [(i, j) for i, j, *_ in choose_bases(pairs, settings)] == [(0, 0)]
     assert [(i, j) for i, j, *_ in choose_bases(pairs, settings, strangers={(0, 0)})] == [(0, 1)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from claimdiff import pairwise
 from claimdiff.features import PAIR_FEATURES, pair_matrix, profile
 from claimdiff.figures import Finding, join
-from claimdiff.model import Claim, Entity, Label, Reason, ReasonKind
+from claimdiff.model import Claim, DateMention, Entity, Label, Reason, ReasonKind
 from claimdiff.names import _named_in, _same_name, entity_findings
 from claimdiff.slots import entity_lists
 
@@ -20,7 +21,8 @@ _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 
 
 def seed_claims(path: Path, doc: int) -> list[Claim]:
-    """The seed article's sentences as claims, its capitalised words as entities."""
+    """The seed article's sentences as claims, its capitalised words as entities; every
+    fourth claim is dated, to one of two days."""
     text = path.read_text(encoding="utf-8")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) > 3]
     claims = []
@@ -29,7 +31,11 @@ def seed_claims(path: Path, doc: int) -> list[Claim]:
             Entity(m.group(0), m.group(0), "PERSON" if k % 3 == 0 else "GPE", m.start(), m.end())
             for m in _NAME.finditer(sentence)
         )
-        claims.append(Claim(k, doc, 0, len(sentence), sentence, entities=names, sentence=k))
+        day = dt.date(2017, 4, 10 + k % 2)
+        dates = (DateMention(sentence[:3], day, 0, 3),) if k % 4 == 0 else ()
+        claims.append(
+            Claim(k, doc, 0, len(sentence), sentence, entities=names, dates=dates, sentence=k)
+        )
     return claims
 
 

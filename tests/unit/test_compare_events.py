@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from claimdiff.align import Candidate
 from claimdiff.compare import classify
 from claimdiff.events import event_classes, persons_clash, same_person, shared_events
 from claimdiff.evidence import event_conflict
+from claimdiff.extract import Extractor
 from claimdiff.features import PAIR_FEATURES, numbers_in, pair_vector, profile
+from claimdiff.ingest import document_from_text
 from claimdiff.model import Claim, Entity, Label, ReasonKind
 from claimdiff.slots import amounts
 from tests.unit.helpers import claim
@@ -222,6 +226,53 @@ def test_bigram_share_counts_shared_phrases(a_text: str, b_text: str, expected: 
     a, b = profile(claim(a_text)), profile(claim(b_text, doc=1))
     row = dict(zip(PAIR_FEATURES, pair_vector(a, b, 0.0), strict=True))
     assert row["bigram_share"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("a_text", "a_date", "b_text", "b_date", "expected"),
+    [
+        # "Friday" in reports of Saturday and of Friday: the same day
+        (
+            "The plane went down Friday evening near Dillingham Airfield.",
+            "2019-06-22",
+            "A small plane crashed in Oahu on Friday, killing all eleven aboard.",
+            "2019-06-21",
+            1.0,
+        ),
+        # a week apart
+        (
+            "The plane went down Friday evening near Dillingham Airfield.",
+            "2019-06-22",
+            "A small plane crashed in Oahu on Friday, killing all eleven aboard.",
+            "2019-06-29",
+            0.0,
+        ),
+        # the day a thing was said is not the day it happened
+        (
+            "Officials said on Friday that the plane had gone down.",
+            "2019-06-22",
+            "A small plane crashed in Oahu on Friday, killing all eleven aboard.",
+            "2019-06-22",
+            0.0,
+        ),
+        # no day on one side
+        (
+            "The plane went down near Dillingham Airfield.",
+            "2019-06-22",
+            "A small plane crashed in Oahu on Friday, killing all eleven aboard.",
+            "2019-06-22",
+            0.0,
+        ),
+    ],
+)
+def test_date_share_is_a_day_both_claims_place_what_they_tell_on(
+    extractor: Extractor, a_text: str, a_date: str, b_text: str, b_date: str, expected: float
+) -> None:
+    day_a, day_b = dt.date.fromisoformat(a_date), dt.date.fromisoformat(b_date)
+    (a,) = extractor.extract(document_from_text(a_text, doc_id=0, published=day_a))
+    (b,) = extractor.extract(document_from_text(b_text, doc_id=1, published=day_b))
+    row = dict(zip(PAIR_FEATURES, pair_vector(profile(a), profile(b), 0.0), strict=True))
+    assert row["date_share"] == expected
 
 
 def test_hyphenated_word_cut_by_the_parser_meets_its_closed_spelling() -> None:
