@@ -113,7 +113,42 @@ def voice_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
             text = f'{names[0]} quotes "{qa}"; {names[1]} quotes "{qb}".'
         weight = Label.CONFLICT if misquoted else Label.PARTIAL
         findings.append(Finding(Reason(ReasonKind.QUOTE, qa, qb, text), weight))
+    elif (part := _quoted_in_part(a.quotes, b.quotes)) is not None:
+        more, added, qa, qb = part
+        text = f'{names[more]} quotes more of the remark than {names[1 - more]}: "{added}".'
+        findings.append(Finding(Reason(ReasonKind.QUOTE, qa, qb, text), Label.PARTIAL))
     return findings
+
+
+QUOTE_MORE_WORDS = 4
+"""Words one quotation must add to the other's to quote more of a remark: a word or two is
+how a writer cuts a quotation into a sentence ("the refugees need to be safe" /
+"refugees need to be safe")."""
+
+
+def _quoted_in_part(qa: Sequence[str], qb: Sequence[str]) -> tuple[int, str, str, str] | None:
+    """(side that quotes more, its quotation with the words both quote cut to "...",
+    quotation a, quotation b) where one side quotes a remark whole and the other only a
+    part of it ("It was because time and time again I felt it was my duty to cover up his
+    dirty deeds" / "I felt it was my duty to cover up his dirty deeds"): the words of the
+    part, in order, inside the whole, and ``QUOTE_MORE_WORDS`` more."""
+    for x, y in itertools.product(qa, qb):
+        for more, (long, short) in enumerate(((x, y), (y, x))):
+            words = list(WORD_PATTERN.finditer(long))
+            part = [w.lower() for w in WORD_PATTERN.findall(short)]
+            if not part or len(words) - len(part) < QUOTE_MORE_WORDS:
+                continue
+            whole = [w.group(0).lower() for w in words]
+            for at in range(len(whole) - len(part) + 1):
+                if whole[at : at + len(part)] == part:
+                    first, last = words[at].start(), words[at + len(part) - 1].end()
+                    before, after = (
+                        side.strip(" ,;:") if WORD_PATTERN.search(side) else ""
+                        for side in (long[:first], long[last:])
+                    )
+                    added = f"{before} ... {after}".strip()
+                    return more, added, x, y
+    return None
 
 
 def _source_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:

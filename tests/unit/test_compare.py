@@ -1000,10 +1000,16 @@ def _quoted(text: str, quote: str, speaker: str, doc: int) -> Claim:
             " customers",
             Label.AGREE,
         ),
-        # the start of a quotation, and the same words a little apart, are one quotation
+        # the start of a quotation is one quotation, quoted in part: partial
         (
             "I am absolutely delighted with the ruling.",
             "I am absolutely delighted with the ruling and with the outcome of proceedings.",
+            Label.PARTIAL,
+        ),
+        # a word or two more is how a writer cuts a quotation into a sentence
+        (
+            "I am absolutely delighted with the ruling.",
+            "I am absolutely delighted with the ruling today.",
             Label.AGREE,
         ),
         (
@@ -1011,11 +1017,11 @@ def _quoted(text: str, quote: str, speaker: str, doc: int) -> Claim:
             "His progress is steady, he is stable",
             Label.AGREE,
         ),
-        # a part of a quotation, its full stop aside, is the same quotation
+        # a part of a quotation, its full stop aside, is the same quotation, in part
         (
             "Earlier today we witnessed the culmination of an epic tale of greed",
             "epic tale of greed.",
-            Label.AGREE,
+            Label.PARTIAL,
         ),
         # two remarks that open with the same few function words are two remarks
         (
@@ -1044,6 +1050,28 @@ def test_one_speaker_quoted_two_ways_is_a_conflict(
         assert "AFP and BBC quote Pat Gelsinger differently" in " ".join(
             r.text for r in link.reasons
         )
+
+
+def test_a_quotation_given_whole_and_in_part_is_partial_and_shows_what_is_added() -> None:
+    whole = "It was because time and time again I felt it was my duty to cover up his deeds"
+    part = "I felt it was my duty to cover up his deeds."
+    a = _quoted(f"{whole},\u201d said Cohen in court.", whole, "Michael Cohen", 0)
+    b = _quoted(f'"{part}," Cohen said.', part, "Michael Cohen", 1)
+    docs = (Document(0, "t", "AFP", "", "x"), Document(1, "t", "BBC", "", "y"))
+    link = classify(Candidate(0, 1, 0.9), a, b, documents=docs)
+    assert link.label is Label.PARTIAL
+    assert [r.text for r in link.reasons if r.kind is ReasonKind.QUOTE] == [
+        'AFP quotes more of the remark than BBC: "It was because time and time again ...".'
+    ]
+    # the other way round, with words added at both ends
+    longer = f"{whole}, and I regret it"
+    a = _quoted(f'"{part}," Cohen said.', part, "Michael Cohen", 0)
+    b = _quoted(f'"{longer}," Cohen said.', longer, "Michael Cohen", 1)
+    link = classify(Candidate(0, 1, 0.9), a, b, documents=docs)
+    assert [r.text for r in link.reasons if r.kind is ReasonKind.QUOTE] == [
+        'BBC quotes more of the remark than AFP: "It was because time and time again ... '
+        'and I regret it".'
+    ]
 
 
 def test_an_adjective_of_a_people_is_mentioned_not_named() -> None:
