@@ -112,7 +112,7 @@ _SAYING = frozenset({
 """Verbs that only pass a statement on; "admitted in April 2003" dates the admission."""
 _STATES = frozenset({"say", "tell", "be", "have", "represent", "remain", "mean", "include"})
 """Present-tense verbs that state what is, not what is planned ("Tillerson heads to")."""
-_FUTURE_HEADS = frozenset({"due", "schedule", "set", "plan", "expect"})
+_FUTURE_HEADS = frozenset({"due", "schedule", "set", "plan", "expect", "order"})
 
 
 def is_duration(text: str) -> bool:
@@ -129,11 +129,13 @@ def resolve(
     Weekdays are the latest such day on or before the dateline (news reports look
     back) unless ``future``, when they are the next one on or after it. A day and
     month without a year fall in the year that puts them nearest the dateline, or
-    before it when ``past`` ("was signed on 3 July" in April: last July).
+    before it when ``past`` ("was signed on 3 July" in April: last July), or on or after
+    it when ``future`` ("will begin serving his sentence on March 6" in December: next
+    March).
     """
     text = _HOLIDAY.sub(lambda m: _HOLIDAYS[_holiday_key(m[0])], text)  # "the Fourth of July"
     words = text.lower().replace(",", " ").replace(".", " ").split()
-    absolute = _absolute(text, words, dateline, past)
+    absolute = _absolute(text, words, dateline, past=past, future=future)
     if absolute is not None:
         return absolute
     granularity = _relative_granularity(words)
@@ -147,8 +149,18 @@ def _holiday_key(text: str) -> str:
     return text.lower().replace("\u2019", "'")
 
 
+_HALF_YEAR = dt.timedelta(days=183)
+"""How far after the dateline a day and month without a year may fall and stay in its year:
+"on June 1" in a report of March is this June, "on October 1" last October."""
+
+
 def _absolute(
-    text: str, words: list[str], dateline: dt.date | None, past: bool = False
+    text: str,
+    words: list[str],
+    dateline: dt.date | None,
+    *,
+    past: bool = False,
+    future: bool = False,
 ) -> tuple[dt.date | None, str] | None:
     """Dates that name their month or year: "April 10", "March 2011", "2011"."""
     iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
@@ -168,9 +180,11 @@ def _absolute(
     if year is None and dateline is not None:
         year = dateline.year
         probe = _safe_date(year, month, day or 1)
-        ahead = dt.timedelta(days=1 if past else 183)  # a past event is not next month's
+        ahead = dt.timedelta(days=1) if past else _HALF_YEAR  # a past event is not next month's
         if probe is not None and probe > dateline + ahead:
             year -= 1
+        elif probe is not None and day and future and probe < dateline:
+            year += 1  # "will begin serving his sentence on March 6", written in December
     if year is None:
         return None, "day" if day else "month"
     if day is None:
@@ -312,7 +326,7 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
         if value is None and granularity == "vague":
             continue  # "decades", "the 15th century": nothing to compare
         verb = _verb(piece)
-        said = verb in _SAYING
+        said = verb in _SAYING and not _reports_in(piece)
         mentions.append(
             DateMention(expression, value, start + offset, end + offset, granularity, said, verb)
         )
@@ -330,6 +344,16 @@ def _verb(piece: Span | None) -> str:
     if head.dep_ == "prep":  # "said on Monday"
         head = head.head
     return head.lemma_.lower() if head.pos_ == "VERB" and head is not piece.root else ""
+
+
+def _reports_in(piece: Span | None) -> bool:
+    """Whether "report" is going somewhere, not passing a statement on: "was ordered to
+    report to prison on March 6"."""
+    if piece is None:
+        return False
+    head = piece.root.head
+    head = head.head if head.dep_ == "prep" else head
+    return head.lemma_.lower() == "report" and head.dep_ == "xcomp"
 
 
 FUTURE, PAST = "future", "past"
@@ -356,7 +380,12 @@ def _tense(piece: Span | None) -> str:
         return ""
     if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
         return FUTURE
-    if verb.dep_ == "xcomp" and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ == "going"):
+    if verb.dep_ == "xcomp" and (
+        verb.head.lemma_ in _FUTURE_HEADS
+        or verb.head.lower_ == "going"
+        # "will begin serving his sentence on March 6"
+        or any(c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.head.children)
+    ):
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATES and not through:
         return FUTURE

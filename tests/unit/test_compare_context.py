@@ -724,3 +724,16 @@ def test_months_and_years_are_compared_where_no_day_is(
         assert dating == []
     elif reason is not None:
         assert dating == [reason]
+
+
+def test_a_day_still_to_come_meets_its_twin_in_the_other_report(extractor: Extractor) -> None:
+    # in December, "ordered to report to prison on March 6" and "will begin serving his
+    # sentence on March 6" are both next March: one day, and neither is a day of saying
+    day = dt.date(2018, 12, 12)
+    text_a = "Cohen was ordered by the judge to report to prison on March 6."
+    text_b = "Cohen will begin serving his sentence on March 6."
+    (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
+    (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
+    assert [d.value for d in a.dates] == [d.value for d in b.dates] == [dt.date(2019, 3, 6)]
+    _, reasons = label_of(a, b)
+    assert not [r for r in reasons if "March" in r]

@@ -75,12 +75,25 @@ def test_a_past_event_without_a_year_falls_before_the_dateline() -> None:
     assert resolve("April 10", TUESDAY, past=True) == (dt.date(2017, 4, 10), "day")
 
 
+def test_a_future_event_without_a_year_falls_on_or_after_the_dateline() -> None:
+    # in an April report, "will begin on 6 March" is next March, "began on 6 March" this one
+    assert resolve("6 March", TUESDAY, True) == (dt.date(2018, 3, 6), "day")
+    assert resolve("6 March", TUESDAY) == (dt.date(2017, 3, 6), "day")
+    assert resolve("11 April", TUESDAY, True) == (dt.date(2017, 4, 11), "day")
+    # a month alone is left where it was: "will report on its March sales"
+    assert resolve("March", TUESDAY, True) == (dt.date(2017, 3, 1), "month")
+
+
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [
         ("The deal was signed on 3 July.", dt.date(2016, 7, 3)),  # past tense
         ("The vote will be held on 3 July.", dt.date(2017, 7, 3)),  # future
         ("The summit, due on 3 July, was cancelled.", dt.date(2017, 7, 3)),  # not its verb's
+        # the verb a "will" governs, and what one is ordered to do, are still to come
+        ("Cohen will begin serving his sentence on 6 March.", dt.date(2018, 3, 6)),
+        ("He was ordered to report to prison on 6 March.", dt.date(2018, 3, 6)),
+        ("He reported to prison on 6 March.", dt.date(2017, 3, 6)),
     ],
 )
 def test_the_tense_of_its_verb_places_a_date(
@@ -88,7 +101,7 @@ def test_the_tense_of_its_verb_places_a_date(
 ) -> None:
     (mention,) = dates_of(extractor, sentence, TUESDAY)
     assert mention.value == value
-    assert mention.text == "3 July"  # not the full stop that ends the sentence
+    assert mention.text == f"{value.day} {value:%B}"  # not the full stop that ends the sentence
 
 
 @pytest.mark.parametrize(
@@ -180,6 +193,9 @@ def test_dates_without_dateline_keep_none(extractor: Extractor) -> None:
         ("The plane crashed, officials said Wednesday.", [True]),  # when it was said
         ("Johnson said on Monday that sanctions were possible.", [True]),
         ("In April 2003 he admitted to a court that it was a ruse.", [False]),  # the admission
+        # reporting to prison is going there, not passing a statement on
+        ("He was ordered to report to prison on Monday.", [False]),
+        ("Reuters reported on Monday that the deal was off.", [True]),
     ],
 )
 def test_a_date_of_saying_is_marked(extractor: Extractor, sentence: str, said: list[bool]) -> None:
