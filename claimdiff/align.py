@@ -129,10 +129,11 @@ def choose_bases(
     reaches ``strong_link_threshold`` (a sentence that reports two sentences of
     the other side at once: "sentenced the chief executive to 20 years" is the
     best of neither, but sure); a claim keeps at most ``max_links_per_claim``
-    links, best first, except that a claim with no link yet takes its strong pair past
-    the cap of the other claim ("arrested without incident on Interstate 10, where he was
-    a passenger" is the best pair of a claim whose partner already reports two others). A
-    weaker pair
+    links, best first, except that a claim with no link yet takes past the cap of the other
+    claim its strong pair ("arrested without incident on Interstate 10, where he was a
+    passenger" is the best pair of a claim whose partner already reports two others) or a
+    pair that evidence ties to one fact (one toll, one moment, a contradiction: a report's
+    lead gives the toll that three claims of the other report give). A weaker pair
     that is the best of both its claims links from ``mutual_link_threshold``,
     unless it is in ``apart`` (figures, or people, that show two different facts). Pairs in
     ``contradicting`` (the same quantity with different values) need only
@@ -156,6 +157,15 @@ def choose_bases(
     used_b: dict[int, int] = defaultdict(int)
     links: list[tuple[int, int, float, str]] = []
     cap, margin = settings.max_links_per_claim, settings.secondary_margin
+
+    def tied(i: int, j: int, value: float) -> bool:
+        """Whether evidence ties a pair to one fact: one toll, one moment, a contradiction."""
+        return (
+            (value >= settings.toll_link_threshold and (i, j) in tolls)
+            or (value >= settings.moment_link_threshold and (i, j) in moments)
+            or (i, j) in contradicting
+        )
+
     # Best first; a stable sort keeps equal pairs in their order, as sorted() would.
     for k in np.argsort(-scored.probability, kind="stable").tolist():
         (i, j), value = scored.pairs[k], probability[k]
@@ -163,7 +173,8 @@ def choose_bases(
             break
         strong = value >= settings.strong_link_threshold
         room = used_a[i] < cap and used_b[j] < cap
-        if not room and not (strong and (used_a[i] == 0 or used_b[j] == 0)):
+        alone = used_a[i] == 0 or used_b[j] == 0
+        if not room and not (alone and (strong or tied(i, j, value))):
             continue  # before the tests: a contradiction test is dear, and most pairs land here
         mutual = value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j])
         if value >= settings.link_threshold:

@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from claimdiff.align import BY_TOLL, Candidate, Scored, link_bases
+from claimdiff.align import BY_TOLL, Candidate, Scored, choose_bases, link_bases
 from claimdiff.evidence import basis_reason
 from claimdiff.extract import Extractor
 from claimdiff.figures import same_toll
@@ -88,3 +88,16 @@ def test_two_tolls_of_people_of_any_kind_conflict(extractor: Extractor) -> None:
     # passengers who fled are no toll: a count of people against a count of others
     fled = extracted(extractor, "All eleven passengers fled the plane before it burned.", 1)
     assert classify(Candidate(crash.id, fled.id, 0.05), crash, fled).label is not Label.CONFLICT
+
+
+def test_a_claim_with_no_link_takes_its_toll_past_the_cap() -> None:
+    # the report's lead gives its toll, and three claims of the other report give it too:
+    # the third, linked to nothing else, is not left unique by the lead's cap of two
+    pairs = [(0, 0), (0, 1), (0, 2)]
+    weak = Scored(pairs, np.zeros((3, 0)), (), np.asarray([0.2, 0.15, 0.1]))
+    settings = Settings(max_links_per_claim=2)
+    three = frozenset(pairs)
+    assert [j for _, j, *_ in choose_bases(weak, settings, tolls=three)] == [0, 1, 2]
+    # a weak pair that is no toll still keeps to the cap
+    two = frozenset(pairs[:2])
+    assert [j for _, j, *_ in choose_bases(weak, settings, tolls=two)] == [0, 1]
