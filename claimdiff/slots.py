@@ -13,6 +13,8 @@ from claimdiff.extract.units import (
     PART,
     PARTITIVE,
     UNITS,
+    VOTES,
+    VOTES_AGAINST,
     plain_number,
 )
 from claimdiff.memo import per_object
@@ -491,7 +493,7 @@ def amounts(claim: Claim) -> list[Amount]:
     expected = claim.modality in _EXPECTED
     if not claim.quantities:
         alone = [x for x in (_in_context(x, claim.text, expected) for x in read) if x is not None]
-        return _parts_marked(_durations_joined(alone, claim.text))
+        return _votes_against(_parts_marked(_durations_joined(alone, claim.text)))
     found = []
     for slot in claim.quantities:
         start = slot.start - claim.start
@@ -502,7 +504,15 @@ def amounts(claim: Claim) -> list[Amount]:
             amount = replace(amount, unit=_unit_for(amount, read, claim.text))
         if (placed := _in_context(amount, claim.text, expected, start)) is not None:
             found.append(placed)
-    return _parts_marked(_durations_joined(found, claim.text))
+    return _votes_against(_parts_marked(_durations_joined(found, claim.text)))
+
+
+def _votes_against(found: list[Amount]) -> list[Amount]:
+    """ "106 votes favouring his removal and six against": beside a count of votes, a count
+    "against" is of votes against, as the second figure of "voted 101-6" is."""
+    if not any(x.unit == VOTES for x in found):
+        return found
+    return [replace(x, unit=VOTES_AGAINST) if x.unit == "against" else x for x in found]
 
 
 def _parts_marked(found: list[Amount]) -> list[Amount]:

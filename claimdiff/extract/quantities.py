@@ -25,6 +25,8 @@ from claimdiff.extract.units import (
     TIME_OF_DAY,
     UNITS,
     VAGUE,
+    VOTES,
+    VOTES_AGAINST,
     plain_number,
     to_base,
 )
@@ -95,12 +97,17 @@ def _score(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity, Quantity]
         return None
     text = doc[i : i + 3].text
     start, stop = doc[i].idx + offset, doc[i + 2].idx + len(doc[i + 2].text) + offset
+    voted = any(t.lemma_.lower() in _VOTING for t in doc[max(0, i - _VOTE_SPAN) : i])
+    units = (VOTES, VOTES_AGAINST) if voted else (SCORE, SCORE_AGAINST)
     return (
-        Quantity(text, float(first), SCORE, "exact", float(first), float(first), start, stop),
-        Quantity(
-            text, float(second), SCORE_AGAINST, "exact", float(second), float(second), start, stop
-        ),
+        Quantity(text, float(first), units[0], "exact", float(first), float(first), start, stop),
+        Quantity(text, float(second), units[1], "exact", float(second), float(second), start, stop),
     )
+
+
+_VOTING = frozenset({"vote", "ballot", "poll"})
+_VOTE_SPAN = 4
+"""How many words before a tally may tell it is a vote's: "voted 101-6", "by a vote of 52-48"."""
 
 
 def _glued_digits(first: Token, dash: Token, second: Token) -> bool:
@@ -464,4 +471,10 @@ def _noun_unit(noun: Token) -> str:
     word = noun.lower_
     if word in UNITS:
         return UNITS[word][0]
-    return (noun.lemma_ or word).lower()
+    lemma = (noun.lemma_ or word).lower()
+    return COUNTED_SYNONYMS.get(lemma, lemma)
+
+
+COUNTED_SYNONYMS = {"home": "house", "dwelling": "house"}
+"""Counted nouns that count one thing: "about 12,000 homes collapsed" / "more than 22,550
+houses collapsed" give two counts of the same houses."""

@@ -106,6 +106,9 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
 )
 """Qualifier phrases before a number: canonical name and the factors giving low and high."""
 
+VOTES, VOTES_AGAINST = "vote", "vote against"
+"""The two figures of a vote's tally ("Lawmakers voted 101-6"): "106 votes" is the first."""
+
 PER = frozenset({"/", "per", "an", "a"})
 """Words that divide one unit by the next: "km/h", "miles per hour", "80 km an hour"."""
 HOURS = frozenset({"h", "hr", "hour"})

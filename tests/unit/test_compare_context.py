@@ -737,3 +737,15 @@ def test_a_day_still_to_come_meets_its_twin_in_the_other_report(extractor: Extra
     assert [d.value for d in a.dates] == [d.value for d in b.dates] == [dt.date(2019, 3, 6)]
     _, reasons = label_of(a, b)
     assert not [r for r in reasons if "March" in r]
+
+
+def test_two_tallies_of_one_vote_are_compared_figure_by_figure(extractor: Extractor) -> None:
+    day = dt.date(2022, 12, 8)
+    text_a = "Lawmakers voted 101-6 with 10 abstentions to oust Castillo."
+    text_b = "He was impeached with 106 votes favouring his removal and six against."
+    (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
+    (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
+    assert [(x.unit, x.value) for x in amounts(b)] == [("vote", 106), ("vote against", 6)]
+    found, reasons = label_of(a, b)
+    assert found is Label.CONFLICT
+    assert "The first source says 101-6; the second source says 106 votes." in reasons

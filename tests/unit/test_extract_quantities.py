@@ -238,6 +238,9 @@ def test_to_base(quantity: Quantity, dimension: str, low: float, high: float) ->
 def test_a_score_is_read_as_two_figures(extractor: Extractor) -> None:
     found = quantities_of(extractor, "The bill passed 218-214.")
     assert [(q.unit, q.value) for q in found] == [("score", 218), ("score against", 214)]
+    # a vote's tally counts votes, as "106 votes ... and six against" does
+    found = quantities_of(extractor, "Lawmakers voted 101-6 to oust Castillo.")
+    assert [(q.unit, q.value) for q in found] == [("vote", 101), ("vote against", 6)]
     # a rising pair is a range, not a score
     (rise,) = quantities_of(extractor, "It rose 50-60 percent.")
     assert (rise.qualifier, rise.low, rise.high) == ("between", 50, 60)
@@ -256,3 +259,10 @@ def test_a_number_that_names_is_no_figure_of_a_claim(extractor: Extractor, text:
 
     (claim,) = extractor.extract(Document(0, "t", "s", text, "x"))
     assert amounts(claim) == []  # neither a slot nor a figure read from the text
+
+
+def test_homes_and_houses_are_one_unit(extractor: Extractor) -> None:
+    # "about 12,000 homes collapsed" and "more than 22,550 houses collapsed" count one thing
+    homes = quantities_of(extractor, "About 12,000 homes collapsed in Ludian.")
+    houses = quantities_of(extractor, "More than 22,550 houses collapsed.")
+    assert [q.unit for q in homes] == [q.unit for q in houses] == ["house"]
