@@ -73,7 +73,7 @@ _FINDER = re.compile(
             r"\b\d{4}-\d{2}-\d{2}\b",
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
-            rf"\b{_FULL_MONTH}\s+\d{{4}}\b",
+            rf"\b{_FULL_MONTH},?\s+\d{{4}}\b",  # "October 2014", "October, 2014"
             rf"\b(?:(?i:last|next|this|past|coming)\s+)?{_WEEKDAY}"
             r"(?:\s+(?i:morning|afternoon|evening|night))?\b",
             r"(?i:\b(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|"
@@ -82,7 +82,7 @@ _FINDER = re.compile(
             # "by the end of the year", "in the second half of the year": the report's year
             r"\b[Oo]f\s+the\s+year\b(?!\s+(?:before|after|earlier|later|ago)\b)",
             rf"(?i:\b{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)",
-            rf"\b(?:in|In|by|By)\s+{_FULL_MONTH}\b(?!\s+\d|['\u2019])",
+            rf"\b(?:in|In|by|By)\s+{_FULL_MONTH}\b(?!\s+\d|,\s*\d{{4}}\b|['\u2019])",
             r"\b(?:in|In|by|By|since|Since|until|from|during|of|before|after)\s+(?:19|20)\d{2}\b"
             r"(?!\s*[-\u2013]\s*\w)",
             r"\b(?:the\s+)?(?:19|20)\d0s\b",

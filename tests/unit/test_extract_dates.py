@@ -178,6 +178,23 @@ def test_dates_in_sentences(
     assert all(sentence[d.start : d.end] == d.text for d in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a comma between month and year is still one date
+        ("The overhaul is completed in October, 2014.", [("October, 2014", "2014-10-01")]),
+        ("It opened in October 2014.", [("October 2014", "2014-10-01")]),
+        # but not between a month and a count
+        ("In October, 12 people died.", [("October", "2016-10-01")]),
+    ],
+)
+def test_a_month_and_its_year(
+    extractor: Extractor, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    found = dates_of(extractor, sentence, TUESDAY)
+    assert [(d.text, str(d.value)) for d in found] == expected
+
+
 def test_dates_without_dateline_keep_none(extractor: Extractor) -> None:
     found = dates_of(extractor, "Johnson spoke on Monday and again in March 2011.", None)
     assert [(d.text, d.value, d.granularity) for d in found] == [
