@@ -95,6 +95,7 @@ def slots_to_dict(claim: Claim) -> dict[str, Any]:
                 "granularity": d.granularity,
                 "said": d.said,
                 "verb": d.verb,
+                "tense": d.tense,
                 "start": d.start,
                 "end": d.end,
             }
@@ -139,6 +140,7 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
                 granularity=d.get("granularity", "day"),
                 said=d.get("said", False),
                 verb=d.get("verb", ""),
+                tense=d.get("tense", ""),
             )
             for d in data.get("dates", ())
         ),

@@ -99,7 +99,8 @@ def dated_apart(a: Claim, b: Claim) -> bool:
     a claim's figures are of another event than the other claim's, unless the other names
     the same month or year ("600 were killed in Zarand in February"). A period the event
     runs through ("since 2011", "this year") places nothing, nor does a year that only
-    names a thing ("the 1990 film").
+    names a thing ("the 1990 film"), nor a time still to come ("by the time the overhaul is
+    completed in October 2014"): a plan or a deadline recalls no earlier event.
     """
     for x, y in ((a, b), (b, a)):
         periods = [
@@ -108,6 +109,7 @@ def dated_apart(a: Claim, b: Claim) -> bool:
             if d.value
             and d.verb  # when something happened: not "the 1990 film"
             and not d.said
+            and d.tense != "future"
             and d.granularity in ("month", "year")
             and not _CURRENT.search(d.text)
             and not SINCE.search(x.text[: max(0, d.start - x.start)])

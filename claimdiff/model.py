@@ -87,6 +87,10 @@ class DateMention:
     """When it was said, not when it happened: "Johnson said on Monday"."""
     verb: str = ""
     """The lemma of the verb the date tells the time of ("born on March 7" -> "bear"), or ""."""
+    tense: str = ""
+    """ "future" where what it dates is still to come, by its verb or by a date after the
+    dateline ("will be completed in October 2014"); "past" where its verb tells ("was signed
+    on 3 July"); else ""."""
 
 
 @dataclass(frozen=True)

@@ -327,8 +327,12 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
             continue  # "decades", "the 15th century": nothing to compare
         verb = _verb(piece)
         said = verb in _SAYING and not _reports_in(piece)
+        if value is not None and dateline is not None and value > dateline:
+            tense = FUTURE  # "by the time the overhaul is completed in October 2014"
         mentions.append(
-            DateMention(expression, value, start + offset, end + offset, granularity, said, verb)
+            DateMention(
+                expression, value, start + offset, end + offset, granularity, said, verb, tense
+            )
         )
     return tuple(mentions)
 

@@ -14,7 +14,7 @@ import pytest
 
 from claimdiff.align import Candidate
 from claimdiff.compare import classify
-from claimdiff.evidence import event_conflict
+from claimdiff.evidence import dated_apart, event_conflict
 from claimdiff.extract import Extractor
 from claimdiff.model import Claim, DateMention, Document, Label, ReasonKind
 from claimdiff.slots import amounts, casualty_claim
@@ -749,3 +749,21 @@ def test_two_tallies_of_one_vote_are_compared_figure_by_figure(extractor: Extrac
     found, reasons = label_of(a, b)
     assert found is Label.CONFLICT
     assert "The first source says 101-6; the second source says 106 votes." in reasons
+
+
+def test_a_time_still_to_come_recalls_no_earlier_event(extractor: Extractor) -> None:
+    # a deadline after the dateline (2013-04-16) is a plan, not an earlier event: the
+    # figures of the two claims are not "of different times"
+    laid_off = extracted(extractor, "The company is laying off 27,000 employees.")
+    by_then = extracted(
+        extractor,
+        "The cuts will affect 8 percent of its 350,000 employees by the time the overhaul is"
+        " completed in October, 2014.",
+        doc=1,
+    )
+    (deadline,) = by_then.dates
+    assert (deadline.value, deadline.tense) == (dt.date(2014, 10, 1), "future")
+    assert not dated_apart(laid_off, by_then)
+    earlier = extracted(extractor, "The company laid off 350,000 employees in October 2012.", 1)
+    assert earlier.dates[0].tense == "past"
+    assert dated_apart(laid_off, earlier)
