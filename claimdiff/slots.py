@@ -206,6 +206,12 @@ _FORECAST = re.compile(
 )
 """Words right before a figure that make it a forecast: "expecting hundreds of dead",
 "could rise to 50", "exceeding estimates of $1.60 EPS"."""
+_SHARE_OF = re.compile(
+    r"(?:\b(?:percent|per\s+cent|pct)|%)\s+of\s+(?:(?:the|its|their|his|her|[\w.-]+['\u2019]s)\s+)?"
+    r"(?:(?:total|entire|whole|global|worldwide|full-time|current)\s+)?$",
+    re.IGNORECASE,
+)
+"""Words before the whole a share is of: "about 8 percent of H-P's nearly 350,000 employees"."""
 _CHANCE = re.compile(
     r"\b(?:chance|probability|risk|odds|possibility|likelihood)\s+of"
     r"(?:\s+(?:a|an|the|magnitude|at|least|more|than|over))*\s*$",
@@ -581,6 +587,10 @@ def _in_context(
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
     if _CHANCE.search(before):
         return replace(amount, role="chance")  # "a 9 percent chance of a magnitude 6"
+    if _SHARE_OF.search(before):
+        # "laying off 27,000 employees" / "8 percent of H-P's nearly 350,000 employees":
+        # the whole a share is of, not a count of the same thing
+        return replace(amount, role="whole")
     if expected or _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return replace(amount, role="forecast")  # "expecting hundreds of dead" is no toll
     # the word after the figure's first word, past its qualifier: "no more than five" is

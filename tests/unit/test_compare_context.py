@@ -767,3 +767,18 @@ def test_a_time_still_to_come_recalls_no_earlier_event(extractor: Extractor) -> 
     earlier = extracted(extractor, "The company laid off 350,000 employees in October 2012.", 1)
     assert earlier.dates[0].tense == "past"
     assert dated_apart(laid_off, earlier)
+
+
+def test_the_whole_a_share_is_of_is_no_count_of_the_part(extractor: Extractor) -> None:
+    cut = extracted(extractor, "HP is laying off 27,000 employees, or 8 percent of its staff.")
+    share = extracted(
+        extractor, "The cuts will affect about 8 percent of H-P's nearly 350,000 employees.", 1
+    )
+    assert [x.role for x in amounts(share) if x.unit == "employee"] == ["whole"]
+    label, reasons = label_of(cut, share)
+    assert label is Label.PARTIAL
+    assert "The second source gives nearly 350,000 employees." not in reasons
+    assert any("nearly 350,000 employees" in r and r.startswith("Only") for r in reasons)
+    # two counts of laid-off employees still conflict
+    other = extracted(extractor, "HP is laying off 45,000 employees.", 1)
+    assert label_of(cut, other)[0] is Label.CONFLICT
