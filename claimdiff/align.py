@@ -130,10 +130,11 @@ def choose_bases(
     the other side at once: "sentenced the chief executive to 20 years" is the
     best of neither, but sure); a claim keeps at most ``max_links_per_claim``
     links, best first, except that a claim with no link yet takes past the cap of the other
-    claim its strong pair ("arrested without incident on Interstate 10, where he was a
-    passenger" is the best pair of a claim whose partner already reports two others) or a
-    pair that evidence ties to one fact (one toll, one moment, a contradiction: a report's
-    lead gives the toll that three claims of the other report give). A weaker pair
+    claim, by one link at most, its strong pair ("arrested without incident on Interstate
+    10, where he was a passenger" is the best pair of a claim whose partner already reports
+    two others) or a pair that evidence ties to one fact (one toll, one moment, a
+    contradiction: a report's lead gives the toll that three claims of the other report
+    give). A weaker pair
     that is the best of both its claims links from ``mutual_link_threshold``,
     unless it is in ``apart`` (figures, or people, that show two different facts). Pairs in
     ``contradicting`` (the same quantity with different values) need only
@@ -173,7 +174,8 @@ def choose_bases(
             break
         strong = value >= settings.strong_link_threshold
         room = used_a[i] < cap and used_b[j] < cap
-        alone = used_a[i] == 0 or used_b[j] == 0
+        # one link past the cap at most: a claim sure of many partners stays bounded
+        alone = (used_a[i] == 0 or used_b[j] == 0) and max(used_a[i], used_b[j]) <= cap
         if not room and not (alone and (strong or tied(i, j, value))):
             continue  # before the tests: a contradiction test is dear, and most pairs land here
         mutual = value >= settings.mutual_link_threshold and value >= max(row_best[i], col_best[j])

@@ -118,6 +118,12 @@ CHOOSE_CASES = [
         Settings(link_threshold=0.5, strong_link_threshold=0.7, max_links_per_claim=2),
         {(0, 0), (0, 1), (0, 2)},
     ),
+    # ... by one link at most
+    (
+        [[0.95, 0.9, 0.8, 0.75]],
+        Settings(link_threshold=0.5, strong_link_threshold=0.7, max_links_per_claim=2),
+        {(0, 0), (0, 1), (0, 2)},
+    ),
     # ... but not a pair short of strong, nor one whose claims both have links
     (
         [[0.95, 0.9, 0.65]],
