@@ -26,6 +26,13 @@ def extracted(extractor: Extractor, text: str, doc: int = 0) -> Claim:
     return extractor.extract(Document(doc, "t", "s", text, "x", published=dt.date(2013, 4, 16)))[0]
 
 
+def dated_pair(extractor: Extractor, text_a: str, text_b: str, day: dt.date) -> tuple[Claim, Claim]:
+    """The first claims of two reports dated ``day``."""
+    (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
+    (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
+    return a, b
+
+
 def label_of(a: Claim, b: Claim) -> tuple[Label, list[str]]:
     link = classify(Candidate(a.id, b.id, 0.9), a, b)
     return link.label, [r.text for r in link.reasons]
@@ -714,9 +721,7 @@ def test_a_bound_met_by_a_figure_is_a_detail(
 def test_months_and_years_are_compared_where_no_day_is(
     extractor: Extractor, text_a: str, text_b: str, label: Label | None, reason: str | None
 ) -> None:
-    day = dt.date(2008, 5, 13)
-    (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
-    (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
+    a, b = dated_pair(extractor, text_a, text_b, dt.date(2008, 5, 13))
     found, reasons = label_of(a, b)
     assert found is label if label is not None else found is not Label.CONFLICT
     dating = [r for r in reasons if " dates it " in r]
@@ -729,22 +734,18 @@ def test_months_and_years_are_compared_where_no_day_is(
 def test_a_day_still_to_come_meets_its_twin_in_the_other_report(extractor: Extractor) -> None:
     # in December, "ordered to report to prison on March 6" and "will begin serving his
     # sentence on March 6" are both next March: one day, and neither is a day of saying
-    day = dt.date(2018, 12, 12)
     text_a = "Cohen was ordered by the judge to report to prison on March 6."
     text_b = "Cohen will begin serving his sentence on March 6."
-    (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
-    (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
+    a, b = dated_pair(extractor, text_a, text_b, dt.date(2018, 12, 12))
     assert [d.value for d in a.dates] == [d.value for d in b.dates] == [dt.date(2019, 3, 6)]
     _, reasons = label_of(a, b)
     assert not [r for r in reasons if "March" in r]
 
 
 def test_two_tallies_of_one_vote_are_compared_figure_by_figure(extractor: Extractor) -> None:
-    day = dt.date(2022, 12, 8)
     text_a = "Lawmakers voted 101-6 with 10 abstentions to oust Castillo."
     text_b = "He was impeached with 106 votes favouring his removal and six against."
-    (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
-    (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
+    a, b = dated_pair(extractor, text_a, text_b, dt.date(2022, 12, 8))
     assert [(x.unit, x.value) for x in amounts(b)] == [("vote", 106), ("vote against", 6)]
     found, reasons = label_of(a, b)
     assert found is Label.CONFLICT
