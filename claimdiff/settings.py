@@ -26,9 +26,10 @@ class Settings:
     strong_link_threshold: float = 0.6
     """Probability at which a pair links even where each of its claims has a better pair."""
 
-    lead_link_threshold: float = 0.1
+    lead_link_threshold: float = 0.05
     """Lowest probability at which the opening statements of two reports link when no
-    other link joins them (``align.lead_link``)."""
+    other link joins them (``align.lead_link``); 0.1 until round 18 ("announced it was
+    laying off 27,000 employees" / "plans to cut 27,000 jobs" scores 0.08)."""
 
     moment_link_threshold: float = 0.01
     """Lowest probability at which two claims that time one kind of event to the same

@@ -82,3 +82,16 @@ def test_a_lead_link_says_why_it_was_made() -> None:
     link = classify(Candidate(0, 2, 0.3, BY_LEAD), A_OPEN, B_OPEN)
     assert link.reasons[0].text.startswith("Linked as the opening statement of both reports")
     assert link.score == 0.3
+
+
+def test_the_default_threshold_links_openings_worded_far_apart() -> None:
+    # "announced it was laying off 27,000 employees" / "plans to cut 27,000 jobs": 0.08,
+    # each opening's best pair being another
+    defaults = Settings()
+    pair = scored([[0.07, 0.2], [0.2, 0.9]])
+    found = link_bases([A_OPEN, A_LATER], [B_OPEN, B_LATER], pair, defaults)
+    assert (0, 0, 0.07, BY_LEAD) in found
+    # far below it, they stay apart
+    pair = scored([[0.03, 0.2], [0.2, 0.9]])
+    found = link_bases([A_OPEN, A_LATER], [B_OPEN, B_LATER], pair, defaults)
+    assert all(basis != BY_LEAD for *_, basis in found)
