@@ -208,7 +208,7 @@ _AGE_WORDS = frozenset({"year", "old"})
 def _title_words() -> frozenset[str]:
     from claimdiff.resources import data_json
 
-    # the table itself, not extract.entities, which would load spaCy into an alignment
+    # the raw table (shared with extract.entities, whose CanonicalTable would load spaCy)
     titles = data_json("entities.json")["titles"]
     titled = {w.lower().rstrip(".") for title in titles for w in title.split()}
     return frozenset(titled | {"police", "mr", "mrs", "ms", "dr"})

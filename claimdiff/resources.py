@@ -27,8 +27,11 @@ def read_text(kind: str, name: str) -> str:
     return resource(kind, name).read_text(encoding="utf-8")
 
 
+@cache
 def data_json(name: str) -> Any:
-    """A JSON table shipped with the engine in ``claimdiff/data`` (weights, aliases)."""
+    """A JSON table shipped with the engine in ``claimdiff/data`` (aliases, outlets), read
+    once: the entity table serves the tagger, the names and the events alike, so callers
+    share one parse and must not change it."""
     text = resources.files("claimdiff").joinpath("data", name).read_text(encoding="utf-8")
     return json.loads(text)
 
