@@ -138,17 +138,24 @@ def _quoted_in_part(qa: Sequence[str], qb: Sequence[str]) -> tuple[int, str, str
             part = [w.lower() for w in WORD_PATTERN.findall(short)]
             if not part or len(words) - len(part) < QUOTE_MORE_WORDS:
                 continue
-            whole = [w.group(0).lower() for w in words]
-            for at in range(len(whole) - len(part) + 1):
-                if whole[at : at + len(part)] == part:
-                    first, last = words[at].start(), words[at + len(part) - 1].end()
-                    before, after = (
-                        side.strip(" ,;:") if WORD_PATTERN.search(side) else ""
-                        for side in (long[:first], long[last:])
-                    )
-                    added = f"{before} ... {after}".strip()
-                    return more, added, x, y
+            at = _run_at([w.group(0).lower() for w in words], part)
+            if at is None:
+                continue
+            first, last = words[at].start(), words[at + len(part) - 1].end()
+            before, after = (
+                side.strip(" ,;:") if WORD_PATTERN.search(side) else ""
+                for side in (long[:first], long[last:])
+            )
+            return more, f"{before} ... {after}".strip(), x, y
     return None
+
+
+def _run_at(whole: list[str], part: list[str]) -> int | None:
+    """Where ``part`` first stands, word for word, in ``whole``; None if it does not."""
+    return next(
+        (at for at in range(len(whole) - len(part) + 1) if whole[at : at + len(part)] == part),
+        None,
+    )
 
 
 def _source_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:

@@ -26,7 +26,7 @@ from claimdiff.figures import (
     tolls,
     unit_of,
 )
-from claimdiff.model import Claim, DateMention, Label, Link, Reason, ReasonKind
+from claimdiff.model import FUTURE, Claim, DateMention, Label, Link, Reason, ReasonKind
 from claimdiff.names import list_findings
 
 
@@ -109,7 +109,7 @@ def dated_apart(a: Claim, b: Claim) -> bool:
             if d.value
             and d.verb  # when something happened: not "the 1990 film"
             and not d.said
-            and d.tense != "future"
+            and d.tense != FUTURE
             and d.granularity in ("month", "year")
             and not _CURRENT.search(d.text)
             and not SINCE.search(x.text[: max(0, d.start - x.start)])

@@ -74,6 +74,10 @@ class Quantity:
     end: int
 
 
+FUTURE, PAST = "future", "past"
+"""The tenses a ``DateMention`` can tell."""
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression resolved against the document's dateline."""
@@ -88,9 +92,9 @@ class DateMention:
     verb: str = ""
     """The lemma of the verb the date tells the time of ("born on March 7" -> "bear"), or ""."""
     tense: str = ""
-    """ "future" where what it dates is still to come, by its verb or by a date after the
-    dateline ("will be completed in October 2014"); "past" where its verb tells ("was signed
-    on 3 July"); else ""."""
+    """``FUTURE`` where what it dates is still to come, by its verb or by a date after the
+    dateline ("will be completed in October 2014"); ``PAST`` where its verb tells ("was
+    signed on 3 July"); else ""."""
 
 
 @dataclass(frozen=True)

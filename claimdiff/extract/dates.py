@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from claimdiff.extract.calendar_words import MONTHS, WEEKDAYS
 from claimdiff.extract.entities import span_ents
-from claimdiff.model import DateMention
+from claimdiff.model import FUTURE, PAST, DateMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -342,25 +342,29 @@ def _verb(piece: Span | None) -> str:
 
     It tells whether the date is when something was said ("officials said Wednesday",
     "Johnson said on Monday"), and whether two dates are of one action."""
-    if piece is None:
+    head = _head(piece)
+    if head is None or piece is None:
         return ""
-    head = piece.root.head
-    if head.dep_ == "prep":  # "said on Monday"
-        head = head.head
     return head.lemma_.lower() if head.pos_ == "VERB" and head is not piece.root else ""
+
+
+def _head(piece: Span | None) -> Token | None:
+    """The word a date hangs on, past its preposition ("said on Monday" -> "said")."""
+    if piece is None:
+        return None
+    head = piece.root.head
+    return head.head if head.dep_ == "prep" else head
 
 
 def _reports_in(piece: Span | None) -> bool:
     """Whether "report" is going somewhere, not passing a statement on: "was ordered to
     report to prison on March 6"."""
-    if piece is None:
-        return False
-    head = piece.root.head
-    head = head.head if head.dep_ == "prep" else head
-    return head.lemma_.lower() == "report" and head.dep_ == "xcomp"
+    head = _head(piece)
+    return head is not None and head.lemma_.lower() == "report" and head.dep_ == "xcomp"
 
 
-FUTURE, PAST = "future", "past"
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
+"""Auxiliaries of the future ("wo" is the tagger's "won't")."""
 
 
 def _tense(piece: Span | None) -> str:
@@ -382,13 +386,13 @@ def _tense(piece: Span | None) -> str:
         # "will pay $115 a share, a premium to the closing price on Wednesday": a day deep
         # in a noun phrase is not when the verb happens
         return ""
-    if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
+    if any(c.lower_ in _WILL for c in verb.children):
         return FUTURE
     if verb.dep_ == "xcomp" and (
         verb.head.lemma_ in _FUTURE_HEADS
         or verb.head.lower_ == "going"
         # "will begin serving his sentence on March 6"
-        or any(c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.head.children)
+        or any(c.lower_ in _WILL for c in verb.head.children)
     ):
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _STATES and not through:
