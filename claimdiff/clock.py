@@ -85,9 +85,24 @@ def _timed(text: str, start: int, end: int, minutes: int) -> ClockTime:
 
 
 def same_time(x: ClockTime, y: ClockTime) -> bool:
-    """Whether two times of one zone can be the same moment: within five minutes, or less
-    than half an hour where either is approximate ("about 3 p.m." / "3:22 p.m." can be;
-    "around 5:30pm" / "around 5:00pm" cannot)."""
+    """Whether two times of one zone can be the same moment: within five minutes, or within
+    the reach of an approximate one. "About 3 p.m." reaches less than half an hour ("3:22
+    p.m." can be it; "around 5:30pm" / "around 5:00pm" cannot); an approximate time given
+    to the minute, a quarter of an hour ("around 4.30 am" is not "4:10 am", "around 3.10am"
+    can be "03:00")."""
     gap = abs(x.minutes - y.minutes)
     gap = min(gap, 24 * 60 - gap)
-    return gap < 30 if x.approximate or y.approximate else gap <= 5
+    return gap <= max(_reach(x), _reach(y), 5)
+
+
+def _reach(time: ClockTime) -> int:
+    """How many minutes either side an approximate time may stand for."""
+    if not time.approximate:
+        return 0
+    return APPROXIMATE_HOUR if time.minutes % 60 == 0 else APPROXIMATE_MINUTE
+
+
+APPROXIMATE_HOUR = 29
+"""Reach of an approximate time given to the hour, in minutes: "about 3 p.m."."""
+APPROXIMATE_MINUTE = 15
+"""Reach of an approximate time given to the minute: "around 4.30 am"."""

@@ -522,7 +522,8 @@ def wording_reason(a: Claim, b: Claim, names: tuple[str, str]) -> Reason:
     return Reason(ReasonKind.DETAIL, ", ".join(own[0]), ", ".join(own[1]), text)
 
 
-_FIGURE = re.compile(r"\d[\d.,]*[a-z]{0,2}")  # "24", "1,000", "2bn", "15th"; not "G7"
+_FIGURE = re.compile(r"\d[\d.,]*[a-z]{0,2}(?:-\d[\d.,]*[a-z]{0,2})*")
+"""A figure as a word: "24", "1,000", "2bn", "15th", "000-6" of "5,000-6,000"; not "G7"."""
 FIGURE_KEY = "#figure"
 
 

@@ -70,7 +70,9 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     holding = a.predicate in _HOLDING and b.predicate in _HOLDING
     # "The 6,500 includes about 2,100 employees" / "The 5,000 employees ... were not included
     # in the 6,500": what one claim says of its count, the other denies of another
-    told = (same_predicate(a, b) or holding) and a.negated == b.negated
+    # "... injured as eight houses collapsed" / "dozens of houses ... have collapsed": one
+    # claim's main action told in the other's words
+    told = (same_predicate(a, b) or holding or _action_told(a, b)) and a.negated == b.negated
     # two tolls of one kind of event count the same dead, whatever else each claim tells
     # ("a plane crashed ..., killing all nine people aboard" / "All eleven passengers were
     # pronounced dead")
@@ -136,6 +138,18 @@ _HOLDING = frozenset({"be", "have", "carry", "hold", "contain", "include", "numb
 """Predicates that only say how many there are: "243 passengers were on board" and "the
 train was carrying about 207 passengers" count one thing; "had eight cars" and "seven cars
 derailed" do not."""
+
+
+_LIGHT = _HOLDING | {"say", "tell", "add", "report", "do", "make", "take", "get", "go", "come"}
+"""Predicates too common to tell one action: "be", "say"."""
+
+
+def _action_told(a: Claim, b: Claim) -> bool:
+    """Whether one claim's main action, a telling one, is among the other's words."""
+    return any(
+        x.predicate and x.predicate not in _LIGHT and x.predicate in y.lemmas
+        for x, y in ((a, b), (b, a))
+    )
 
 
 BASIS_OPENING = "Linked "

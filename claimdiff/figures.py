@@ -22,6 +22,7 @@ from claimdiff.slots import (
     amounts,
     casualty_claim,
     casualty_places,
+    casualty_spans,
     consistent,
     precise,
     sum_of,
@@ -362,7 +363,7 @@ def _conflicts(
     a: Claim, b: Claim, ua: dict[str, list[Amount]], ub: dict[str, list[Amount]]
 ) -> list[tuple[str, str, str, bool]]:
     found = []
-    for unit in sorted(ua.keys() & ub.keys()):
+    for unit in sorted(ua.keys() & ub.keys() - _said_bare(a, b, ua, ub)):
         xs, ys = ua[unit], ub[unit]
         if len(xs) == len(ys) > 1 and not _parts(xs) and not _parts(ys):
             # two lists of as many figures tell the same things ("$1.63 a share on revenue
@@ -392,6 +393,30 @@ def _conflict(
         _listed([_shown(y, b) for y in ys]),
         far,
     )
+
+
+def _said_bare(
+    a: Claim, b: Claim, ua: dict[str, list[Amount]], ub: dict[str, list[Amount]]
+) -> set[str]:
+    """The units both claims count whose figures on one side the other claim gives too,
+    without a unit: "pulled out 15 bodies, taking the total death count to 33" / "at least
+    33 people killed" give one toll, so "15 bodies" is a detail, no rival toll."""
+    bare = _bare(a), _bare(b)
+    return {
+        unit
+        for unit in ua.keys() & ub.keys()
+        if _met_bare(ub[unit], bare[0]) or _met_bare(ua[unit], bare[1])
+    }
+
+
+def _bare(claim: Claim) -> list[Amount]:
+    """The claim's figures that no word gives a unit: "the total death count to 33"."""
+    return [x for x in amounts(claim) if not x.unit and x.value >= 1]
+
+
+def _met_bare(figures: list[Amount], bare: list[Amount]) -> bool:
+    """Whether each of ``figures`` is met by one of the other claim's bare figures."""
+    return bool(bare) and all(any(consistent(x, y) for y in bare) for x in figures)
 
 
 def _unmatched(xs: list[Amount], ys: list[Amount]) -> tuple[list[Amount], list[Amount]]:
@@ -577,14 +602,16 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
     findings += _loosely_met(a, b, ua, ub, names)
     bare = [[x for x in amounts(c) if not x.unit] for c in (a, b)]
+    told_bare = _said_bare(a, b, ua, ub)
     for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
         claim = b if side else a
         # "He was 77" states the figure of "aged 77" without its unit.
         only = [
             (x, _shown(x, claim))
-            for u in sorted(mine.keys() - theirs.keys())
+            for u in sorted(mine.keys() - theirs.keys() | told_bare)
             for x in mine[u]
-            if not any(consistent(x, y) for y in bare[1 - side]) and not _counts_speaker(x, claim)
+            if not any(consistent(x, y) for y in bare[1 - side] + theirs.get(u, []))
+            and not _counts_speaker(x, claim)
         ]
         if only:
             shown = _listed([text for _, text in only])  # as written, for the highlight
@@ -692,10 +719,29 @@ def casualty_elsewhere(none: Claim, some: Claim) -> tuple[str, str] | None:
             and not SINCE.search(some.text[: max(0, date.start - some.start)])
         ):
             return ("", f"in {date.text}")
+    if group := _none_among(none):
+        return (f'in one group only ("{group}")', "")  # "no Australian casualties"
     here, there = casualty_places(none), casualty_places(some)
     if here and there and not here & there:
         return (f"in {_place_names(none, here)}", f"in {_place_names(some, there)}")
     return None
+
+
+def _none_among(claim: Claim) -> str:
+    """The words of a "no casualties" said of one people or group ("no Australian
+    casualties", "no American troops were hurt", "no casualties among their number"), as
+    written; "" if it is said of all."""
+    spans = casualty_spans(claim)[0]
+    for start, end in spans:
+        if among := _AMONG.match(claim.text, end):
+            return claim.text[start : among.end()]
+        for entity in claim.entities:
+            if entity.label == "NORP" and start < entity.start - claim.start < end:
+                return claim.text[start:end]
+    return ""
+
+
+_AMONG = re.compile(r"\s+among\s+(?:(?:the|their|its|our)\s+)?[\w-]+", re.IGNORECASE)
 
 
 def _place_names(claim: Claim, keys: frozenset[str]) -> str:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from claimdiff.clock import clock_times
 from claimdiff.extract.calendar_words import TIME_ZONES, WEEKDAYS
 from claimdiff.extract.units import (
     CARDINAL_WORDS,
@@ -181,7 +182,11 @@ _SKIP_UNITS = frozenset(
     ]
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_TOLL_VERB = re.compile(r"\b(?:killed|died|dead|wounded|injured|toll)\b", re.IGNORECASE)
+_TOLL_VERB = re.compile(
+    r"\b(?:killed|died|dead|deaths|fatalities|wounded|injured|toll)\b", re.IGNORECASE
+)
+"""Words that make a bare figure a count of people: "the toll rose to 12", "taking the number
+of deaths to 10"."""
 _CASUALTY = re.compile(
     r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|injuries|casualt\w*|"
     r"fatalit\w*|victims?)\b",
@@ -246,6 +251,30 @@ _PER = re.compile(
 """A rate's words after its figure: "$115 per share", whose extracted text ends at "per"."""
 _ANOTHER = ("another ", "an additional ")
 _EXPECTED = frozenset({"expected", "likely"})  # modalities of a claim that only expects
+_EXPECT_CUE = re.compile(
+    r"\b(?:expect\w*|likely|forecast\w*|predict\w*|project(?:s|ed|ions?)|anticipat\w*)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:while|whereas|but|although|though|after|before|when|as)\b|[;\u2014]", re.IGNORECASE
+)
+
+
+def _expected_here(text: str, start: int, end: int) -> bool:
+    """Whether the expectation of a claim that only expects covers the figure at
+    ``start:end``: no clause break stands between the figure and a word that expects.
+    "Seven bodies have so far been recovered while more than 20 persons were feared
+    trapped and likely dead": the seven are no forecast. Where no such word is found, the
+    whole claim is taken to expect."""
+    cues = [cue.span() for cue in _EXPECT_CUE.finditer(text)]
+    if not cues:
+        return True
+    return any(
+        _CLAUSE_BREAK.search(text, min(end, cue_end), max(start, cue_start)) is None
+        for cue_start, cue_end in cues
+    )
+
+
 _MORE = re.compile(r"\s+(?:other|more|further|additional|extra)\b", re.IGNORECASE)
 """A count of some besides those already told: "two other executives", "three more"."""
 _EARLIER = re.compile(
@@ -355,7 +384,7 @@ def _unit(word: str) -> tuple[str, float]:
         w = w[:-3] + "y"
     elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         w = w[:-1]
-    return w, 1.0
+    return _UNIT_ALIASES.get(w, w), 1.0  # "bodies" -> "body" -> "people"
 
 
 def amount_from_slot(quantity: Quantity) -> Amount:
@@ -416,10 +445,11 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
     """Quantities read from text when the extractor gave none: "more than 80 people".
 
     Numbers inside a ``skip`` span (offsets into ``text``: names such as "Group of
-    Seven") are not quantities.
+    Seven") or a time of day ("at 07:21 (01:21 GMT)") are not quantities.
     """
     ranges = _ranges_in(text, skip)
-    spans = [*skip, *(span for span, _ in ranges)]
+    clocks = [(t.start, t.end) for t in clock_times(text)]
+    spans = [*skip, *clocks, *(span for span, _ in ranges)]
     found: list[tuple[int, Amount]] = [(start, amount) for (start, _), amount in ranges]
     for match in _NUMBER_RE.finditer(text):
         value = _number(match["num"])
@@ -591,6 +621,7 @@ def _in_context(
         # "laying off 27,000 employees" / "8 percent of H-P's nearly 350,000 employees":
         # the whole a share is of, not a count of the same thing
         return replace(amount, role="whole")
+    expected = expected and _expected_here(text, at, at + len(amount.text))
     if expected or _FORECAST.search(before) or _FORECAST_AFTER.match(after):
         return replace(amount, role="forecast")  # "expecting hundreds of dead" is no toll
     # the word after the figure's first word, past its qualifier: "no more than five" is
@@ -745,16 +776,26 @@ def consistent(x: Amount, y: Amount) -> bool:
 
     Ranges must overlap ("more than 80" allows 87), but two bounds of the same
     direction are figures each source chose: "more than 26,000" and "more than
-    31,000" disagree. A figure is read to its last digit ("300 people" may be 296), and
-    a round one with half a percent of slack besides; two figures given to four digits or
-    so ("$26.64 billion" / "$26.65 billion") only to their digits.
+    31,000" disagree, and so do "at least 115" and "at least 120", for a bound is the
+    figure as its source chose to round it. A figure is read to its last digit ("300
+    people" may be 296), and a round one with half a percent of slack besides; two
+    figures given to four digits or so ("$26.64 billion" / "$26.65 billion") only to
+    their digits.
     """
     slack = max(x.rounding, y.rounding)
     if not (precise(x) and precise(y)):
         slack += 0.005 * max(abs(x.value), abs(y.value))
     if x.kind == y.kind and x.kind in {"lower", "upper"}:
+        if x.unit != "metre":  # a converted length keeps its rounding: "over 30 miles"
+            slack = min(slack, BOUND_SLACK * max(abs(x.value), abs(y.value)))
         return abs(x.value - y.value) <= slack
     return x.low - slack <= y.high and y.low - slack <= x.high
+
+
+BOUND_SLACK = 0.01
+"""How far apart (relative) two bounds of one direction may be and still be one figure:
+"more than 1,800" / "more than 1,810" may be one rounding of it; "at least 115" / "at least
+120" are two."""
 
 
 PRECISE = 0.002
@@ -771,14 +812,14 @@ def precise(x: Amount) -> bool:
 def casualty_claim(claim: Claim) -> str | None:
     """ "none" when the claim reports no casualties, "some" when it counts them, "mixed" when
     it does both ("no deaths there, although earlier reports put the toll at 40"), else None."""
-    nones, counts = _casualty_spans(claim)
+    nones, counts = casualty_spans(claim)
     if nones:
         return "mixed" if counts else "none"
     return "some" if counts else None
 
 
 @per_object
-def _casualty_spans(claim: Claim) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def casualty_spans(claim: Claim) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where the claim says there were no casualties, and where it counts them."""
     nones = [m.span() for m in _NO_CASUALTY.finditer(claim.text)]
     return nones, [m.span() for m in casualty_counts(claim.text, nones)]
@@ -823,7 +864,7 @@ def casualty_places(claim: Claim) -> frozenset[str]:
     told Iranian media there were no known fatalities"), if any: "There were no reports of
     any casualties at the camp, less than 25 km from the border with Sudan" has none.
     """
-    nones, counts = _casualty_spans(claim)
+    nones, counts = casualty_spans(claim)
     places = [e for e in claim.entities if _place(e)]
     spans = nones if nones and not counts else counts
 

@@ -134,9 +134,28 @@ def _excluded_tokens(span: Span) -> set[int]:
         before = doc[token.i - 1]
         if before.text == "." and token.i >= 2:
             before = doc[token.i - 2]  # "No. 5", cut in two
-        if before.lower_.rstrip(".") in NAMING_WORDS:
+        if before.lower_.rstrip(".") in NAMING_WORDS or _model_number(before, token):
             skip.add(token.i)
     return skip
+
+
+_MAKERS = frozenset({"ORG", "PRODUCT", "PERSON", "LAW", "WORK_OF_ART"})
+"""Kinds of name a model number may follow: spaCy tags "Fokker" a person or an organisation."""
+
+
+def _model_number(before: Token, token: Token) -> bool:
+    """ "the Fokker 100 aircraft", "a Boeing 737": a number right after a maker's name names
+    a model. A score ("beat the Titans 23-17"), a grade ("Category 5") or a measured figure
+    after a name ("returned with John 12 weeks ago") is no model."""
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return (
+        before.ent_type_ in _MAKERS
+        and before.pos_ == "PROPN"
+        and before.is_title
+        and before.whitespace_ == " "
+        and after not in UNITS
+        and after not in ("-", "\u2013")
+    )
 
 
 _RANGE_WORDS = frozenset({"between", "and", "to", "-", "\u2013", "about", "around", "some"})
@@ -472,9 +491,23 @@ def _noun_unit(noun: Token) -> str:
     if word in UNITS:
         return UNITS[word][0]
     lemma = (noun.lemma_ or word).lower()
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i == noun.i - 1:
+            # "12 service members", "five crew members": the compound names what is counted
+            compound = f"{child.lower_} {lemma}"
+            return COUNTED_SYNONYMS.get(compound, COUNTED_SYNONYMS.get(lemma, lemma))
     return COUNTED_SYNONYMS.get(lemma, lemma)
 
 
-COUNTED_SYNONYMS = {"home": "house", "dwelling": "house"}
+_ATTACKERS = {"gunman", "assailant", "shooter", "terrorist"}
+_SOLDIERS = {"troop", "serviceman", "servicemember", "service member"}
+COUNTED_SYNONYMS = {
+    "home": "house",
+    "dwelling": "house",
+    "crew member": "crew",
+    **dict.fromkeys(_ATTACKERS, "attacker"),
+    **dict.fromkeys(_SOLDIERS, "soldier"),
+}
 """Counted nouns that count one thing: "about 12,000 homes collapsed" / "more than 22,550
-houses collapsed" give two counts of the same houses."""
+houses collapsed" give two counts of the same houses; "five terrorists" and "all four
+gunmen" count the attackers, "12 service members" and "15 other troops" soldiers."""

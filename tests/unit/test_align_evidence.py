@@ -252,6 +252,19 @@ def test_shipped_idf_names_a_default_above_every_word() -> None:
             "The 6,500 cuts include 5,000 employees moving to Foxconn.",
             True,
         ),
+        # one claim's main action told in the other's words: "houses collapsed" in both
+        (
+            "Five people were seriously injured, including two critically, as eight houses"
+            " collapsed, said the police.",
+            "It is said dozens of houses in the rural areas have collapsed due to the tremor.",
+            True,
+        ),
+        # but not a common verb such as "say": two counts of houses, two things done to them
+        (
+            "Officials said 12 houses were damaged in the storm.",
+            "Residents said 40 houses burned down.",
+            False,
+        ),
     ],
 )
 def test_which_figures_tie_two_claims_to_one_event(

@@ -49,6 +49,9 @@ def test_an_approximate_time_is_marked() -> None:
         ("around 4:15pm", "at 4:30pm", True),  # under half an hour where one is approximate
         ("about 3 p.m.", "at 3:22 p.m.", True),
         ("around 4:00pm", "around 4:30pm", False),
+        # an approximate time given to the minute reaches a quarter of an hour
+        ("around 4.30 am", "at 4:10 am", False),
+        ("around 3.10am", "at 03:00", True),
         ("at 11:58pm", "at 0:02", True),  # across midnight
     ],
 )

@@ -129,6 +129,24 @@ NUMBER_CASES = [
         "At least 12 people had been killed and 20 wounded.",
         Label.CONFLICT,
     ),
+    # two lower bounds close together are still two figures: a bound is the source's own
+    (
+        "At least 115 people were killed when the train derailed.",
+        "At least 120 people were killed when the train derailed.",
+        Label.CONFLICT,
+    ),
+    # ... but two spellings of one converted length are one bound, said more closely by one
+    (
+        "The fire spread over more than 30 miles.",
+        "The fire spread over more than 50 km.",
+        Label.PARTIAL,
+    ),
+    # "no casualties among their number" says nothing of the others killed
+    (
+        "Western forces confirmed no casualties among their number.",
+        "At least 22 people were killed and dozens wounded.",
+        Label.PARTIAL,
+    ),
 ]
 
 
@@ -141,6 +159,19 @@ def test_numbers_ranges_and_units(a_text: str, b_text: str, expected: Label | No
     else:
         assert label is expected
     assert (ReasonKind.NUMBER in kinds) is (expected is not None)
+
+
+def test_no_casualties_of_one_people_is_no_contradiction_of_a_toll() -> None:
+    text = "The government said there were no Australian casualties."
+    a = labelled_claim(text, names=(("Australian", "Australia", "NORP"),))
+    b = claim("At least 22 people were killed and dozens wounded.", doc=1)
+    link = classify(Candidate(0, 1, 0.8), a, b)
+    assert link.label is Label.PARTIAL
+    (reason,) = [r for r in link.reasons if "no casualties" in r.text]
+    assert reason.text == (
+        'The first source reports no casualties in one group only ("no Australian'
+        ' casualties"); the second source reports people killed or hurt.'
+    )
 
 
 def test_number_conflict_reason_names_both_figures_and_sources() -> None:
@@ -1163,3 +1194,21 @@ def test_a_count_of_one_kind_of_people_meets_a_count_of_people(
     label, kinds = label_of(a, b)
     assert label is not Label.CONFLICT
     assert (ReasonKind.NUMBER in kinds) is numbers
+
+
+def test_a_toll_without_its_unit_is_a_count_of_the_dead(extractor: Extractor) -> None:
+    # "taking the number of deaths to 10" counts people, against "seven bodies"
+    text = "Rescuers pulled out two more bodies, taking the number of deaths to 10."
+    a = read(extractor, text, 0)
+    b = read(extractor, "Seven bodies have so far been recovered from the mine.", 1)
+    assert label_of(a, b)[0] is Label.CONFLICT
+
+
+def test_the_other_figure_without_its_unit_is_no_rival(extractor: Extractor) -> None:
+    # "taking the total count to 33" gives the toll of "at least 33 people": "15 bodies"
+    # pulled out overnight is a detail, not a rival toll
+    a = read(extractor, "Overnight we pulled out 15 bodies, taking the total count to 33.", 0)
+    b = read(extractor, "At least 33 people have been killed in the collapse.", 1)
+    assert label_of(a, b)[0] is Label.PARTIAL
+    link = classify(Candidate(0, 1, 0.9), a, b)
+    assert "Only the first source gives 15 bodies." in [r.text for r in link.reasons]

@@ -783,3 +783,18 @@ def test_the_whole_a_share_is_of_is_no_count_of_the_part(extractor: Extractor) -
     # two counts of laid-off employees still conflict
     other = extracted(extractor, "HP is laying off 45,000 employees.", 1)
     assert label_of(cut, other)[0] is Label.CONFLICT
+
+
+def test_only_what_a_claim_expects_is_a_forecast(extractor: Extractor) -> None:
+    # "likely" covers the trapped, not the bodies already recovered before "while"
+    text = (
+        "Seven bodies have so far been recovered while more than 20 persons were feared"
+        " trapped and likely dead."
+    )
+    found = {x.text: x.role for x in amounts(extracted(extractor, text))}
+    assert found == {"Seven bodies": "", "more than 20 persons": "forecast"}
+
+
+def test_a_time_of_day_holds_no_figure() -> None:
+    text = 'The website said the flight departed at 07:21 (01:21 GMT), "the last signal".'
+    assert amounts(claim(text)) == []

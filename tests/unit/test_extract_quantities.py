@@ -206,6 +206,9 @@ def test_quantity_slots(
         ("Flight 370 vanished with 239 people on board.", "370"),
         ("Houses collapsed at Ward number 3 of Purbichauki rural municipality.", "3"),
         ("The blast hit Gate No. 5 of the stadium.", "5"),
+        # a number after a maker's name names a model
+        ("The Fokker 100 aircraft had 93 passengers on board.", "100"),
+        ("Bek Air grounded its Fokker 100 aircraft.", "100"),
     ],
 )
 def test_not_quantities(extractor: Extractor, sentence: str, absent: str) -> None:
@@ -266,3 +269,21 @@ def test_homes_and_houses_are_one_unit(extractor: Extractor) -> None:
     homes = quantities_of(extractor, "About 12,000 homes collapsed in Ludian.")
     houses = quantities_of(extractor, "More than 22,550 houses collapsed.")
     assert [q.unit for q in homes] == [q.unit for q in houses] == ["house"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "unit"),
+    [
+        # attackers under any name: "five terrorists" / "all four gunmen"
+        ("The attack was carried out by five terrorists.", "Police held four gunmen.", "attacker"),
+        # soldiers: "12 service members" / "15 other troops"
+        ("Another 12 service members were wounded.", "Officials said 15 troops died.", "soldier"),
+        # a crew counted with or without "members"
+        ("The plane had five crew members on board.", "It carried six crew.", "crew"),
+    ],
+)
+def test_counted_synonyms_count_one_thing(
+    extractor: Extractor, first: str, second: str, unit: str
+) -> None:
+    units = [{q.unit for q in quantities_of(extractor, text)} for text in (first, second)]
+    assert unit in units[0] and unit in units[1], units
