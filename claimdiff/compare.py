@@ -285,6 +285,51 @@ def polarity_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
     ]
 
 
+_CONTRAST = re.compile(
+    r"\b(?:rather\s+than|instead\s+of)\s+(?:an?|the|his|her|their|its)\s+(?P<word>[a-z]{3,})\b",
+    re.IGNORECASE,
+)
+"""What a claim says is not so, in favour of what it names before: "two years in a reform
+facility rather than a prison". A thing, with its article: "rather than consider the
+possibility" sets aside no thing another claim could affirm."""
+
+
+def contrast_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
+    """One claim sets aside what the other affirms ("sentenced to two years in a reform
+    facility rather than a prison" / "sentencing him to two years in prison"): a conflict,
+    as a negation of it would be."""
+    found = []
+    for side, (mine, theirs) in enumerate(((a, b), (b, a))):
+        if _CONTRAST.search(theirs.text):
+            continue  # both set something aside ("hit the gas instead of the brake(s)")
+        for match in _CONTRAST.finditer(mine.text):
+            word = match["word"].lower()
+            said = re.search(rf"\b{re.escape(word)}s?\b", theirs.text, re.IGNORECASE)
+            if said is None or word in STOPWORDS or word in NUMBER_WORDS:
+                continue
+            phrase = mine.text[_clause_start(mine.text, match.start()) : match.end()]
+            values = (phrase, said[0]) if side == 0 else (said[0], phrase)
+            text = f'{names[side]} says "{phrase}"; {names[1 - side]} says "{said[0]}".'
+            found.append(Finding(Reason(ReasonKind.NEGATION, *values, text), Label.CONFLICT))
+    return found
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the words that a contrast sets against its rejected word begin: up to four
+    words back, not past a comma ("a reform facility rather than a prison")."""
+    start = end
+    for _ in range(CONTRAST_WORDS):
+        word = re.search(r"[\w'-]+\s*$", text[:start].rstrip())
+        if word is None or text[word.end() : start].strip(" "):
+            break
+        start = word.start()
+    return start
+
+
+CONTRAST_WORDS = 4
+"""Most words a contrast reason quotes before "rather than"."""
+
+
 _DENY = frozenset({"deny", "reject", "dismiss"})
 _ADMIT = frozenset({"confirm", "admit", "acknowledge", "concede"})
 
@@ -372,6 +417,7 @@ def findings(
         entity_findings,
         voice_findings,
         polarity_findings,
+        contrast_findings,
     )
     found = [f for check in checks for f in check(a, b, names or NEUTRAL_NAMES)]
     if any(_figure_conflict(f) for f in found):

@@ -1212,3 +1212,39 @@ def test_the_other_figure_without_its_unit_is_no_rival(extractor: Extractor) -> 
     assert label_of(a, b)[0] is Label.PARTIAL
     link = classify(Candidate(0, 1, 0.9), a, b)
     assert "Only the first source gives 15 bodies." in [r.text for r in link.reasons]
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "reason"),
+    [
+        # what one claim sets aside, the other affirms
+        (
+            "A court sentenced him to two years in prison.",
+            "He was sentenced to two years in a reform facility rather than a prison.",
+            'The second source says "in a reform facility rather than a prison"; the first'
+            ' source says "prison".',
+        ),
+        # both set the same thing aside: one account
+        (
+            "He possibly hit the gas instead of the brake, Butts said.",
+            "His statement is that he possibly hit the gas instead of the brakes.",
+            None,
+        ),
+        # an action set aside is no thing the other affirms
+        (
+            "The state tried to prove suicide rather than consider the possibility of murder.",
+            "The state has refused to consider the possibility of murder.",
+            None,
+        ),
+    ],
+)
+def test_what_one_claim_sets_aside_the_other_affirms(
+    a_text: str, b_text: str, reason: str | None
+) -> None:
+    link = classify(Candidate(0, 1, 0.9), claim(a_text), claim(b_text, doc=1))
+    negations = [r.text for r in link.reasons if r.kind is ReasonKind.NEGATION]
+    if reason is None:
+        assert negations == []
+    else:
+        assert negations == [reason]
+        assert link.label is Label.CONFLICT
