@@ -42,6 +42,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         "confirm": "confirm confirmed confirmation",
         "support": "back backed backing support supported supporting sponsor sponsoring",
         "speak": "say said tell told state stated announce announced report reported add",
+        "depart": "depart departed departing departure departures takeoff take-off",
     }.items()
 }
 """Words that name the same kind of event, WordNet-free: "slammed" and "condemnation" meet."""
@@ -68,7 +69,13 @@ def event_classes(claim: Claim) -> frozenset[str]:
     only in names: "Actor John Heard" hears nothing, "Mr Price said" names no price."""
     index = _index()
     words = set(_WORD.findall(claim.text.lower())) | {w.lower() for w in claim.lemmas}
+    if _TAKE_OFF.search(claim.text):
+        words.add("takeoff")  # "minutes after it took off"
     return frozenset(name for word in words - name_words(claim) for name in index.get(word, ()))
+
+
+_TAKE_OFF = re.compile(r"\b(?:take|takes|took|taken|taking)\s+off\b", re.IGNORECASE)
+"""A plane's departure in two words: "took off from Almaty"."""
 
 
 def name_words(claim: Claim) -> frozenset[str]:

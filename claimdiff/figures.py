@@ -9,7 +9,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimdiff.clock import ClockTime, clock_times, same_time
-from claimdiff.events import persons, same_person_name, same_predicate, shared_events
+from claimdiff.events import (
+    WEAK_CLASSES,
+    event_classes,
+    persons,
+    predicate_class,
+    same_person_name,
+    same_predicate,
+    shared_events,
+)
 from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.memo import per_object
@@ -787,9 +795,16 @@ def time_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
 
 def _told_by_both(a: Claim, b: Claim) -> bool:
     """Whether one claim's main action is among the other's words too ("Locals said the
-    fire broke out ..." / "Soon after the fire broke out ..., workers were asked ...")."""
-    return bool(a.predicate and a.predicate in b.lemmas) or bool(
-        b.predicate and b.predicate in a.lemmas
+    fire broke out ..." / "Soon after the fire broke out ..., workers were asked ..."), or
+    an action of its kind ("the flight departed at 07:21" / "minutes after it took off ...
+    at 7.05 am")."""
+    return any(
+        x.predicate
+        and (
+            x.predicate in y.lemmas
+            or (predicate_class(x.predicate) - WEAK_CLASSES) & event_classes(y)
+        )
+        for x, y in ((a, b), (b, a))
     )
 
 

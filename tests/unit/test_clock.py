@@ -92,6 +92,21 @@ def test_the_other_claim_naming_the_action_makes_it_one() -> None:
     assert time_findings(a, b, NAMES)[0].weight is Label.PARTIAL
 
 
+def test_an_action_of_the_same_kind_makes_it_one() -> None:
+    # "departed" and "took off": one departure, timed twice
+    a = claim("The website said the flight departed at 07:21.", predicate="depart")
+    b = claim(
+        "The aircraft vanished from radar minutes after it took off at 7.05 am.",
+        doc=1,
+        predicate="vanish",
+        lemmas=("aircraft", "vanish", "radar", "minute", "take"),
+    )
+    assert time_findings(a, b, NAMES)[0].weight is Label.CONFLICT
+    # "landed" is another action
+    b = claim("The aircraft landed at 7.05 am.", doc=1, predicate="land", lemmas=("land",))
+    assert time_findings(a, b, NAMES)[0].weight is Label.PARTIAL
+
+
 def test_times_of_two_actions_are_a_detail() -> None:
     a = claim("Crews arrived at 6:10pm.", predicate="arrive")
     b = claim("The roof collapsed at 7:40pm.", doc=1, predicate="collapse")
