@@ -189,7 +189,7 @@ _TOLL_VERB = re.compile(
 of deaths to 10"."""
 _CASUALTY = re.compile(
     r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|injuries|casualt\w*|"
-    r"fatalit\w*|victims?)\b",
+    r"fatalit\w*|victims?|toll)\b",
     re.IGNORECASE,
 )
 _NO_CASUALTY = re.compile(
@@ -484,8 +484,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
             unit_word = after[1].lower()  # "seven of its villages"
         if not unit_word and (before := _OF_NOUN.search(text[: match.start()])):
             unit_word = before[1].lower()  # "a magnitude of 5.9"
-        if not unit_word and 1900 <= value <= 2100 and "." not in match["num"]:
-            continue  # a bare year is a date, compared as such
+        if not unit_word and 1900 <= value <= 2100 and match["num"].isdigit():
+            continue  # a bare year is a date, compared as such; "2,000" is no year
         unit, factor = _unit(unit_word) if unit_word else ("", 1.0)
         qualifier = (match["qual"] or "").lower()
         low, high = _QUALIFIERS.get(qualifier, (1.0, 1.0))
@@ -841,13 +841,24 @@ PEOPLE_KINDS = frozenset(
 _COUNTS_OF_PEOPLE = PEOPLE_KINDS | {"", "people"}
 
 
+_AFTER_REACH = 25
+"""How far after casualty words a count may stand: "killed at least 13", "the toll in Derna
+had surpassed 2,000"."""
+
+
+def _word_end(text: str, at: int) -> int:
+    """``at``, moved on to the end of the word (or figure) it falls in: "2,0" is "2,000"."""
+    found = re.compile(r"[\w,.]*").match(text, min(at, len(text)))
+    return found.end() if found else at
+
+
 def casualty_counts(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[re.Match[str]]:
     """Casualty words with a count beside them ("killed at least 13"), outside ``skip``."""
     found = []
     for match in _CASUALTY.finditer(text):
         if any(start <= match.start() < end for start, end in skip):
             continue  # "no deaths among the 200 residents" counts no one
-        window = text[max(0, match.start() - 40) : match.end() + 25]
+        window = text[max(0, match.start() - 40) : _word_end(text, match.end() + _AFTER_REACH)]
         # "killed at least six villagers": a count of people of any kind
         if any(a.value > 0 and a.unit in _COUNTS_OF_PEOPLE for a in amounts_from_text(window)):
             found.append(match)

@@ -798,3 +798,22 @@ def test_only_what_a_claim_expects_is_a_forecast(extractor: Extractor) -> None:
 def test_a_time_of_day_holds_no_figure() -> None:
     text = 'The website said the flight departed at 07:21 (01:21 GMT), "the last signal".'
     assert amounts(claim(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # a toll, its figure a few words on, and a round figure that is no year
+        ("He told reporters that the death toll in Derna had surpassed 2,000.", "some"),
+        ("The toll rose to 12 on Monday.", "some"),
+        # a road's toll counts no one
+        ("A toll road was opened for traffic.", None),
+    ],
+)
+def test_a_toll_counts_the_dead(text: str, state: str | None) -> None:
+    assert casualty_claim(claim(text)) == state
+
+
+def test_a_round_figure_with_a_comma_is_no_year() -> None:
+    (figure,) = amounts(claim("The toll had surpassed 2,000."))
+    assert (figure.value, figure.unit) == (2000, "")
