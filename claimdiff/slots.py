@@ -69,6 +69,9 @@ _QUALIFIERS = {
     "nearly": (0.85, 1.0),
     "almost": (0.85, 1.0),
     "up to": (0.5, 1.0),
+    "as many as": (0.5, 1.0),
+    "as much as": (0.5, 1.0),
+    "at most": (0.5, 1.0),
     "no more than": (0.5, 1.0),
     "no less than": (1.0, 1.6),
     "no fewer than": (1.0, 1.6),
@@ -93,6 +96,9 @@ _KINDS = {
     "nearly": "upper",
     "almost": "upper",
     "up to": "upper",
+    "as many as": "upper",
+    "as much as": "upper",
+    "at most": "upper",
     "no more than": "upper",
     "no less than": "lower",
     "no fewer than": "lower",
@@ -777,7 +783,9 @@ def consistent(x: Amount, y: Amount) -> bool:
     Ranges must overlap ("more than 80" allows 87), but two bounds of the same
     direction are figures each source chose: "more than 26,000" and "more than
     31,000" disagree, and so do "at least 115" and "at least 120", for a bound is the
-    figure as its source chose to round it. A figure is read to its last digit ("300
+    figure as its source chose to round it. Bounds of two directions that meet at one
+    figure that one of them leaves out cannot both hold: "as many as 2,000" / "more than
+    2,000". A figure is read to its last digit ("300
     people" may be 296), and a round one with half a percent of slack besides; two
     figures given to four digits or so ("$26.64 billion" / "$26.65 billion") only to
     their digits.
@@ -789,7 +797,19 @@ def consistent(x: Amount, y: Amount) -> bool:
         if x.unit != "metre":  # a converted length keeps its rounding: "over 30 miles"
             slack = min(slack, BOUND_SLACK * max(abs(x.value), abs(y.value)))
         return abs(x.value - y.value) <= slack
+    if {x.kind, y.kind} == {"lower", "upper"}:
+        low, high = (x, y) if x.kind == "lower" else (y, x)
+        if high.value <= low.value and (_ABOVE.match(low.text) or _BELOW.match(high.text)):
+            return False  # "as many as 2,000" / "more than 2,000": no number is both
     return x.low - slack <= y.high and y.low - slack <= x.high
+
+
+_ABOVE = re.compile(r"(?:more\s+than|just\s+over|over|above|upwards\s+of|in\s+excess\s+of)\b", re.I)
+"""A bound that leaves out its own figure: "more than 2,000" is not 2,000."""
+_BELOW = re.compile(
+    r"(?:nearly|almost|close\s+to|just\s+under|less\s+than|fewer\s+than|under)\b", re.I
+)
+"""An upper bound that leaves out its own figure: "nearly 2,000" is not 2,000."""
 
 
 BOUND_SLACK = 0.01

@@ -141,6 +141,15 @@ NUMBER_CASES = [
         "The fire spread over more than 50 km.",
         Label.PARTIAL,
     ),
+    # bounds of two directions that meet at a figure one leaves out: no number is both
+    (
+        "As many as 2,000 people were feared dead.",
+        "More than 2,000 people were dead.",
+        Label.CONFLICT,
+    ),
+    ("Nearly 300 people were evacuated.", "At least 300 people were evacuated.", Label.CONFLICT),
+    # but "up to 2,000" and "at least 2,000" meet at 2,000
+    ("Up to 2,000 people were evacuated.", "At least 2,000 people were evacuated.", None),
     # "no casualties among their number" says nothing of the others killed
     (
         "Western forces confirmed no casualties among their number.",
