@@ -43,6 +43,22 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         "support": "back backed backing support supported supporting sponsor sponsoring",
         "speak": "say said tell told state stated announce announced report reported add",
         "depart": "depart departed departing departure departures takeoff take-off",
+        "investigate": "investigate investigated investigating investigation investigations "
+        "inquiry inquiries enquiry probe probed probing",
+        "rescue": "rescue rescued rescuing rescuer rescuers",
+        "flood": "flood floods flooded flooding torrent torrents deluge inundated",
+        "fire": "fire fires blaze blazes flames ablaze inferno burn burned burning burnt",
+        "shoot": "shoot shooting shootings shot gunfire gunman gunmen gunshot gunshots "
+        "shooter shooters",
+        "vote": "vote voted votes voting ballot ballots impeach impeached impeachment oust ousted",
+        "swear": "sworn swear swore inaugurate inaugurated inauguration oath",
+        "protest": "protest protests protested protester protesters protestor protestors "
+        "demonstration demonstrations demonstrator demonstrators sit-in rally rallies",
+        "crash": "crash crashed crashes collision collided derail derailed derailment wreck "
+        "wreckage",
+        "appeal": "appeal appealed appeals appealing",
+        "resign": "resign resigned resigning resignation",
+        "layoff": "layoff layoffs lay-off lay-offs redundancies",
     }.items()
 }
 """Words that name the same kind of event, WordNet-free: "slammed" and "condemnation" meet."""
@@ -51,6 +67,8 @@ WEAK_CLASSES = frozenset({"speak"})
 """Classes that nearly every news claim has: they never show two claims share an event."""
 
 _WORD = re.compile(r"[a-z]+")
+_HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+"""A word written with hyphens, whole: "sit-in", "lay-offs"."""
 _NOT = re.compile(r"n['\u2019]t\b")
 
 
@@ -68,7 +86,9 @@ def event_classes(claim: Claim) -> frozenset[str]:
     """The event classes a claim's words and lemmas belong to, leaving out words it writes
     only in names: "Actor John Heard" hears nothing, "Mr Price said" names no price."""
     index = _index()
-    words = set(_WORD.findall(claim.text.lower())) | {w.lower() for w in claim.lemmas}
+    text = claim.text.lower()
+    words = set(_WORD.findall(text)) | set(_HYPHENED.findall(text))
+    words |= {w.lower() for w in claim.lemmas}
     if _TAKE_OFF.search(claim.text):
         words.add("takeoff")  # "minutes after it took off"
     return frozenset(name for word in words - name_words(claim) for name in index.get(word, ()))

@@ -57,6 +57,28 @@ def test_condemn_and_slam_are_one_event_class() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "event"),
+    [
+        ("The flight departed at 07:21.", "Minutes after it took off, it vanished.", "depart"),
+        ("Police are investigating the blast.", "An inquiry was opened.", "investigate"),
+        ("Rescuers worked through the night.", "Some 30 people were rescued.", "rescue"),
+        ("Flooding swept away whole districts.", "A torrent ran through the city.", "flood"),
+        ("The blaze started in a common area.", "The fire left 85 units empty.", "fire"),
+        ("Gunmen opened fire on the crowd.", "A shooting at the hall killed 40.", "shoot"),
+        ("Lawmakers voted to oust him.", "His impeachment passed.", "vote"),
+        ("She was sworn in on Wednesday.", "She took the oath of office.", "swear"),
+        ("Protesters marched on the square.", "The sit-in was broken up.", "protest"),
+        ("The train derailed near Kanpur.", "The crash killed 120.", "crash"),
+        ("Intel will appeal the ruling.", "The company said it is appealing.", "appeal"),
+        ("The minister resigned on Friday.", "His resignation was accepted.", "resign"),
+        ("The company announced layoffs.", "The lay-offs hit 27,000 staff.", "layoff"),
+    ],
+)
+def test_one_kind_of_event_in_other_words(first: str, second: str, event: str) -> None:
+    assert event in shared_events(claim(first), claim(second, doc=1))
+
+
+@pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
         # a word written only in a name names no event of its kind
