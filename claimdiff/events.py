@@ -59,6 +59,14 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         "appeal": "appeal appealed appeals appealing",
         "resign": "resign resigned resigning resignation",
         "layoff": "layoff layoffs lay-off lay-offs redundancies",
+        "elect": "elect elected election elections win won winner victory reelected "
+        "re-elected",
+        "fine": "fine fined fines penalty penalties",
+        "charge": "charge charged charges indict indicted indictment prosecute prosecuted "
+        "prosecution",
+        "storm": "storm storms hurricane typhoon cyclone tornado",
+        "kidnap": "kidnap kidnapped kidnapping abduct abducted abduction hostage hostages",
+        "missing": "missing unaccounted trapped",
     }.items()
 }
 """Words that name the same kind of event, WordNet-free: "slammed" and "condemnation" meet."""

@@ -72,6 +72,12 @@ def test_condemn_and_slam_are_one_event_class() -> None:
         ("Intel will appeal the ruling.", "The company said it is appealing.", "appeal"),
         ("The minister resigned on Friday.", "His resignation was accepted.", "resign"),
         ("The company announced layoffs.", "The lay-offs hit 27,000 staff.", "layoff"),
+        ("Tinubu won the election.", "He was declared the winner.", "elect"),
+        ("The EU fined Intel.", "The penalty is a record.", "fine"),
+        ("He was charged with fraud.", "The indictment runs to 40 pages.", "charge"),
+        ("The typhoon hit Luzon.", "The storm weakened overnight.", "storm"),
+        ("Gunmen kidnapped 30 pupils.", "The hostages were freed.", "kidnap"),
+        ("Twenty miners are trapped.", "A dozen are still unaccounted for.", "missing"),
     ],
 )
 def test_one_kind_of_event_in_other_words(first: str, second: str, event: str) -> None:
