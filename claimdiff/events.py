@@ -59,8 +59,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         "appeal": "appeal appealed appeals appealing",
         "resign": "resign resigned resigning resignation",
         "layoff": "layoff layoffs lay-off lay-offs redundancies",
-        "elect": "elect elected election elections win won winner victory reelected "
-        "re-elected",
+        "elect": "elect elected election elections win won winner victory reelected re-elected",
         "fine": "fine fined fines penalty penalties",
         "charge": "charge charged charges indict indicted indictment prosecute prosecuted "
         "prosecution",
