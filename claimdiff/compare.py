@@ -27,6 +27,7 @@ from claimdiff.figures import (
     casualties_opposed,
     casualty_findings,
     date_findings,
+    join,
     number_findings,
     time_findings,
 )
@@ -361,7 +362,7 @@ def speaker_written(claim: Claim, *, aliases_only: bool = False) -> str:
             )
             part = next(written, part)
         parts.append(part)
-    return " and ".join(parts)
+    return join(parts)  # "Britain, France and Germany"
 
 
 def speaker_shown(claim: Claim) -> str:

@@ -182,7 +182,7 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
         who = memory.last_subject or memory.last or memory.last_mentioned
         return Attribution(who, anchor.idx, _ends_sentence(anchor))
     name, is_person = _subject_name(subject, sent, resolver)
-    others = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    others = [c for c in _conjuncts(subject) if c.pos_ in ("PROPN", "NOUN")]
     if others:
         # "Moscow and Damascus claim": both speak.
         names = [name] + [_subject_name(c, sent, resolver)[0] for c in others]
@@ -191,6 +191,27 @@ def speaker(sent: Span, resolver: EntityResolver, memory: SpeakerMemory) -> Attr
         # A later "he said" most likely refers back to this speaker ("a neighbour").
         memory.last = name
     return Attribution(name or None, anchor.idx, _ends_sentence(anchor))
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """The words joined to ``head`` by "and", "or" or commas, in order: "France" and
+    "Germany" of "Britain, France and Germany" (the parser hangs each on the one before)."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "conj" and _coordinated(child):
+            found += [child, *_conjuncts(child)]
+    return found
+
+
+def _coordinated(conj: Token) -> bool:
+    """Whether a conjunct follows "and", "or" or a comma, as "Damascus" of "Moscow and
+    Damascus" does; the parser also makes "alliance" of "The Declaration of Freedom and
+    Change alliance said" a conjunct of "Declaration"."""
+    start = conj.left_edge.i
+    return start > 0 and conj.doc[start - 1].lower_ in _COORDINATORS
+
+
+_COORDINATORS = frozenset({"and", "or", ",", "&", "nor"})
 
 
 def person_subject(sent: Span, resolver: EntityResolver) -> str | None:
@@ -233,8 +254,17 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
             target = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
             if target is None or target.like_num or target.ent_type_ in _WHEN:
                 return None  # "according to a 2 p.m. briefing" names no one by its time
+            if target.lemma_.lower() in _NO_SOURCE:
+                return None  # "according to EU rules": a rule says what must be, no one says it
             return target, token
     return None
+
+
+_NO_SOURCE = frozenset(
+    {"rule", "law", "regulation", "term", "plan", "agreement", "deal", "contract", "policy"}
+    | {"guideline", "schedule", "statute", "constitution", "treaty", "protocol", "custom"}
+)
+"""What "according to" may name that is no source: "according to EU rules"."""
 
 
 def _quote_runs_on(text: str) -> bool:
@@ -315,9 +345,11 @@ def _reporting(verb: Token, has_quote: bool) -> tuple[Token, Token] | None:
         return (quoted, verb) if quoted is not None else None
     # Only an active subject speaks: "a man said to have been released" is not a speaker.
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    # "Silver's lawyer, Michael S. Feldberg argued": two subjects; the named one speaks
-    subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None) or next(
-        iter(subjects), None
+    # "Silver's lawyer, Michael S. Feldberg argued": two subjects; the named one speaks,
+    # else the one next to the verb ("A heap of mud caved in ..., the police said": the
+    # parser makes "heap" a subject of "said" too)
+    subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None) or min(
+        subjects, key=lambda c: abs(c.i - verb.i), default=None
     )
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _after_head(verb):
         # "The US urged Russia ..., warning that ...": the head's subject speaks.

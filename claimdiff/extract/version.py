@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "28"
+PIPELINE_VERSION = "29"
 """Bump whenever extraction output changes, so cached claims are re-made."""

@@ -142,6 +142,23 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
             '"It is a fair result," Paul Ross said. The count ended late. He said it was clean.',
             ["Paul Ross", None, "Paul Ross"],
         ),
+        # two subjects of "said": the one next to the verb speaks, not "a heap of mud"
+        (
+            "A heap of mud caved in at the entry point of Lalmatia mines of Eastern Coalfields"
+            " Limited (ECL), the police said.",
+            ["police"],
+        ),
+        # a rule says what must be, no one says it
+        ("According to EU rules, the company must end its conduct within 90 days.", [None]),
+        # every speaker of a list, and none that only looks like one of it
+        (
+            "Britain, France and Germany said the talks had failed.",
+            ["United Kingdom and France and Germany"],
+        ),
+        (
+            "The Declaration of Freedom and Change alliance said the talks had failed.",
+            ["Declaration of Freedom and Change"],
+        ),
     ],
 )
 def test_speaker(extractor: Extractor, text: str, speakers: list[str | None]) -> None:
