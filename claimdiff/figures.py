@@ -128,10 +128,14 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
         # a figure of a role the other side does not give ("a depth of 10 km", a forecast,
         # an earlier value) is compared with the other's figures only where it agrees with
         # one: "10 km deep" meets "10 km", but "a plume height of 4 km" does not conflict
-        # with "ash fell 200 km west of the volcano"
+        # with "ash fell 200 km west of the volcano". A claim with a figure of its own for
+        # the target keeps it: "more than 2,000 were dead and thousands more missing" says
+        # "more than 2,000", whatever "thousands more" may meet
         for key in [k for k in mine if " (" in k and k not in theirs]:
             unit = unit_of(key)
             for target in sorted((k for k in theirs if unit_of(k) == unit), key=len):
+                if target in mine:
+                    continue
                 if any(consistent(x, y) for x in mine[key] for y in theirs[target]):
                     mine.setdefault(target, []).extend(mine.pop(key))
                     break

@@ -1257,3 +1257,11 @@ def test_what_one_claim_sets_aside_the_other_affirms(
     else:
         assert negations == [reason]
         assert link.label is Label.CONFLICT
+
+
+def test_a_figure_of_its_own_is_not_rescued_by_one_more(extractor: Extractor) -> None:
+    # "thousands more missing" may meet "as many as 2,000", but the claim's own toll,
+    # "more than 2,000", cannot
+    a = read(extractor, "As many as 2,000 people were feared dead, the prime minister said.", 0)
+    b = read(extractor, "He said more than 2,000 were dead and thousands more missing.", 1)
+    assert label_of(a, b)[0] is Label.CONFLICT
