@@ -14,6 +14,7 @@ from claimdiff.events import (
 )
 from claimdiff.figures import (
     MEASURES,
+    ONE_PER_EVENT,
     SINCE,
     by_unit,
     casualties_apart,
@@ -78,7 +79,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     # pronounced dead")
     told = told or tolls(a, b)
     for unit, x, y, far in conflicts:
-        measure = unit_of(unit) in MEASURES
+        measure = unit_of(unit) in MEASURES or unit_of(unit) in ONE_PER_EVENT
         # an age is a measure of someone: one figure where both claims name the same person
         # ("John Heard ... passed away at the age of 72" / "Heard ... was 71 when he died")
         aged = unit_of(unit) == "year-old" and persons_shared(a, b)

@@ -98,6 +98,11 @@ def unit_of(key: str) -> str:
     return key.split(" (", 1)[0]
 
 
+ONE_PER_EVENT = frozenset({"attacker"})
+"""Counts a story gives once for its event, whatever is done to them: "carried out by five
+terrorists" and "all four terrorists had been arrested" count the same attackers."""
+
+
 def specific_unit(key: str) -> bool:
     """Whether two figures of this unit say something of one event: not "people", a year
     or a sum of money, which a story gives for many things."""

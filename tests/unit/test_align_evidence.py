@@ -259,6 +259,12 @@ def test_shipped_idf_names_a_default_above_every_word() -> None:
             "It is said dozens of houses in the rural areas have collapsed due to the tremor.",
             True,
         ),
+        # a count of attackers is one figure of the attack, whatever is done to them
+        (
+            "The attack at the concert hall was carried out by five terrorists.",
+            "The FSB said all four terrorists had been arrested near the border.",
+            True,
+        ),
         # but not a common verb such as "say": two counts of houses, two things done to them
         (
             "Officials said 12 houses were damaged in the storm.",
