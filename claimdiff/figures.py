@@ -21,7 +21,7 @@ from claimdiff.events import (
 from claimdiff.extract.calendar_words import WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.memo import per_object
-from claimdiff.model import Claim, DateMention, Label, Reason, ReasonKind
+from claimdiff.model import FUTURE, Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import (
     AGE_BEFORE,
     AGE_WORDS,
@@ -945,7 +945,7 @@ def date_findings(
     one_action = _one_action(a, b) or bool(_verbs(happened[0]) & _verbs(happened[1]))
     parts = {d: _part_at(c, d) for c, side in zip((a, b), dated, strict=True) for d in side}
     if happened[0] or happened[1]:
-        return _day_findings(
+        found = _day_findings(
             happened,
             names,
             said=False,
@@ -954,7 +954,41 @@ def date_findings(
             parts=parts,
             claims=(a, b),
         )
+        return _of_other_times(found) if _recalled(happened) else found
     return _day_findings(dated, names, said=True, one_action=one_action, parts=parts, claims=(a, b))
+
+
+def _recalled(happened: list[list[DateMention]]) -> bool:
+    """Whether one side dates what it tells only by an earlier year or month, and the other
+    by a day of another month: "a quake that struck the area in 2012 and killed 81" recalls
+    another quake than "The quake struck at 4:30 p.m. Sunday"."""
+    for mine, theirs in (happened, happened[::-1]):
+        days = [d.value for d in theirs if d.value and d.granularity == "day"]
+        periods = [d for d in mine if d.granularity in ("month", "year") and d.tense != FUTURE]
+        whole = bool(days) and bool(periods) and len(periods) == len(mine)
+        if whole and all(_earlier_period(d, day) for d in periods for day in days):
+            return True
+    return False
+
+
+def _earlier_period(date: DateMention, day: dt.date) -> bool:
+    """Whether a year or a month ends before ``day``'s year or month begins."""
+    if date.value is None:
+        return False
+    if date.granularity == "year":
+        return date.value.year < day.year
+    return (date.value.year, date.value.month) < (day.year, day.month)
+
+
+def _of_other_times(found: list[Finding]) -> list[Finding]:
+    """Date conflicts made details of two times ("A dates it 2012; b Sunday: of different
+    times.")."""
+    return [
+        Finding(replace(f.reason, text=f.reason.text[:-1] + ": of different times."), Label.PARTIAL)
+        if f.weight is Label.CONFLICT and f.reason.kind is ReasonKind.DATE
+        else f
+        for f in found
+    ]
 
 
 def _period_findings(

@@ -1265,3 +1265,31 @@ def test_a_figure_of_its_own_is_not_rescued_by_one_more(extractor: Extractor) ->
     a = read(extractor, "As many as 2,000 people were feared dead, the prime minister said.", 0)
     b = read(extractor, "He said more than 2,000 were dead and thousands more missing.", 1)
     assert label_of(a, b)[0] is Label.CONFLICT
+
+
+@pytest.mark.parametrize(
+    ("year", "label"),
+    [
+        # an earlier year recalls another event than the day of this one
+        (dt.date(2012, 1, 1), Label.PARTIAL),
+        # the same year may hold the day: no other time is told
+        (dt.date(2014, 1, 1), None),
+    ],
+)
+def test_an_earlier_year_recalls_another_event(year: dt.date, label: Label | None) -> None:
+    text_a = f"It was far worse than one that struck the area in {year.year}."
+    a = dataclasses.replace(
+        claim(text_a, predicate="be"),
+        dates=(DateMention(str(year.year), year, 51, 55, "year", verb="strike"),),
+    )
+    sunday = DateMention("Sunday", dt.date(2014, 8, 3), 30, 36, verb="strike")
+    b = dataclasses.replace(
+        claim("The quake struck at 4:30 p.m. Sunday.", doc=1, predicate="strike"), dates=(sunday,)
+    )
+    reasons = [r for r in classify(Candidate(0, 1, 0.9), a, b).reasons if r.kind is ReasonKind.DATE]
+    dated = [r.text for r in reasons if "dates it" in r.text]
+    if label is Label.PARTIAL:
+        assert dated == [
+            f"The first source dates it {year.year}; the second source Sunday: of different times."
+        ]
+    assert classify(Candidate(0, 1, 0.9), a, b).label is not Label.CONFLICT
