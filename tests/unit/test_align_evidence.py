@@ -259,6 +259,13 @@ def test_shipped_idf_names_a_default_above_every_word() -> None:
             "It is said dozens of houses in the rural areas have collapsed due to the tremor.",
             True,
         ),
+        # a noun of the action is no action done: "the maximum possible sentence"
+        (
+            "Sam Bankman-Fried has been sentenced to 25 years in prison.",
+            "An officer had recommended 100 years, short of the maximum possible sentence"
+            " of 110 years.",
+            False,
+        ),
         # a count of attackers is one figure of the attack, whatever is done to them
         (
             "The attack at the concert hall was carried out by five terrorists.",
