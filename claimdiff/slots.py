@@ -855,7 +855,7 @@ def _place(entity: Entity) -> bool:
 PEOPLE_KINDS = frozenset(
     {"employee", "worker", "staff", "villager", "resident", "passenger", "civilian", "person"}
     | {"individual", "adult", "student", "pilgrim", "migrant", "refugee", "miner", "tourist"}
-    | {"soldier", "victim"}
+    | {"soldier", "victim", "protester", "demonstrator", "worshipper", "child", "patient"}
 )
 """Units that count people of one kind: met by a count of "people" that agrees with them."""
 _COUNTS_OF_PEOPLE = PEOPLE_KINDS | {"", "people"}

@@ -47,6 +47,13 @@ def test_one_toll_links_on_a_weak_score(extractor: Extractor) -> None:
     )
 
 
+def test_protesters_killed_are_a_toll(extractor: Extractor) -> None:
+    # "leaving at least 13 dead" / "13 protesters were killed": one toll
+    a = extracted(extractor, "Troops broke up the sit-in on Monday, leaving at least 13 dead.")
+    b = extracted(extractor, "The alliance said 13 protesters were killed in the raid.", doc=1)
+    assert same_toll(a, b) == ("at least 13 dead", "13 protesters")
+
+
 def test_the_rule_can_be_switched_off(extractor: Extractor) -> None:
     a, b = extracted(extractor, QUAKE), extracted(extractor, COLLAPSE, doc=1)
     assert link_bases([a], [b], scored(0.02), Settings(toll_link_threshold=1.01)) == []
