@@ -954,7 +954,7 @@ def date_findings(
             parts=parts,
             claims=(a, b),
         )
-        return _of_other_times(found) if _recalled(happened) else found
+        return _dates_of_other_times(found) if _recalled(happened) else found
     return _day_findings(dated, names, said=True, one_action=one_action, parts=parts, claims=(a, b))
 
 
@@ -980,7 +980,7 @@ def _earlier_period(date: DateMention, day: dt.date) -> bool:
     return (date.value.year, date.value.month) < (day.year, day.month)
 
 
-def _of_other_times(found: list[Finding]) -> list[Finding]:
+def _dates_of_other_times(found: list[Finding]) -> list[Finding]:
     """Date conflicts made details of two times ("A dates it 2012; b Sunday: of different
     times.")."""
     return [
