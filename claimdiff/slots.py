@@ -59,6 +59,8 @@ _UNIT_ALIASES = {
     "dead": "people",
     "died": "people",
     "body": "people",  # "52 bodies have been recovered"
+    "death": "people",  # "2,000 deaths": the dead are people
+    "fatality": "people",
     "storey": "story",  # British spelling
     "storeys": "story",
 }

@@ -150,6 +150,8 @@ NUMBER_CASES = [
     ("Nearly 300 people were evacuated.", "At least 300 people were evacuated.", Label.CONFLICT),
     # but "up to 2,000" and "at least 2,000" meet at 2,000
     ("Up to 2,000 people were evacuated.", "At least 2,000 people were evacuated.", None),
+    # deaths are people: "12 deaths" / "15 people" killed in one storm
+    ("The storm caused 12 deaths.", "The storm killed 15 people.", Label.CONFLICT),
     # "no casualties among their number" says nothing of the others killed
     (
         "Western forces confirmed no casualties among their number.",
