@@ -29,6 +29,7 @@ from claimdiff.figures import (
 )
 from claimdiff.model import FUTURE, Claim, DateMention, Label, Link, Reason, ReasonKind
 from claimdiff.names import list_findings
+from claimdiff.slots import PLACE_LABELS
 
 
 def event_conflict(a: Claim, b: Claim) -> bool:
@@ -80,6 +81,11 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     told = told or tolls(a, b)
     for unit, x, y, far in conflicts:
         measure = unit_of(unit) in MEASURES or unit_of(unit) in ONE_PER_EVENT
+        if unit.endswith(_DISTANCE) and not (events or _places_shared(a, b)):
+            # "a bowling alley about 6.4 kilometres away" / "the distribution center is
+            # about a mile and a half (2.5 km) south of the bar": a story tells the
+            # distances of many places; two are one only of one place or one event
+            continue
         # an age is a measure of someone: one figure where both claims name the same person
         # ("John Heard ... passed away at the age of 72" / "Heard ... was 71 when he died")
         aged = unit_of(unit) == "year-old" and persons_shared(a, b)
@@ -139,6 +145,16 @@ _HOLDING = frozenset({"be", "have", "carry", "hold", "contain", "include", "numb
 """Predicates that only say how many there are: "243 passengers were on board" and "the
 train was carrying about 207 passengers" count one thing; "had eight cars" and "seven cars
 derailed" do not."""
+
+
+_DISTANCE = "(distance)"
+"""The role key of a length that is how far one place lies from another."""
+
+
+def _places_shared(a: Claim, b: Claim) -> bool:
+    """Whether the two claims name a place in common."""
+    places = [{e.canonical for e in c.entities if e.label in PLACE_LABELS} for c in (a, b)]
+    return bool(places[0] & places[1])
 
 
 _LIGHT = _HOLDING | {"say", "tell", "add", "report", "do", "make", "take", "get", "go", "come"}

@@ -259,6 +259,12 @@ def test_shipped_idf_names_a_default_above_every_word() -> None:
             "It is said dozens of houses in the rural areas have collapsed due to the tremor.",
             True,
         ),
+        # the distances of two places are two figures: a story tells many
+        (
+            "The distribution center is about a mile and a half (2.5 km) south of the bar.",
+            "Police were at Sparetime Recreation, a bowling alley about 6.4 kilometres away.",
+            False,
+        ),
         # a noun of the action is no action done: "the maximum possible sentence"
         (
             "Sam Bankman-Fried has been sentenced to 25 years in prison.",
