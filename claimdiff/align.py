@@ -297,7 +297,7 @@ class OtherTimes(_PairTests):
 
     "In 1981, 11 people were killed when a twin-engine plane crashed into Pearl Harbor"
     recalls another crash than the one "killing all nine people aboard": the figures are
-    "of different times" (``compare.OTHER_TIMES``). Tested on demand.
+    "of different times" (``figures.OTHER_TIMES``). Tested on demand.
     """
 
     def _test(self, x: Claim, y: Claim) -> bool:

@@ -22,11 +22,13 @@ from claimdiff.features import (
     word_stem,
 )
 from claimdiff.figures import (
+    OTHER_TIMES,
     Finding,
     ReportDays,
     casualties_opposed,
     casualty_findings,
     date_findings,
+    details_of_other_times,
     join,
     number_findings,
     time_findings,
@@ -433,10 +435,6 @@ def _figure_conflict(found: Finding) -> bool:
     return found.weight is Label.CONFLICT and found.reason.kind is ReasonKind.NUMBER
 
 
-OTHER_TIMES = ": of different times."
-"""How a reason of figures that cannot agree ends where one is of an earlier event."""
-
-
 def of_other_times(link: Link) -> bool:
     """Whether a link gives figures that cannot agree, one of an event recalled by its month
     or year (``_of_other_times``): two statements, where a statement is matched alone."""
@@ -452,12 +450,7 @@ def _of_other_times(found: list[Finding], a: Claim, b: Claim) -> list[Finding]:
 
     if not dated_apart(a, b):
         return found
-    return [
-        Finding(replace(f.reason, text=f"{f.reason.text[:-1]}{OTHER_TIMES}"), Label.PARTIAL)
-        if _figure_conflict(f)
-        else f
-        for f in found
-    ]
+    return details_of_other_times(found, ReasonKind.NUMBER)
 
 
 def contradicts(a: Claim, b: Claim) -> bool:

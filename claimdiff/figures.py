@@ -377,10 +377,17 @@ def number_conflicts(
 
 
 def _conflicts(
-    a: Claim, b: Claim, ua: dict[str, list[Amount]], ub: dict[str, list[Amount]]
+    a: Claim,
+    b: Claim,
+    ua: dict[str, list[Amount]],
+    ub: dict[str, list[Amount]],
+    told_bare: set[str] | None = None,
 ) -> list[tuple[str, str, str, bool]]:
+    """``told_bare``: ``_said_bare(a, b, ua, ub)``, where the caller has it already."""
+    if told_bare is None:
+        told_bare = _said_bare(a, b, ua, ub)
     found = []
-    for unit in sorted(ua.keys() & ub.keys() - _said_bare(a, b, ua, ub)):
+    for unit in sorted(ua.keys() & ub.keys() - told_bare):
         xs, ys = ua[unit], ub[unit]
         if len(xs) == len(ys) > 1 and not _parts(xs) and not _parts(ys):
             # two lists of as many figures tell the same things ("$1.63 a share on revenue
@@ -602,10 +609,11 @@ def _far_apart(x: Amount, y: Amount) -> bool:
 def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Different numbers for the same quantity conflict; a number on one side is a detail."""
     ua, ub = by_unit(a, b)
+    told_bare = _said_bare(a, b, ua, ub)
     findings = []
     # a score is two figures ("23-17": for and against) with one text: one reason for both
     conflicts: dict[tuple[str, str], bool] = {}
-    for _, ta, tb, far in _conflicts(a, b, ua, ub):
+    for _, ta, tb, far in _conflicts(a, b, ua, ub, told_bare):
         conflicts[ta, tb] = conflicts.get((ta, tb), True) and far
     for (ta, tb), far in conflicts.items():
         if far:
@@ -619,7 +627,6 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             findings.append(Finding(Reason(ReasonKind.NUMBER, ta, tb, text), Label.CONFLICT))
     findings += _loosely_met(a, b, ua, ub, names)
     bare = [[x for x in amounts(c) if not x.unit] for c in (a, b)]
-    told_bare = _said_bare(a, b, ua, ub)
     for side, (mine, theirs) in enumerate(((ua, ub), (ub, ua))):
         claim = b if side else a
         # "He was 77" states the figure of "aged 77" without its unit.
@@ -954,7 +961,7 @@ def date_findings(
             parts=parts,
             claims=(a, b),
         )
-        return _dates_of_other_times(found) if _recalled(happened) else found
+        return details_of_other_times(found, ReasonKind.DATE) if _recalled(happened) else found
     return _day_findings(dated, names, said=True, one_action=one_action, parts=parts, claims=(a, b))
 
 
@@ -980,12 +987,16 @@ def _earlier_period(date: DateMention, day: dt.date) -> bool:
     return (date.value.year, date.value.month) < (day.year, day.month)
 
 
-def _dates_of_other_times(found: list[Finding]) -> list[Finding]:
-    """Date conflicts made details of two times ("A dates it 2012; b Sunday: of different
-    times.")."""
+OTHER_TIMES = ": of different times."
+"""How a reason of a conflict ends where one side tells of an earlier event."""
+
+
+def details_of_other_times(found: list[Finding], kind: ReasonKind) -> list[Finding]:
+    """Conflicts of one kind of reason made details of two times, their reasons saying so
+    ("A dates it 2012; b Sunday: of different times.")."""
     return [
-        Finding(replace(f.reason, text=f.reason.text[:-1] + ": of different times."), Label.PARTIAL)
-        if f.weight is Label.CONFLICT and f.reason.kind is ReasonKind.DATE
+        Finding(replace(f.reason, text=f"{f.reason.text[:-1]}{OTHER_TIMES}"), Label.PARTIAL)
+        if f.weight is Label.CONFLICT and f.reason.kind is kind
         else f
         for f in found
     ]

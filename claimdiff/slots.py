@@ -13,6 +13,7 @@ from claimdiff.extract.units import (
     NAMING_WORDS,
     PART,
     PARTITIVE,
+    QUALIFIERS,
     UNITS,
     VOTES,
     VOTES_AGAINST,
@@ -787,10 +788,9 @@ def consistent(x: Amount, y: Amount) -> bool:
     31,000" disagree, and so do "at least 115" and "at least 120", for a bound is the
     figure as its source chose to round it. Bounds of two directions that meet at one
     figure that one of them leaves out cannot both hold: "as many as 2,000" / "more than
-    2,000". A figure is read to its last digit ("300
-    people" may be 296), and a round one with half a percent of slack besides; two
-    figures given to four digits or so ("$26.64 billion" / "$26.65 billion") only to
-    their digits.
+    2,000". A figure is read to its last digit ("300 people" may be 296), and a round one
+    with half a percent of slack besides; two figures given to four digits or so ("$26.64
+    billion" / "$26.65 billion") only to their digits.
     """
     slack = max(x.rounding, y.rounding)
     if not (precise(x) and precise(y)):
@@ -806,11 +806,15 @@ def consistent(x: Amount, y: Amount) -> bool:
     return x.low - slack <= y.high and y.low - slack <= x.high
 
 
-_ABOVE = re.compile(r"(?:more\s+than|just\s+over|over|above|upwards\s+of|in\s+excess\s+of)\b", re.I)
+def _qualifier_words(*kinds: str) -> re.Pattern[str]:
+    """The words of the extractor's qualifiers of these kinds, at the start of a figure."""
+    words = sorted((r"\s+".join(w) for w, kind, *_ in QUALIFIERS if kind in kinds), key=len)
+    return re.compile(rf"(?:{'|'.join(reversed(words))})\b", re.IGNORECASE)
+
+
+_ABOVE = _qualifier_words("more than")
 """A bound that leaves out its own figure: "more than 2,000" is not 2,000."""
-_BELOW = re.compile(
-    r"(?:nearly|almost|close\s+to|just\s+under|less\s+than|fewer\s+than|under)\b", re.I
-)
+_BELOW = _qualifier_words("nearly", "less than")
 """An upper bound that leaves out its own figure: "nearly 2,000" is not 2,000."""
 
 
@@ -870,8 +874,11 @@ had surpassed 2,000"."""
 
 def _word_end(text: str, at: int) -> int:
     """``at``, moved on to the end of the word (or figure) it falls in: "2,0" is "2,000"."""
-    found = re.compile(r"[\w,.]*").match(text, min(at, len(text)))
+    found = _WORD_TAIL.match(text, min(at, len(text)))
     return found.end() if found else at
+
+
+_WORD_TAIL = re.compile(r"[\w,.]*")
 
 
 def casualty_counts(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[re.Match[str]]:
