@@ -98,6 +98,8 @@ def event_classes(claim: Claim) -> frozenset[str]:
     words |= {w.lower() for w in claim.lemmas}
     if _TAKE_OFF.search(claim.text):
         words.add("takeoff")  # "minutes after it took off"
+    if _LOST_LIVES.search(claim.text):
+        words.add("died")  # "28 people lost their lives"
     return frozenset(name for word in words - name_words(claim) for name in index.get(word, ()))
 
 
@@ -156,11 +158,13 @@ def same_predicate(a: Claim, b: Claim) -> bool:
 def _predicate_classes(claim: Claim) -> frozenset[str]:
     """The classes of a claim's main predicate; one "shot to death" or "shot dead" kills."""
     found = predicate_class(claim.predicate)
-    if found and _TO_DEATH.search(claim.text):
+    if found and (_TO_DEATH.search(claim.text) or _LOST_LIVES.search(claim.text)):
         return found | {"kill"}
     return found
 
 
+_LOST_LIVES = re.compile(r"\blos(?:e|es|t|ing)\s+(?:their|his|her|its)\s+li(?:ves|fe)\b", re.I)
+"""Dying in other words: "no less than 28 people lost their lives"."""
 _TO_DEATH = re.compile(r"\b\w+(?:ed|t|n)\s+(?:to\s+death|dead)\b", re.IGNORECASE)
 """A way of killing: "was shot to death", "stabbed to death", "shot dead", "beaten to death"."""
 
@@ -204,8 +208,16 @@ def persons_shared(a: Claim, b: Claim) -> bool:
 def only_a_person_shared(a: Claim, b: Claim) -> bool:
     """Both claims name one person and share no other content word but the person's age,
     and their main predicates name different kinds of event: two facts about one person.
+
+    Two people or more named on both sides are a group seen together, and tell one event
+    more often than two: "signed by Russian President Vladimir Putin, Azerbaijani President
+    Ilham Aliyev and Armenia's prime minister" / "Pashinyan, Aliyev and Putin have agreed on
+    a ceasefire".
     """
     if not persons_shared(a, b) or same_predicate(a, b):
+        return False
+    theirs = persons(b)
+    if sum(any(same_person(x, y) for y in theirs) for x in persons(a)) > 1:
         return False
     from claimdiff.features import profile  # features builds on events
 

@@ -126,7 +126,21 @@ def dated_apart(a: Claim, b: Claim) -> bool:
         others = [d for d in y.dates if d.value and not d.said]
         if periods and not any(_same_period(p, d) for p in periods for d in others):
             return True
+        if _LONG_BEFORE.match(x.text) and not _LONG_BEFORE.match(y.text):
+            return True
     return False
+
+
+_LONG_BEFORE = re.compile(
+    r"\W*(?:just\s+|only\s+)?(?:several|a\s+few|some|many|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\s+(?:weeks?|months?|years?|decades?)\s+(?:earlier|ago|before)\b",
+    re.IGNORECASE,
+)
+"""A time well before the event reported, counted back from it, that opens a claim:
+"Several months earlier, 12 people were killed" tells of another event than "no less than
+28 people lost their lives". Days are left out ("two days earlier" may be the same event's
+first toll), and so is a time that dates one figure only ("up from $23.87 billion a year
+ago")."""
 
 
 _CURRENT = re.compile(r"\b(?:this|past|current)\b", re.IGNORECASE)

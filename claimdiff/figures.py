@@ -426,16 +426,35 @@ def _said_bare(
     without a unit: "pulled out 15 bodies, taking the total death count to 33" / "at least
     33 people killed" give one toll, so "15 bodies" is a detail, no rival toll."""
     bare = _bare(a), _bare(b)
+    hurt = _bare(a, "injured"), _bare(b, "injured")
     return {
         unit
         for unit in ua.keys() & ub.keys()
-        if _met_bare(ub[unit], bare[0]) or _met_bare(ua[unit], bare[1])
+        if _met_bare(ub[unit], bare[0])
+        or _met_bare(ua[unit], bare[1])
+        or (unit == "people" and (_all_hurt(ub[unit], hurt[0]) or _all_hurt(ua[unit], hurt[1])))
     }
 
 
-def _bare(claim: Claim) -> list[Amount]:
-    """The claim's figures that no word gives a unit: "the total death count to 33"."""
-    return [x for x in amounts(claim) if not x.unit and x.value >= 1]
+def _all_hurt(figures: list[Amount], hurt: list[Amount]) -> bool:
+    """Whether each of ``figures`` is the very count of the hurt the other claim gives."""
+    return bool(hurt) and all(any(_same_count(x, y) for y in hurt) for x in figures)
+
+
+def _same_count(x: Amount, y: Amount) -> bool:
+    """Two exact counts of one value: "72 people" (treated for injuries) / "injuring 72"."""
+    return x.kind == y.kind == "exact" and x.value == y.value
+
+
+_HURT_OR_PEOPLE = {"people": "injured", "injured": "people"}
+"""A count of the hurt is a count of people, and may be the other's count of people: "72
+people were being treated for injuries" / "killing at least 31 people and injuring 72"."""
+
+
+def _bare(claim: Claim, unit: str = "") -> list[Amount]:
+    """The claim's figures that no word gives a unit: "the total death count to 33"; or, with
+    ``unit``, its figures of that unit."""
+    return [x for x in amounts(claim) if x.unit == unit and x.value >= 1]
 
 
 def _met_bare(figures: list[Amount], bare: list[Amount]) -> bool:
@@ -635,6 +654,7 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             for u in sorted(mine.keys() - theirs.keys() | told_bare)
             for x in mine[u]
             if not any(consistent(x, y) for y in bare[1 - side] + theirs.get(u, []))
+            and not any(_same_count(x, y) for y in theirs.get(_HURT_OR_PEOPLE.get(u, "?"), []))
             and not _counts_speaker(x, claim)
         ]
         if only:
@@ -888,13 +908,21 @@ def same_toll(a: Claim, b: Claim) -> tuple[str, str] | None:
         return None
     for x in amounts(a):
         for y in amounts(b):
-            if x.value >= 1 and x.value == y.value and x.unit in _TOLLED and y.unit in _TOLLED:
+            if x.value >= 1 and x.value == y.value and _tolled(x.unit, y.unit):
                 return x.text, y.text
     return None
 
 
 _TOLLED = PEOPLE_KINDS | {"people", ""}
 """Units of a count of people killed or hurt: of any kind, or none ("the toll rose to 12")."""
+
+
+def _tolled(x: str, y: str) -> bool:
+    """Whether two units may count the same people killed or hurt: "72 people" (treated for
+    injuries) and "injuring 72" too."""
+    return (
+        (x in _TOLLED and y in _TOLLED) or (x, y) in _HURT_OR_PEOPLE.items() or x == y == "injured"
+    )
 
 
 _MINUTES = re.compile(r"[0-9][:h.][0-5][0-9]|(?:at |\()[012][0-9][0-5][0-9]")

@@ -71,6 +71,8 @@ _QUALIFIERS = {
     "at least": (1.0, 1.6),
     "nearly": (0.85, 1.0),
     "almost": (0.85, 1.0),
+    "just under": (0.95, 1.0),
+    "just over": (1.0, 1.05),
     "up to": (0.5, 1.0),
     "as many as": (0.5, 1.0),
     "as much as": (0.5, 1.0),
@@ -98,6 +100,8 @@ _KINDS = {
     "at least": "lower",
     "nearly": "upper",
     "almost": "upper",
+    "just under": "upper",
+    "just over": "lower",
     "up to": "upper",
     "as many as": "upper",
     "as much as": "upper",
@@ -407,7 +411,49 @@ def amount_from_slot(quantity: Quantity) -> Amount:
     rounding = 0.0
     if digits and (stated := _number(digits.group(0))):
         rounding = _half_digit(digits.group(0), unit == "metre") * abs(value / stated)
-    return Amount(quantity.text, unit, low, high, value, kind, rounding)
+    return _hedged(Amount(quantity.text, unit, low, high, value, kind, rounding))
+
+
+APPROXIMATE_DIGITS = 4
+"""How many half-units of its last digit an approximate figure may stray: "about 8,000" as
+far as its qualifier allows, "about 73,500" no more than ``APPROXIMATE_FLOOR``."""
+APPROXIMATE_FLOOR = 0.02
+"""The least an approximate figure may stray, as a share of it: "about 73,500" is 72,030 to
+74,970."""
+_JUST = re.compile(r"(?:just|slightly|a\s+little)\s+(?:over|under|above|below|short\s+of)\b", re.I)
+JUST_SHARE = 0.05
+"""How far "just under 80,000" reaches below its figure (and "just over" above it)."""
+
+
+def _hedged(amount: Amount) -> Amount:
+    """An approximate figure's range narrowed to what its digits claim: a figure given to its
+    last hundred ("about 73,500") is closer than a round one ("about 8,000"); and "just
+    under 80,000" is within ``JUST_SHARE`` of it."""
+    value = abs(amount.value)
+    if not value:
+        return amount
+    # a range narrowed here is the figure's whole reach: no rounding is added to it
+    if _JUST.match(amount.text):
+        reach = JUST_SHARE * value
+        if amount.kind == "upper":
+            return replace(amount, low=max(amount.low, amount.value - reach), rounding=0.0)
+        if amount.kind == "lower":
+            return replace(amount, high=min(amount.high, amount.value + reach), rounding=0.0)
+    digits = _DIGITS.search(amount.text)
+    if amount.kind != "about" or not digits or not _ABOUT.match(amount.text):
+        return amount  # a range ("50 to 60", "0.41 cent to 70.74 cents") is its own reach
+    raw = plain_number(digits.group(0))
+    if "." in raw:
+        half = 0.5 * 10.0 ** -len(raw.split(".")[1])
+    else:  # "around 50" is as round as "about 8,000"
+        half = 0.5 * 10.0 ** (len(raw) - len(raw.rstrip("0")))
+    reach = max(APPROXIMATE_FLOOR, APPROXIMATE_DIGITS * half / (_number(raw) or 1.0)) * value
+    return replace(
+        amount,
+        low=max(amount.low, amount.value - reach),
+        high=min(amount.high, amount.value + reach),
+        rounding=0.0,
+    )
 
 
 def _half_digit(raw: str, length: bool = False) -> float:
@@ -505,7 +551,7 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
         stated = _number(match["num"]) or 1.0
         rounding = _half_digit(match["num"], unit == "metre") * abs(scaled / stated)
         amount = Amount(match.group(0), unit, scaled * low, scaled * high, scaled, kind, rounding)
-        found.append((match.start(), amount))
+        found.append((match.start(), _hedged(amount)))
     return [amount for _, amount in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -814,6 +860,8 @@ def _qualifier_words(*kinds: str) -> re.Pattern[str]:
 
 _ABOVE = _qualifier_words("more than")
 """A bound that leaves out its own figure: "more than 2,000" is not 2,000."""
+_ABOUT = _qualifier_words("about")
+"""An approximate figure's words: "about 8,000", "some 700 metres"."""
 _BELOW = _qualifier_words("nearly", "less than")
 """An upper bound that leaves out its own figure: "nearly 2,000" is not 2,000."""
 

@@ -232,10 +232,14 @@ class ClaimBuilder:
     memory: attr.SpeakerMemory = field(default_factory=attr.SpeakerMemory)
     made: list[Claim] = field(default_factory=list)
     sentences: int = 0
+    acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """What the document's acronyms stand for, as lemmas: "TMC" -> transitional, military,
+    council."""
 
     def build(self, parsed: list[tuple[Doc, int]]) -> tuple[Claim, ...]:
         """The claims of a document from all its parsed paragraphs, numbered from 0."""
         self.resolver.learn_people(ent for doc, _ in parsed for ent in doc.ents)
+        self.acronyms = acronyms_defined(doc for doc, _ in parsed)
         for doc, offset in parsed:
             self.add_chunk(doc, offset)
         return tuple(self.made)
@@ -286,7 +290,7 @@ class ClaimBuilder:
             negated=attr.negated(clause, chain) if parsed else _any_negator(clause),
             modality=attr.modality(clause, chain),
             predicate=attr.predicate(chain) if chain else None,
-            lemmas=content_lemmas(clause),
+            lemmas=content_lemmas(clause, self.acronyms),
             sentence=self.sentences,
         )
 
@@ -351,13 +355,51 @@ def _after_dateline(clause: Span) -> Span | None:
     return trimmed if trimmed is not None and len(trimmed) else clause
 
 
-def content_lemmas(span: Span) -> tuple[str, ...]:
-    """Lowercased lemmas of the content words: no stop words, punctuation or spaces."""
-    return tuple(
-        (t.lemma_ or t.text).lower()
+def content_lemmas(
+    span: Span, acronyms: dict[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
+    """Lowercased lemmas of the content words: no stop words, punctuation or spaces.
+
+    An acronym the document defines is followed by the lemmas of what it stands for, unless
+    the span spells that out itself: "the TMC denied" meets "the military council denied".
+    """
+    words = [
+        (t.text, (t.lemma_ or t.text).lower())
         for t in span
         if not (t.is_stop or t.is_punct or t.is_space) and any(ch.isalnum() for ch in t.text)
-    )
+    ]
+    lemmas = [lemma for _, lemma in words]
+    if not acronyms:
+        return tuple(lemmas)
+    out: list[str] = []
+    for text, lemma in words:
+        out.append(lemma)
+        spelled = acronyms.get(text, ())
+        if spelled and not set(spelled) <= set(lemmas):
+            out.extend(spelled)
+    return tuple(out)
+
+
+_DEFINED = re.compile(r"((?:[A-Z][\w'\u2019-]*\s+(?:(?:of|for|and|the|on)\s+)*)+)\(([A-Z]{2,6})\)")
+"""A name and the acronym it is given in brackets: "Transitional Military Council (TMC)"."""
+
+
+def acronyms_defined(docs: Iterable[Doc]) -> dict[str, tuple[str, ...]]:
+    """Acronyms a document defines by their initials, and the content lemmas of the names
+    they stand for: "the Central Committee of Sudan Doctors (CCSD)" gives "CCSD"."""
+    found: dict[str, tuple[str, ...]] = {}
+    for doc in docs:
+        for match in _DEFINED.finditer(doc.text):
+            acronym = match[2]
+            words = list(re.finditer(r"[A-Z][\w'\u2019-]*", match[1]))
+            named = words[-len(acronym) :]
+            if len(named) != len(acronym) or "".join(w[0][0] for w in named) != acronym:
+                continue  # "European Consumer Organisation (BEUC)": not its initials
+            start = match.start(1) + named[0].start()
+            span = doc.char_span(start, match.end(1), alignment_mode="expand")
+            if span is not None and acronym not in found:
+                found[acronym] = content_lemmas(span)
+    return found
 
 
 def _parsed(doc: Doc) -> bool:

@@ -98,7 +98,7 @@ _PREPOSITION = re.compile(r"^(?:in|by|since|until|from|during|of|before|after)\s
 _DURATION = re.compile(
     r"^(?:(?:more|less|fewer)\s+than|over|about|around|nearly|almost|some|at\s+least|up\s+to|"
     r"just\s+(?:over|under)|just|only|barely|under|the\s+(?:past|last|next|first)|another)?\s*"
-    rf"(?:{_COUNT}|a\s+few|\d+(?:\.\d+)?|[a-z]+-[a-z]+)?[\s-]*(?:years?|months?|weeks?|days?|"
+    rf"(?:{_COUNT}|a\s+few|\d+(?:\.\d+)?|[a-z]+-[a-z]+)?[\s-]*(?:(?:straight|consecutive|successive|full|whole)\s+)?(?:years?|months?|weeks?|days?|"
     r"hours?|minutes?|seconds?|decades?|centuries|nights?)(?:[\s-]+(?:long|old))?$",
     re.IGNORECASE,
 )
@@ -284,6 +284,18 @@ def _weekday(weekday: int, words: list[str], dateline: dt.date, future: bool) ->
     return dateline + dt.timedelta(days=ahead) if future else dateline - dt.timedelta(days=back)
 
 
+def counts_things(piece: Span | None) -> bool:
+    """Whether a "year" counts the things named after it: "will send 1969 troops". A
+    determiner or preposition before it makes it a year again: "the 2023 elections"."""
+    if piece is None or len(piece) != 1 or not re.fullmatch(r"\d{4}", piece.text):
+        return False
+    doc = piece.doc
+    before = doc[piece.start - 1] if piece.start else None
+    if before is not None and (before.pos_ in ("DET", "ADP", "PRON") or before.tag_ == "PRP$"):
+        return False
+    return piece.end < len(doc) and doc[piece.end].tag_ == "NNS"
+
+
 def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMention, ...]:
     """Every date expression in a span, resolved; offsets are shifted by ``offset``."""
     text = span.text
@@ -320,6 +332,8 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
         piece = span.doc.char_span(start, end, alignment_mode="expand")
         if not span.doc.has_annotation("DEP"):
             piece = None
+        if counts_things(piece):
+            continue  # "1969 troops": a count, read as a quantity
         tense = _tense(piece)
         told = "this year" if start in this_year else expression
         value, granularity = resolve(told, dateline, tense == FUTURE, past=tense == PAST)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimdiff.extract.dates import is_duration
+from claimdiff.extract.dates import counts_things, is_duration
 from claimdiff.extract.entities import span_ents
 from claimdiff.extract.units import (
     CURRENCY_SIGNS,
@@ -122,8 +122,8 @@ def _excluded_tokens(span: Span) -> set[int]:
     for ent in span_ents(span):
         if ent.label_ in ("DATE", "TIME") and (is_duration(ent.text) or _age(ent)):
             continue
-        if ent.label_ == "DATE" and _only_numbers(ent):
-            continue  # "Between 50 and 60" mistaken for a date
+        if ent.label_ == "DATE" and (_only_numbers(ent) or counts_things(ent)):
+            continue  # "Between 50 and 60", "send 1969 troops" mistaken for a date
         if ent.label_ in _EXCLUDED_LABELS:
             skip.update(range(ent.start, ent.end))
     doc = span.doc
@@ -430,6 +430,8 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
         return speed, after  # "190 km/h", "96 miles per hour": a speed, not a length
     if nxt.lower_ in UNITS:
         return UNITS[nxt.lower_][0], j + 1
+    if nxt.lower_ in _IN_A_ROW and j + 1 < end and doc[j + 1].lower_ in UNITS:
+        return UNITS[doc[j + 1].lower_][0], j + 2  # "53 straight years" counts years
     if nxt.lower_ == "of" and j + 1 < end:
         noun = next((c for c in nxt.children if c.dep_ == "pobj"), None)
         if noun is not None and noun.i < end and noun.lower_ in _PRONOUNS:
@@ -453,6 +455,9 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
     return "", j
 
 
+_IN_A_ROW = frozenset({"straight", "consecutive", "successive", "full", "whole", "long"})
+"""Words between a figure and its unit that do not count: "53 straight years", "five
+consecutive days"."""
 _SPEEDS = {"km": "km/h", "mile": "mph"}
 """The speed a length unit makes when "per hour" follows it."""
 
@@ -500,7 +505,7 @@ def _noun_unit(noun: Token) -> str:
 
 
 _ATTACKERS = {"gunman", "assailant", "shooter", "terrorist"}
-_SOLDIERS = {"troop", "serviceman", "servicemember", "service member"}
+_SOLDIERS = {"troop", "serviceman", "servicemember", "service member", "peacekeeper", "personnel"}
 COUNTED_SYNONYMS = {
     "home": "house",
     "dwelling": "house",
