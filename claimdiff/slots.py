@@ -420,7 +420,7 @@ far as its qualifier allows, "about 73,500" no more than ``APPROXIMATE_FLOOR``."
 APPROXIMATE_FLOOR = 0.02
 """The least an approximate figure may stray, as a share of it: "about 73,500" is 72,030 to
 74,970."""
-_JUST = re.compile(r"(?:just|slightly|a\s+little)\s+(?:over|under|above|below|short\s+of)\b", re.I)
+_JUST = re.compile(r"just\s+(?:over|under)\b", re.IGNORECASE)
 JUST_SHARE = 0.05
 """How far "just under 80,000" reaches below its figure (and "just over" above it)."""
 
