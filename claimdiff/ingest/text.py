@@ -14,7 +14,11 @@ from charset_normalizer import from_bytes
 
 from claimdiff.model import InputError
 
-_DATELINE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\s+")
+_DATELINE = re.compile(
+    r"\A\s*(?:date|published|dateline)\s*:?\s+(\d{4})-(\d{2})-(\d{2})\s+", re.IGNORECASE
+)
+"""The report's date on its first line: " date 2017-04-11 " (the dev pairs' form), or a
+header such as "Date: 2017-04-11" or "Published: 2017-04-11"."""
 _CREDIT = re.compile(
     r"^\s*\(?(with reporting by|reporting by|additional reporting by|written by|"
     r"editing by|compiled by)\b.*$",

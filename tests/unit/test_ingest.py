@@ -334,3 +334,20 @@ def test_control_characters_in_a_file_name_never_break_the_one_line_message(
     with pytest.raises(InputError) as caught:
         read_document(path)
     assert str(caught.value) == "evil\\x0aname\\x1b[2J.txt: file is empty"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        " date 2017-04-11 ",
+        "Date: 2017-04-11\n\n",
+        "Published: 2017-04-11\n",
+        "DATELINE 2017-04-11\n",
+    ],
+)
+def test_a_date_header_dates_the_report_and_is_no_text(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(header + "Ministers met in Lucca on Tuesday.\n", "utf-8")
+    document = read_document(path)
+    assert document.published == dt.date(2017, 4, 11)
+    assert document.text.startswith("Ministers met")
