@@ -244,6 +244,9 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
         # Saakashvili told reporters': the quotation's speaker is named where it closes
         return None
     verbs = outside or verbs
+    # "officers said ... after its election commission said ...": a report that dates or
+    # explains another is not the one the sentence passes on
+    verbs = [v for v in verbs if not _subordinate(v)] or verbs
     found = [pair for pair in (_reporting(v, has_quote) for v in verbs) if pair is not None]
     if found:
         named = [pair for pair in found if pair[0].pos_ in ("PROPN", "NOUN")]
@@ -258,6 +261,20 @@ def _speech_subject(sent: Span) -> tuple[Token, Token] | None:
                 return None  # "according to EU rules": a rule says what must be, no one says it
             return target, token
     return None
+
+
+def _subordinate(verb: Token) -> bool:
+    """Whether a reporting verb heads a clause of time or cause under another verb: "after
+    its election commission said", "because the police said"."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
+
+
+_SUBORDINATORS = frozenset(
+    {"after", "before", "when", "since", "until", "because", "once", "while", "as", "though"}
+    | {"although", "whereas", "if", "unless"}
+)
 
 
 _NO_SOURCE = frozenset(

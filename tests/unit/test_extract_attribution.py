@@ -159,6 +159,12 @@ def claims_of(extractor: Extractor, text: str) -> tuple[Claim, ...]:
             "The Declaration of Freedom and Change alliance said the talks had failed.",
             ["Declaration of Freedom and Change"],
         ),
+        # a report that dates the one passed on is not its source
+        (
+            "Gabon army officers said on Wednesday that they had taken control of the country"
+            " after its election commission said President Ali Bongo Ondimba had won re-election.",
+            ["Gabon army officers"],
+        ),
     ],
 )
 def test_speaker(extractor: Extractor, text: str, speakers: list[str | None]) -> None:
