@@ -214,10 +214,9 @@ def only_a_person_shared(a: Claim, b: Claim) -> bool:
     Ilham Aliyev and Armenia's prime minister" / "Pashinyan, Aliyev and Putin have agreed on
     a ceasefire".
     """
-    if not persons_shared(a, b) or same_predicate(a, b):
-        return False
     theirs = persons(b)
-    if sum(any(same_person(x, y) for y in theirs) for x in persons(a)) > 1:
+    in_common = sum(any(same_person(x, y) for y in theirs) for x in persons(a))
+    if in_common != 1 or same_predicate(a, b):
         return False
     from claimdiff.features import profile  # features builds on events
 

@@ -12,6 +12,7 @@ from claimdiff.events import (
     same_predicate,
     shared_events,
 )
+from claimdiff.extract.calendar_words import PERIOD_COUNT
 from claimdiff.figures import (
     MEASURES,
     ONE_PER_EVENT,
@@ -132,7 +133,7 @@ def dated_apart(a: Claim, b: Claim) -> bool:
 
 
 _LONG_BEFORE = re.compile(
-    r"\W*(?:just\s+|only\s+)?(?:several|a\s+few|some|many|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    rf"\W*(?:just\s+|only\s+)?(?:{PERIOD_COUNT}|some|many)"
     r"\s+(?:weeks?|months?|years?|decades?)\s+(?:earlier|ago|before)\b",
     re.IGNORECASE,
 )

@@ -65,14 +65,16 @@ _UNIT_ALIASES = {
     "storey": "story",  # British spelling
     "storeys": "story",
 }
+JUST_SHARE = 0.05
+"""How far "just under 80,000" reaches below its figure (and "just over" above it)."""
 _QUALIFIERS = {
     "more than": (1.0, 1.6),
     "over": (1.0, 1.6),
     "at least": (1.0, 1.6),
     "nearly": (0.85, 1.0),
     "almost": (0.85, 1.0),
-    "just under": (0.95, 1.0),
-    "just over": (1.0, 1.05),
+    "just under": (1.0 - JUST_SHARE, 1.0),
+    "just over": (1.0, 1.0 + JUST_SHARE),
     "up to": (0.5, 1.0),
     "as many as": (0.5, 1.0),
     "as much as": (0.5, 1.0),
@@ -421,8 +423,6 @@ APPROXIMATE_FLOOR = 0.02
 """The least an approximate figure may stray, as a share of it: "about 73,500" is 72,030 to
 74,970."""
 _JUST = re.compile(r"just\s+(?:over|under)\b", re.IGNORECASE)
-JUST_SHARE = 0.05
-"""How far "just under 80,000" reaches below its figure (and "just over" above it)."""
 
 
 def _hedged(amount: Amount) -> Amount:
@@ -443,10 +443,7 @@ def _hedged(amount: Amount) -> Amount:
     if amount.kind != "about" or not digits or not _ABOUT.match(amount.text):
         return amount  # a range ("50 to 60", "0.41 cent to 70.74 cents") is its own reach
     raw = plain_number(digits.group(0))
-    if "." in raw:
-        half = 0.5 * 10.0 ** -len(raw.split(".")[1])
-    else:  # "around 50" is as round as "about 8,000"
-        half = 0.5 * 10.0 ** (len(raw) - len(raw.rstrip("0")))
+    half = _last_digit_half(raw)  # "around 50" is as round as "about 8,000"
     reach = max(APPROXIMATE_FLOOR, APPROXIMATE_DIGITS * half / (_number(raw) or 1.0)) * value
     return replace(
         amount,
@@ -465,13 +462,21 @@ def _half_digit(raw: str, length: bool = False) -> float:
     """
     raw = plain_number(raw)
     if "." in raw:
-        return 0.5 * 10.0 ** -len(raw.split(".")[1])
+        return _last_digit_half(raw)
     if not raw.isdigit():
         return 0.5
     if int(raw) < 100 and not (length and raw.endswith("0")):
         return 0.5
+    return min(_last_digit_half(raw), ROUNDED_SHARE * int(raw))
+
+
+def _last_digit_half(raw: str) -> float:
+    """Half a unit of the last digit of a plain number that is not a trailing zero: 0.005
+    for "26.64", 5 for "50", 50 for "73,500" (as "73500")."""
+    if "." in raw:
+        return 0.5 * 10.0 ** -len(raw.split(".")[1])
     zeros = len(raw) - len(raw.rstrip("0"))
-    return min(0.5 * 10.0 ** min(zeros, len(raw) - 1), ROUNDED_SHARE * int(raw))
+    return 0.5 * 10.0 ** min(zeros, len(raw) - 1)
 
 
 ROUNDED_SHARE = 0.1

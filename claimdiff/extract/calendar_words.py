@@ -41,3 +41,9 @@ TIME_ZONES = frozenset({
 })
 # fmt: on
 """Time zones as news writes them after a clock time: "10 a.m. PDT", "1023 GMT"."""
+
+
+PERIOD_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+"""How many days, weeks or years a text counts back or on, as a pattern: "two", "several"."""
+IN_A_ROW = frozenset({"straight", "consecutive", "successive", "full", "whole"})
+"""Words between a count and its unit of time that do not count: "53 straight years"."""

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from claimdiff.extract.calendar_words import MONTHS, WEEKDAYS
+from claimdiff.extract.calendar_words import IN_A_ROW, MONTHS, PERIOD_COUNT, WEEKDAYS
 from claimdiff.extract.entities import span_ents
 from claimdiff.model import FUTURE, PAST, DateMention
 
@@ -40,7 +40,6 @@ _FULL_MONTH = (
     r"November|December)"
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
 _FULL_MONTHS = frozenset(
     name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")
 )
@@ -81,7 +80,7 @@ _FINDER = re.compile(
             r"earlier\s+this\s+(?:week|month|year))\b)",
             # "by the end of the year", "in the second half of the year": the report's year
             r"\b[Oo]f\s+the\s+year\b(?!\s+(?:before|after|earlier|later|ago)\b)",
-            rf"(?i:\b{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)",
+            rf"(?i:\b{PERIOD_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b)",
             rf"\b(?:in|In|by|By)\s+{_FULL_MONTH}\b(?!\s+\d|,\s*\d{{4}}\b|['\u2019])",
             r"\b(?:in|In|by|By|since|Since|until|from|during|of|before|after)\s+(?:19|20)\d{2}\b"
             r"(?!\s*[-\u2013]\s*\w)",
@@ -95,10 +94,11 @@ _OF_THE_YEAR = re.compile(r"[Oo]f\s+the\s+year")
 """What the finder matches for "by the end of the year": the report's year ("the Person of
 the Year" is a title)."""
 _PREPOSITION = re.compile(r"^(?:in|by|since|until|from|during|of|before|after)\s+", re.I)
+_IN_A_ROW = "|".join(sorted(IN_A_ROW))
 _DURATION = re.compile(
     r"^(?:(?:more|less|fewer)\s+than|over|about|around|nearly|almost|some|at\s+least|up\s+to|"
     r"just\s+(?:over|under)|just|only|barely|under|the\s+(?:past|last|next|first)|another)?\s*"
-    rf"(?:{_COUNT}|a\s+few|\d+(?:\.\d+)?|[a-z]+-[a-z]+)?[\s-]*(?:(?:straight|consecutive|successive|full|whole)\s+)?(?:years?|months?|weeks?|days?|"
+    rf"(?:{PERIOD_COUNT}|a\s+few|\d+(?:\.\d+)?|[a-z]+-[a-z]+)?[\s-]*(?:(?:{_IN_A_ROW})\s+)?(?:years?|months?|weeks?|days?|"
     r"hours?|minutes?|seconds?|decades?|centuries|nights?)(?:[\s-]+(?:long|old))?$",
     re.IGNORECASE,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff.extract.calendar_words import IN_A_ROW
 from claimdiff.extract.dates import counts_things, is_duration
 from claimdiff.extract.entities import span_ents
 from claimdiff.extract.units import (
@@ -455,9 +456,9 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
     return "", j
 
 
-_IN_A_ROW = frozenset({"straight", "consecutive", "successive", "full", "whole", "long"})
+_IN_A_ROW = IN_A_ROW | {"long"}
 """Words between a figure and its unit that do not count: "53 straight years", "five
-consecutive days"."""
+consecutive days", "five long years"."""
 _SPEEDS = {"km": "km/h", "mile": "mph"}
 """The speed a length unit makes when "per hour" follows it."""
 
