@@ -33,6 +33,7 @@ from claimdiff.slots import (
     casualty_spans,
     consistent,
     precise,
+    same_fate,
     sum_of,
     unit_word,
 )
@@ -388,7 +389,9 @@ def _conflicts(
         told_bare = _said_bare(a, b, ua, ub)
     found = []
     for unit in sorted(ua.keys() & ub.keys() - told_bare):
-        xs, ys = ua[unit], ub[unit]
+        xs, ys = _of_one_fate(ua[unit], ub[unit])
+        if not xs or not ys:
+            continue  # "30 people were rescued" / "four people were injured": two counts
         if len(xs) == len(ys) > 1 and not _parts(xs) and not _parts(ys):
             # two lists of as many figures tell the same things ("$1.63 a share on revenue
             # of $94.66 billion" / "$1.60 EPS and $94.2 billion"): each must meet its own
@@ -405,6 +408,14 @@ def _conflicts(
             xs, ys = pa, pb
         found.append(_conflict(a, b, unit, xs, ys))
     return found
+
+
+def _of_one_fate(xs: list[Amount], ys: list[Amount]) -> tuple[list[Amount], list[Amount]]:
+    """The figures of each side that may count the same people as one of the other's."""
+    return (
+        [x for x in xs if any(same_fate(x, y) for y in ys)],
+        [y for y in ys if any(same_fate(x, y) for x in xs)],
+    )
 
 
 def _conflict(
@@ -651,9 +662,12 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
         # "He was 77" states the figure of "aged 77" without its unit.
         only = [
             (x, _shown(x, claim))
-            for u in sorted(mine.keys() - theirs.keys() | told_bare)
+            for u in sorted(mine)
             for x in mine[u]
-            if not any(consistent(x, y) for y in bare[1 - side] + theirs.get(u, []))
+            if (u in told_bare or not any(same_fate(x, y) for y in theirs.get(u, [])))
+            and not any(
+                consistent(x, y) and same_fate(x, y) for y in bare[1 - side] + theirs.get(u, [])
+            )
             and not any(_same_count(x, y) for y in theirs.get(_HURT_OR_PEOPLE.get(u, "?"), []))
             and not _counts_speaker(x, claim)
         ]
@@ -679,7 +693,9 @@ def _loosely_met(
     findings = []
     for unit in sorted(ua.keys() & ub.keys()):
         xs, ys = ua[unit], ub[unit]
-        if len(xs) != 1 or len(ys) != 1 or not consistent(xs[0], ys[0]):
+        if len(xs) != 1 or len(ys) != 1 or not same_fate(xs[0], ys[0]):
+            continue  # figures of two fates: each a detail of its own side
+        if not consistent(xs[0], ys[0]):
             continue  # a conflict, or lists of figures: said elsewhere
         x, y = xs[0], ys[0]
         if x.value == y.value or not {x.kind, y.kind} & _BOUNDS:

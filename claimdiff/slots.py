@@ -194,6 +194,28 @@ _SKIP_UNITS = frozenset(
         "they",
         "it",
         "we",
+        # a preposition or verb after a bare number: "climbed to 1,351 over three days",
+        # "500 could lose their jobs"
+        "over",
+        "under",
+        "into",
+        "through",
+        "during",
+        "across",
+        "up",
+        "down",
+        "out",
+        "off",
+        "each",
+        "not",
+        "has",
+        "could",
+        "would",
+        "will",
+        "can",
+        "may",
+        "might",
+        "said",
     ]
 )
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -264,7 +286,7 @@ _PER = re.compile(
     re.IGNORECASE,
 )
 """A rate's words after its figure: "$115 per share", whose extracted text ends at "per"."""
-_ANOTHER = ("another ", "an additional ")
+_ANOTHER = ("another ", "an additional ", "in addition to ")
 _EXPECTED = frozenset({"expected", "likely"})  # modalities of a claim that only expects
 _EXPECT_CUE = re.compile(
     r"\b(?:expect\w*|likely|forecast\w*|predict\w*|project(?:s|ed|ions?)|anticipat\w*)\b",
@@ -370,6 +392,10 @@ class Amount:
     percent chance of a magnitude 6"); "earlier" for one that was ("initially
     offered $70 a share"); "more" for a count besides others ("two other executives");
     else ""."""
+    fate: str = ""
+    """For a count of people, what the words beside it say they underwent: "dead", "hurt",
+    "rescued", "evacuated", "missing", "held" or "sick" ("30 people were rescued", "killing
+    58 people"); else "". Counts of two fates are two quantities."""
 
     @property
     def key(self) -> str:
@@ -672,6 +698,8 @@ def _in_context(
     if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
         return None  # "at one point", "at one stage"
     amount = _unit_in_context(amount, before, after)
+    if amount.unit in _COUNTS_OF_PEOPLE and (fate := _fate(before, after)):
+        amount = replace(amount, fate=fate)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
@@ -909,6 +937,52 @@ def _place(entity: Entity) -> bool:
     if entity.label == "NORP":
         return entity.canonical != entity.text
     return entity.label in PLACE_LABELS
+
+
+_FATES = {
+    fate: frozenset(words.split())
+    for fate, words in {
+        "dead": "killed killing dead died dying perished drowned",
+        "hurt": "injured injuring wounded wounding hurt hospitalised hospitalized treated",
+        "rescued": "rescued rescuing saved",
+        "evacuated": "evacuated evacuating displaced",
+        "missing": "missing",
+        "held": "arrested arresting detained detaining",
+        "sick": "sickened sickening infected infecting",
+    }.items()
+}
+"""What counted people underwent, by the words that say it next to the count."""
+_FATE_OF = {word: fate for fate, words in _FATES.items() for word in words}
+_FATE_AFTER = re.compile(
+    r" +(?:(?:others?|people|persons?)\s+)?(?:(?:who|that|were|was|are|is|have|has|had|been|"
+    r"being|got|remain|remained|remains|reported|later|also|still|now)\s+){0,3}"
+    r"(?:\w+ly\s+)?(?P<word>[a-z]+)",
+    re.IGNORECASE,
+)
+_FATE_BEFORE = re.compile(
+    r"\b(?P<word>[a-z]+)\s+(?:(?:at least|more than|about|around|nearly|almost|some|over|"
+    r"another|up to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _fate(before: str, after: str) -> str:
+    """What a count of people underwent, from the verb right before it ("killing at least 31
+    people"), else the words right after it ("30 people were rescued", "four others were
+    critically injured"), but not past a comma ("killing 31 people, injuring 72")."""
+    for found in (_FATE_BEFORE.search(before[-40:]), _FATE_AFTER.match(after)):
+        if found and (fate := _FATE_OF.get(found["word"].lower())):
+            return fate
+    return "dead" if _TOLL_BEFORE.search(before[-40:]) else ""
+
+
+_TOLL_BEFORE = re.compile(r"\btoll\s+(?:[a-z]+\s+){1,2}$", re.IGNORECASE)
+"""A toll's verb before a bare figure: "the death toll stood at 43", "the toll rose to 31"."""
+
+
+def same_fate(x: Amount, y: Amount) -> bool:
+    """Whether two figures may count the same people: one fate, or one side says none."""
+    return not (x.fate and y.fate) or x.fate == y.fate
 
 
 PEOPLE_KINDS = frozenset(

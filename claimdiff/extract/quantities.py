@@ -511,9 +511,11 @@ COUNTED_SYNONYMS = {
     "home": "house",
     "dwelling": "house",
     "crew member": "crew",
+    "other": "people",
     **dict.fromkeys(_ATTACKERS, "attacker"),
     **dict.fromkeys(_SOLDIERS, "soldier"),
 }
 """Counted nouns that count one thing: "about 12,000 homes collapsed" / "more than 22,550
 houses collapsed" give two counts of the same houses; "five terrorists" and "all four
-gunmen" count the attackers, "12 service members" and "15 other troops" soldiers."""
+gunmen" count the attackers, "12 service members" and "15 other troops" soldiers; "killing 58
+people and sickening 1,293 others" counts people twice."""
