@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from claimdiff.clock import clock_times
 from claimdiff.extract.calendar_words import TIME_ZONES, WEEKDAYS
 from claimdiff.extract.units import (
+    BOUND_DIRECTIONS,
     CARDINAL_WORDS,
     NAMING_WORDS,
     PART,
@@ -65,56 +66,14 @@ _UNIT_ALIASES = {
     "storey": "story",  # British spelling
     "storeys": "story",
 }
-JUST_SHARE = 0.05
-"""How far "just under 80,000" reaches below its figure (and "just over" above it)."""
-_QUALIFIERS = {
-    "more than": (1.0, 1.6),
-    "over": (1.0, 1.6),
-    "at least": (1.0, 1.6),
-    "nearly": (0.85, 1.0),
-    "almost": (0.85, 1.0),
-    "just under": (1.0 - JUST_SHARE, 1.0),
-    "just over": (1.0, 1.0 + JUST_SHARE),
-    "up to": (0.5, 1.0),
-    "as many as": (0.5, 1.0),
-    "as much as": (0.5, 1.0),
-    "at most": (0.5, 1.0),
-    "no more than": (0.5, 1.0),
-    "no less than": (1.0, 1.6),
-    "no fewer than": (1.0, 1.6),
-    "less than": (0.5, 1.0),
-    "fewer than": (0.5, 1.0),
-    "under": (0.5, 1.0),
-    "between": (1.0, 1.0),
-    "about": (0.8, 1.2),
-    "around": (0.8, 1.2),
-    "some": (0.8, 1.2),
-    "roughly": (0.8, 1.2),
-    "approximately": (0.8, 1.2),
-    "an estimated": (0.8, 1.2),
-    "estimated": (0.8, 1.2),
+_QUALIFIERS = {" ".join(phrase): (low, high) for phrase, _, low, high in QUALIFIERS}
+"""How far each qualifier phrase lets the true value stray from the stated one."""
+_KINDS = BOUND_DIRECTIONS | {
+    " ".join(phrase): BOUND_DIRECTIONS[name]
+    for phrase, name, *_ in QUALIFIERS
+    if name in BOUND_DIRECTIONS
 }
-"""How far each qualifier lets the true value stray from the stated one."""
-
-_KINDS = {
-    "more than": "lower",
-    "over": "lower",
-    "at least": "lower",
-    "nearly": "upper",
-    "almost": "upper",
-    "just under": "upper",
-    "just over": "lower",
-    "up to": "upper",
-    "as many as": "upper",
-    "as much as": "upper",
-    "at most": "upper",
-    "no more than": "upper",
-    "no less than": "lower",
-    "no fewer than": "lower",
-    "less than": "upper",
-    "fewer than": "upper",
-    "under": "upper",
-}
+"""The bound a qualifier sets, by its phrase ("just under") or canonical name ("nearly")."""
 _WORD_NUMBERS = {word: float(value) for value, word in enumerate(CARDINAL_WORDS[:21])}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _QUALIFIER_RE = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
@@ -453,18 +412,15 @@ _JUST = re.compile(r"just\s+(?:over|under)\b", re.IGNORECASE)
 
 def _hedged(amount: Amount) -> Amount:
     """An approximate figure's range narrowed to what its digits claim: a figure given to its
-    last hundred ("about 73,500") is closer than a round one ("about 8,000"); and "just
-    under 80,000" is within ``JUST_SHARE`` of it."""
+    last hundred ("about 73,500") is closer than a round one ("about 8,000"). "Just under
+    80,000" is already as close as its qualifier's factors (``units.JUST_SHARE``) allow."""
     value = abs(amount.value)
     if not value:
         return amount
-    # a range narrowed here is the figure's whole reach: no rounding is added to it
+    # a range narrowed to what the qualifier or the digits allow is the figure's whole
+    # reach: no rounding is added to it ("just under 80,000" is 76,000 to 80,000)
     if _JUST.match(amount.text):
-        reach = JUST_SHARE * value
-        if amount.kind == "upper":
-            return replace(amount, low=max(amount.low, amount.value - reach), rounding=0.0)
-        if amount.kind == "lower":
-            return replace(amount, high=min(amount.high, amount.value + reach), rounding=0.0)
+        return replace(amount, rounding=0.0)
     digits = _DIGITS.search(amount.text)
     if amount.kind != "about" or not digits or not _ABOUT.match(amount.text):
         return amount  # a range ("50 to 60", "0.41 cent to 70.74 cents") is its own reach

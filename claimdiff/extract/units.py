@@ -72,9 +72,12 @@ SCALE_WORDS = frozenset(word for word in SCALES if len(word) > 2)
 NUMBER_WORDS = frozenset(CARDINAL_WORDS) | frozenset(SCALES) | frozenset(VAGUE)
 """Words that state a figure: "two", "dozen", "bn", "thousands"."""
 
+JUST_SHARE = 0.05
+"""How far "just over" or "just under" a figure strays from it at most, as a share of it."""
+
 QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("more", "than"), "more than", 1.0, 1.5),
-    (("just", "over"), "more than", 1.0, 1.2),
+    (("just", "over"), "more than", 1.0, 1.0 + JUST_SHARE),
     (("over",), "more than", 1.0, 1.5),
     (("above",), "more than", 1.0, 1.5),
     (("upwards", "of"), "more than", 1.0, 1.5),
@@ -85,7 +88,7 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("nearly",), "nearly", 0.85, 1.0),
     (("almost",), "nearly", 0.85, 1.0),
     (("close", "to"), "nearly", 0.85, 1.0),
-    (("just", "under"), "nearly", 0.85, 1.0),
+    (("just", "under"), "nearly", 1.0 - JUST_SHARE, 1.0),
     (("about",), "about", 0.85, 1.15),
     (("around",), "about", 0.85, 1.15),
     (("some",), "about", 0.85, 1.15),
@@ -105,6 +108,16 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], str, float, float], ...] = (
     (("under",), "less than", 0.0, 1.0),
 )
 """Qualifier phrases before a number: canonical name and the factors giving low and high."""
+
+BOUND_DIRECTIONS = {
+    "more than": "lower",
+    "at least": "lower",
+    "nearly": "upper",
+    "up to": "upper",
+    "less than": "upper",
+}
+"""Qualifiers (by canonical name) that bound a figure, and which bound: "more than 80" is a
+lower bound, "nearly 80" an upper one."""
 
 VOTES, VOTES_AGAINST = "vote", "vote against"
 """The two figures of a vote's tally ("Lawmakers voted 101-6"): "106 votes" is the first."""

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "32"
+PIPELINE_VERSION = "33"
 """Bump whenever extraction output changes, so cached claims are re-made."""

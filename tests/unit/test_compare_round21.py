@@ -110,3 +110,31 @@ def test_a_count_with_no_fate_of_its_own_meets_any(extractor: Extractor) -> None
 def _fate_of(amount: Amount, text: str) -> str:
     at = text.find(amount.text)
     return _fate(text[:at], text[at + len(amount.text) :])
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The firm has just under 80,000 employees.", 76_000.0, 80_000.0),
+        ("The firm has just over 2,000 employees.", 2_000.0, 2_100.0),
+    ],
+)
+def test_the_extractor_stores_just_under_and_over_as_close_ranges(
+    extractor: Extractor, text: str, low: float, high: float
+) -> None:
+    (quantity,) = extracted(extractor, text).quantities
+    assert (quantity.low, quantity.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # the text reader reads a qualifier as the extractor does
+        ("more than 80 people", 80.0, 120.0),
+        ("up to 50 people", 0.0, 50.0),
+        ("in excess of 40 people", 40.0, 60.0),
+    ],
+)
+def test_the_text_reader_ranges_are_the_extractor_s(text: str, low: float, high: float) -> None:
+    (found,) = amounts_from_text(text)
+    assert (found.low, found.high) == pytest.approx((low, high))
