@@ -654,7 +654,7 @@ def _in_context(
     if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
         return None  # "at one point", "at one stage"
     amount = _unit_in_context(amount, before, after)
-    if amount.unit in _COUNTS_OF_PEOPLE and (fate := _fate(before, after)):
+    if amount.unit in _COUNTS_OF_PEOPLE and (fate := _fate(before, after, amount.text)):
         amount = replace(amount, fate=fate)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
@@ -922,18 +922,36 @@ _FATE_BEFORE = re.compile(
 )
 
 
-def _fate(before: str, after: str) -> str:
+def _fate(before: str, after: str, counted: str = "") -> str:
     """What a count of people underwent, from the verb right before it ("killing at least 31
     people"), else the words right after it ("30 people were rescued", "four others were
-    critically injured"), but not past a comma ("killing 31 people, injuring 72")."""
+    critically injured"), but not past a comma ("killing 31 people, injuring 72"), else from
+    what it counts (``counted``, the figure as written: "83 deaths") or the noun that its
+    verb tells of ("the death toll stood at 43", "infections had reached 1,197")."""
     for found in (_FATE_BEFORE.search(before[-40:]), _FATE_AFTER.match(after)):
         if found and (fate := _FATE_OF.get(found["word"].lower())):
             return fate
-    return "dead" if _TOLL_BEFORE.search(before[-40:]) else ""
+    if found := _COUNTED_BEFORE.search(before[-40:]):
+        return _FATE_OF_COUNT[found["noun"].lower()]
+    if found := _COUNTED_AT_END.search(counted) or _COUNTED_NEXT.match(after):
+        return _FATE_OF_COUNT[found["noun"].lower()]
+    return ""
 
 
-_TOLL_BEFORE = re.compile(r"\btoll\s+(?:[a-z]+\s+){1,2}$", re.IGNORECASE)
-"""A toll's verb before a bare figure: "the death toll stood at 43", "the toll rose to 31"."""
+_FATE_OF_COUNT = {
+    **dict.fromkeys(("toll", "deaths", "dead", "bodies", "fatalities"), "dead"),
+    **dict.fromkeys(("injuries", "wounded", "injured"), "hurt"),
+    **dict.fromkeys(("cases", "infections"), "sick"),
+}
+"""Nouns that count people of one fate: "83 deaths", "cholera cases climbed to 1,351"."""
+_COUNTED_BEFORE = re.compile(
+    rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:[a-z]+\s+){{1,2}}$", re.IGNORECASE
+)
+"""A count's noun and verb before a bare figure: "the death toll stood at 43", "infections
+had reached 1,197"."""
+_COUNTED_AT_END = re.compile(rf"\s(?P<noun>{'|'.join(_FATE_OF_COUNT)})$", re.IGNORECASE)
+_COUNTED_NEXT = re.compile(rf"\s+(?P<noun>{'|'.join(_FATE_OF_COUNT)})\b", re.IGNORECASE)
+"""What a figure counts, at its end or right after it: "83 deaths", "12 dead"."""
 
 
 def same_fate(x: Amount, y: Amount) -> bool:

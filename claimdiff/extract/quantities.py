@@ -512,10 +512,13 @@ COUNTED_SYNONYMS = {
     "dwelling": "house",
     "crew member": "crew",
     "other": "people",
+    "illness": "case",
+    "infection": "case",
     **dict.fromkeys(_ATTACKERS, "attacker"),
     **dict.fromkeys(_SOLDIERS, "soldier"),
 }
 """Counted nouns that count one thing: "about 12,000 homes collapsed" / "more than 22,550
 houses collapsed" give two counts of the same houses; "five terrorists" and "all four
 gunmen" count the attackers, "12 service members" and "15 other troops" soldiers; "killing 58
-people and sickening 1,293 others" counts people twice."""
+people and sickening 1,293 others" counts people twice; "14 more illnesses" and "14 more
+cases" count the sick."""

@@ -138,3 +138,39 @@ def test_the_extractor_stores_just_under_and_over_as_close_ranges(
 def test_the_text_reader_ranges_are_the_extractor_s(text: str, low: float, high: float) -> None:
     (found,) = amounts_from_text(text)
     assert (found.low, found.high) == pytest.approx((low, high))
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "label"),
+    [
+        # the dead counted as deaths or bodies are no count of the hurt
+        (
+            "There are now eight deaths in the outbreak.",
+            "All 57 people have been hospitalized.",
+            None,
+        ),
+        ("Fifteen bodies were pulled from the carriages.", "Twenty-five people are injured.", None),
+        # one fate on both sides: compared
+        (
+            "There are now eight deaths in the outbreak.",
+            "Nine people have died in the outbreak.",
+            Label.CONFLICT,
+        ),
+    ],
+)
+def test_what_a_count_names_tells_its_fate(
+    extractor: Extractor, x: str, y: str, label: Label | None
+) -> None:
+    a, b = extracted(extractor, x), extracted(extractor, y, 1)
+    found, reasons = label_of(a, b)
+    numbers = [r for r in reasons if " says " in r and "both can be right" not in r]
+    if label is None:
+        assert not numbers
+    else:
+        assert found is label
+        assert numbers
+
+
+def test_illnesses_and_infections_are_cases(extractor: Extractor) -> None:
+    claim = extracted(extractor, "There were 14 more illnesses and 20 new infections.")
+    assert [x.unit for x in amounts(claim)] == ["case", "case"]
