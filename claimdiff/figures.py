@@ -993,7 +993,14 @@ def date_findings(
     # "the retrial began April 30" / "on Friday the jury re-affirmed the verdict": the days
     # of two different actions are two days of one story, not a contradiction
     # "born March 7, 1945" / "born March 7, 1946": one verb, one action
-    one_action = _one_action(a, b) or bool(_verbs(happened[0]) & _verbs(happened[1]))
+    # "joined the academy aged 11 before making his senior debut in 2011": one predicate,
+    # but the date is the debut's
+    elsewhere = any(
+        _dates_another_action(c, side) for c, side in zip((a, b), happened, strict=True)
+    )
+    one_action = (_one_action(a, b) and not elsewhere) or bool(
+        _verbs(happened[0]) & _verbs(happened[1])
+    )
     parts = {d: _part_at(c, d) for c, side in zip((a, b), dated, strict=True) for d in side}
     if happened[0] or happened[1]:
         found = _day_findings(
@@ -1007,6 +1014,16 @@ def date_findings(
         )
         return details_of_other_times(found, ReasonKind.DATE) if _recalled(happened) else found
     return _day_findings(dated, names, said=True, one_action=one_action, parts=parts, claims=(a, b))
+
+
+def _dates_another_action(claim: Claim, dated: list[DateMention]) -> bool:
+    """Whether every date of a claim hangs on a verb of another kind than its predicate."""
+    main = predicate_class(claim.predicate)
+    return (
+        bool(main)
+        and bool(dated)
+        and all(d.verb and not predicate_class(d.verb) & main for d in dated)
+    )
 
 
 def _recalled(happened: list[list[DateMention]]) -> bool:

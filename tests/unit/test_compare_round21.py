@@ -174,3 +174,21 @@ def test_what_a_count_names_tells_its_fate(
 def test_illnesses_and_infections_are_cases(extractor: Extractor) -> None:
     claim = extracted(extractor, "There were 14 more illnesses and 20 new infections.")
     assert [x.unit for x in amounts(claim)] == ["case", "case"]
+
+
+def test_a_date_of_another_verb_in_the_claim_dates_another_action(extractor: Extractor) -> None:
+    a = extracted(
+        extractor, "Kane joined Tottenham's academy aged 11 before making his senior debut in 2011."
+    )
+    b = extracted(extractor, "Kane joined the Tottenham Hotspur academy in 2004.", 1)
+    label, reasons = label_of(a, b)
+    assert label is Label.PARTIAL
+    assert (
+        "The first source dates it 2011; the second source 2004: of different actions." in reasons
+    )
+
+
+def test_a_date_of_the_predicate_still_conflicts(extractor: Extractor) -> None:
+    a = extracted(extractor, "Kane joined the Tottenham academy in 2005.")
+    b = extracted(extractor, "Kane joined the Tottenham Hotspur academy in 2004.", 1)
+    assert label_of(a, b)[0] is Label.CONFLICT
