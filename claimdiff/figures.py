@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -975,6 +976,57 @@ ReportDays = tuple[dt.date | None, dt.date | None]
 
 
 def date_findings(
+    a: Claim, b: Claim, names: tuple[str, str], published: ReportDays = (None, None)
+) -> list[Finding]:
+    """``_date_findings``, after any day a claim gives two ways that do not agree."""
+    return _own_days_apart(a, b, names, published) + _date_findings(a, b, names, published)
+
+
+def _own_days_apart(
+    a: Claim, b: Claim, names: tuple[str, str], published: ReportDays
+) -> list[Finding]:
+    """A weekday written beside a date on which it does not fall ("said Tuesday (July 18)"
+    in 2011, when July 18 was a Monday): the report contradicts itself, which the analyst
+    should see, whatever the other side says. Shown without making the link partial. A date
+    without its year is taken at its word only near the report's own date, where the year
+    it is given is surely right."""
+    findings = []
+    for side, claim in enumerate((a, b)):
+        dateline = published[side]
+        told = sorted((d for d in claim.dates if d.value is not None), key=lambda d: d.start)
+        for day, date in itertools.pairwise(told):
+            named = _WEEKDAY.search(day.text)
+            between = claim.text[day.end - claim.start : date.start - claim.start]
+            if (
+                named is None
+                or date.value is None
+                or date.granularity != "day"
+                or not _ABSOLUTE.search(date.text)
+                or not _BESIDE.fullmatch(between)
+                or WEEKDAYS[named[0].lower()] == date.value.weekday()
+                or not (_YEAR.search(date.text) or _near(date.value, dateline))
+            ):
+                continue
+            fell = f"{date.value:%B} {date.value.day}, {date.value.year}"
+            text = (
+                f"{names[side]} writes {day.text} ({date.text}), but {fell} was a {date.value:%A}."
+            )
+            values = (day.text, "") if side == 0 else ("", day.text)
+            findings.append(Finding(Reason(ReasonKind.DATE, *values, _sentence(text)), Label.AGREE))
+    return findings
+
+
+def _near(day: dt.date, dateline: dt.date | None) -> bool:
+    return dateline is not None and abs((day - dateline).days) <= _NEAR_DAYS
+
+
+_NEAR_DAYS = 31
+_BESIDE = re.compile(r"\s*[(,]?\s*")
+"""What may stand between a weekday and the date that tells it: "Tuesday (July 18)",
+"Tuesday, July 18", "Tuesday July 18"."""
+
+
+def _date_findings(
     a: Claim, b: Claim, names: tuple[str, str], published: ReportDays = (None, None)
 ) -> list[Finding]:
     """Resolved dates that cannot be the same day conflict ("Tuesday" = "April 11" agree).

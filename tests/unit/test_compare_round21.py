@@ -7,6 +7,7 @@ Each case comes from a report pair of another story than the dev pairs.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -192,3 +193,39 @@ def test_a_date_of_the_predicate_still_conflicts(extractor: Extractor) -> None:
     a = extracted(extractor, "Kane joined the Tottenham academy in 2005.")
     b = extracted(extractor, "Kane joined the Tottenham Hotspur academy in 2004.", 1)
     assert label_of(a, b)[0] is Label.CONFLICT
+
+
+def test_a_weekday_beside_a_date_it_does_not_fall_on_is_shown(extractor: Extractor) -> None:
+    document = Document(
+        1,
+        "t",
+        "s",
+        "Cisco said Tuesday (July 18) it would cut about 6,500 jobs.",
+        "x",
+        published=dt.date(2011, 7, 21),
+    )
+    b = extractor.extract(document)[0]
+    first = Document(0, "t", "s", "Cisco will cut about 6,500 jobs, the company said.", "x")
+    a = extractor.extract(replace(first, published=dt.date(2011, 7, 18)))[0]
+    link = classify(Candidate(a.id, b.id, 0.9), a, b, documents=[first, document])
+    label, reasons = link.label, [r.text for r in link.reasons]
+    flag = "The second source writes Tuesday (July 18), but July 18, 2011 was a Monday."
+    assert flag in reasons
+    assert label is not Label.CONFLICT
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # December 23, 2019 was a Monday
+        ("The bus plunged into a ravine on Monday (Dec 23), police said.", dt.date(2019, 12, 24)),
+        # far from the report's date, a date without its year may have been given another
+        ("The bus plunged into a ravine on Monday (Dec 23), police said.", dt.date(2009, 8, 11)),
+    ],
+)
+def test_a_weekday_beside_its_date_is_not_flagged(
+    extractor: Extractor, text: str, published: dt.date
+) -> None:
+    a = extractor.extract(Document(0, "t", "s", text, "x", published=published))[0]
+    b = extracted(extractor, "The bus plunged into a ravine on Monday evening.", 1)
+    assert not [r for r in label_of(a, b)[1] if " was a " in r]
