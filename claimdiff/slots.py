@@ -693,9 +693,14 @@ def _in_context(
     return amount
 
 
-SUM_KINDS: dict[str, frozenset[str]] = {
-    kind: frozenset(words.split())
-    for kind, words in {
+def kind_of_word(words_of: dict[str, str]) -> dict[str, str]:
+    """A table of kinds, each with the words that name it ("loss": "loss losses"), turned
+    into each word's kind ("losses": "loss")."""
+    return {word: kind for kind, words in words_of.items() for word in words.split()}
+
+
+_SUM_KIND = kind_of_word(
+    {
         "revenue": "revenue revenues sales turnover",
         "profit": "profit profits earnings income eps",
         "loss": "loss losses",
@@ -709,12 +714,10 @@ SUM_KINDS: dict[str, frozenset[str]] = {
         "fee": "fee fees",
         "aid": "aid funding grant grants",
         "bail": "bail",
-    }.items()
-}
-"""Kinds of sums a report gives side by side, each under the words that name it: revenue
-and a penalty, a profit and a cost, are two sums, however near their figures."""
-
-_SUM_KIND = {word: kind for kind, words in SUM_KINDS.items() for word in words}
+    }
+)
+"""Kinds of sums a report gives side by side, by the words that name them: revenue and a
+penalty, a profit and a cost, are two sums, however near their figures."""
 _SUM_HEAD = "|".join(sorted(_SUM_KIND, key=len, reverse=True))
 _SUM_BEFORE = re.compile(
     rf"(?:(?P<mod>[\w-]+)\s+)?\b(?P<head>{_SUM_HEAD})"
@@ -740,7 +743,7 @@ quarterly revenue", "on revenue"."""
 
 def sum_of(amount: Amount, text: str) -> tuple[str, str]:
     """What a sum of money is, as far as the words around it say: its kind ("revenue",
-    "penalty"; ``SUM_KINDS``) and the name that says which ("iPad" in "iPad revenue of $6.4
+    "penalty"; ``_SUM_KIND``) and the name that says which ("iPad" in "iPad revenue of $6.4
     billion", "Wearables" in "Wearables revenue was $7.52 billion"); "" for what they do not say.
 
     Only a word with a capital letter names which: "services revenue" may be any revenue.
@@ -895,9 +898,8 @@ def _place(entity: Entity) -> bool:
     return entity.label in PLACE_LABELS
 
 
-_FATES = {
-    fate: frozenset(words.split())
-    for fate, words in {
+_FATE_OF = kind_of_word(
+    {
         "dead": "killed killing dead died dying perished drowned",
         "hurt": "injured injuring wounded wounding hurt hospitalised hospitalized treated",
         "rescued": "rescued rescuing saved",
@@ -905,10 +907,9 @@ _FATES = {
         "missing": "missing",
         "held": "arrested arresting detained detaining",
         "sick": "sickened sickening infected infecting",
-    }.items()
-}
+    }
+)
 """What counted people underwent, by the words that say it next to the count."""
-_FATE_OF = {word: fate for fate, words in _FATES.items() for word in words}
 _FATE_AFTER = re.compile(
     r" +(?:(?:others?|people|persons?)\s+)?(?:(?:who|that|were|was|are|is|have|has|had|been|"
     r"being|got|remain|remained|remains|reported|later|also|still|now)\s+){0,3}"
@@ -938,11 +939,13 @@ def _fate(before: str, after: str, counted: str = "") -> str:
     return ""
 
 
-_FATE_OF_COUNT = {
-    **dict.fromkeys(("toll", "deaths", "dead", "bodies", "fatalities"), "dead"),
-    **dict.fromkeys(("injuries", "wounded", "injured"), "hurt"),
-    **dict.fromkeys(("cases", "infections"), "sick"),
-}
+_FATE_OF_COUNT = kind_of_word(
+    {
+        "dead": "toll deaths dead bodies fatalities",
+        "hurt": "injuries wounded injured",
+        "sick": "cases infections",
+    }
+)
 """Nouns that count people of one fate: "83 deaths", "cholera cases climbed to 1,351"."""
 _COUNTED_BEFORE = re.compile(
     rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:[a-z]+\s+){{1,2}}$", re.IGNORECASE

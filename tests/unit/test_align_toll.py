@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import numpy as np
 import pytest
@@ -11,21 +12,18 @@ from claimdiff.align import BY_TOLL, Candidate, Scored, choose_bases, link_bases
 from claimdiff.evidence import basis_reason
 from claimdiff.extract import Extractor
 from claimdiff.figures import same_toll
-from claimdiff.model import Claim, Document
 from claimdiff.settings import Settings
 from claimdiff.slots import casualty_claim
+from tests.unit.helpers import extracted as extracted_on
+
+extracted = partial(extracted_on, published=dt.date(2022, 11, 9))
+"""The first claim the real pipeline finds in a text, in a report of this file's date."""
 
 QUAKE = (
     "An earthquake in western Nepal killed at least six villagers, four of them children,"
     " as the tremor destroyed mud and brick houses."
 )
 COLLAPSE = "Six people were killed when some houses collapsed at Gairagaun, police said."
-
-
-def extracted(extractor: Extractor, text: str, doc: int = 0) -> Claim:
-    """The first claim the real pipeline finds in a text."""
-    document = Document(doc, "t", "s", text, "x", published=dt.date(2022, 11, 9))
-    return extractor.extract(document)[0]
 
 
 def scored(probability: float) -> Scored:

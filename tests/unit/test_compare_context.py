@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import partial
 
 import pytest
 
@@ -18,12 +19,11 @@ from claimdiff.evidence import dated_apart, event_conflict
 from claimdiff.extract import Extractor
 from claimdiff.model import Claim, DateMention, Document, Label, ReasonKind
 from claimdiff.slots import amounts, casualty_claim
-from tests.unit.helpers import claim
+from tests.unit.helpers import claim, label_of
+from tests.unit.helpers import extracted as extracted_on
 
-
-def extracted(extractor: Extractor, text: str, doc: int = 0) -> Claim:
-    """The first claim the real pipeline finds in a text."""
-    return extractor.extract(Document(doc, "t", "s", text, "x", published=dt.date(2013, 4, 16)))[0]
+extracted = partial(extracted_on, published=dt.date(2013, 4, 16))
+"""The first claim the real pipeline finds in a text, in a report of this file's date."""
 
 
 def dated_pair(extractor: Extractor, text_a: str, text_b: str, day: dt.date) -> tuple[Claim, Claim]:
@@ -31,11 +31,6 @@ def dated_pair(extractor: Extractor, text_a: str, text_b: str, day: dt.date) -> 
     (a,) = extractor.extract(Document(0, "t", "s", text_a, "x", published=day))
     (b,) = extractor.extract(Document(1, "t", "s", text_b, "y", published=day))
     return a, b
-
-
-def label_of(a: Claim, b: Claim) -> tuple[Label, list[str]]:
-    link = classify(Candidate(a.id, b.id, 0.9), a, b)
-    return link.label, [r.text for r in link.reasons]
 
 
 IRAN = ("Iran", "Iran", "GPE")

@@ -7,27 +7,21 @@ Each case comes from a report pair of another story than the dev pairs.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
-from claimdiff.align import Candidate
-from claimdiff.compare import classify
 from claimdiff.events import event_classes, only_a_person_shared
 from claimdiff.evidence import dated_apart, event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.figures import same_toll
-from claimdiff.model import Claim, Document, Label
+from claimdiff.model import Document, Label
 from claimdiff.slots import amounts, amounts_from_text, consistent
+from tests.unit.helpers import extracted as extracted_on
+from tests.unit.helpers import label_of
 
-
-def extracted(extractor: Extractor, text: str, doc: int = 0) -> Claim:
-    """The first claim the real pipeline finds in a text."""
-    return extractor.extract(Document(doc, "t", "s", text, "x", published=dt.date(2019, 12, 24)))[0]
-
-
-def label_of(a: Claim, b: Claim) -> tuple[Label, list[str]]:
-    link = classify(Candidate(a.id, b.id, 0.9), a, b)
-    return link.label, [r.text for r in link.reasons]
+extracted = partial(extracted_on, published=dt.date(2019, 12, 24))
+"""The first claim the real pipeline finds in a text, in a report of this file's date."""
 
 
 def figure(text: str):  # type: ignore[no-untyped-def]

@@ -1,5 +1,6 @@
-"""Counts of people compared by what the people underwent, counts of "others", and words
-after a bare figure that are no unit.
+"""Counts of people compared by what the people underwent, counts of "others", words after a
+bare figure that are no unit, one qualifier table for both figure readers, dates of other
+actions in one claim, and a weekday beside a date it does not fall on.
 
 Each case comes from a report pair of another story than the dev pairs.
 """
@@ -8,24 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
 from claimdiff.align import Candidate
 from claimdiff.compare import classify
 from claimdiff.extract import Extractor
-from claimdiff.model import Claim, Document, Label
+from claimdiff.model import Document, Label
 from claimdiff.slots import Amount, _fate, amounts, amounts_from_text
+from tests.unit.helpers import extracted as extracted_on
+from tests.unit.helpers import label_of
 
-
-def extracted(extractor: Extractor, text: str, doc: int = 0) -> Claim:
-    """The first claim the real pipeline finds in a text."""
-    return extractor.extract(Document(doc, "t", "s", text, "x", published=dt.date(2009, 8, 11)))[0]
-
-
-def label_of(a: Claim, b: Claim) -> tuple[Label, list[str]]:
-    link = classify(Candidate(a.id, b.id, 0.9), a, b)
-    return link.label, [r.text for r in link.reasons]
+extracted = partial(extracted_on, published=dt.date(2009, 8, 11))
+"""The first claim the real pipeline finds in a text, in a report of this file's date."""
 
 
 def test_others_counted_beside_people_are_people(extractor: Extractor) -> None:
