@@ -218,6 +218,8 @@ def only_a_person_shared(a: Claim, b: Claim) -> bool:
     in_common = sum(any(same_person(x, y) for y in theirs) for x in persons(a))
     if in_common != 1 or same_predicate(a, b):
         return False
+    if _measured_alike(a, b):
+        return False  # "Odinga received 48.85 percent" / "48.5 per cent polled for Odinga"
     from claimdiff.features import profile  # features builds on events
 
     shared = profile(a).words & profile(b).words
@@ -226,6 +228,13 @@ def only_a_person_shared(a: Claim, b: Claim) -> bool:
     known = {w for c in (a, b) for w in _designations(c)}
     aged = {f"{x.value:g}" for c in (a, b) for x in amounts(c) if x.unit == "year-old"}
     return shared <= known | aged | (_AGE_WORDS if aged else frozenset())
+
+
+def _measured_alike(a: Claim, b: Claim) -> bool:
+    """Whether both claims give a figure of one unit, other than an age: one measure of the
+    person they share, whatever words they use ("percent", "per cent")."""
+    units = [{x.unit for x in amounts(c) if x.unit and x.unit != "year-old"} for c in (a, b)]
+    return bool(units[0] & units[1])
 
 
 def _designations(claim: Claim) -> set[str]:

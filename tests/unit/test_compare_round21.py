@@ -15,11 +15,12 @@ import pytest
 
 from claimdiff.align import Candidate
 from claimdiff.compare import classify
+from claimdiff.events import only_a_person_shared
 from claimdiff.extract import Extractor
 from claimdiff.model import Document, Label
 from claimdiff.slots import Amount, _fate, amounts, amounts_from_text
+from tests.unit.helpers import claim, label_of
 from tests.unit.helpers import extracted as extracted_on
-from tests.unit.helpers import label_of
 
 extracted = partial(extracted_on, published=dt.date(2009, 8, 11))
 """The first claim the real pipeline finds in a text, in a report of this file's date."""
@@ -226,3 +227,20 @@ def test_a_weekday_beside_its_date_is_not_flagged(
     a = extractor.extract(Document(0, "t", "s", text, "x", published=published))[0]
     b = extracted(extractor, "The bus plunged into a ravine on Monday evening.", 1)
     assert not [r for r in label_of(a, b)[1] if " was a " in r]
+
+
+def test_one_person_measured_alike_is_no_stranger() -> None:
+    # "percent" / "per cent": no content word in common but the person, one measure
+    odinga = (("Odinga", "Raila Odinga", "PERSON"),)
+    a = claim("Odinga received 48.85 percent of the vote.", names=odinga, predicate="receive")
+    b = claim(
+        "About 6.94 million (48.5 per cent) polled for Odinga.",
+        doc=1,
+        names=odinga,
+        predicate="poll",
+    )
+    assert not only_a_person_shared(a, b)
+    # a figure on one side only is no measure both give
+    c = claim("Odinga scored 280 goals for Tottenham.", names=odinga, predicate="score")
+    d = claim("Odinga was born in Walthamstow.", doc=1, names=odinga, predicate="bear")
+    assert only_a_person_shared(c, d)
