@@ -14,7 +14,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     name: frozenset(words.split())
     for name, words in {
         "kill": "kill killed killing die died dead death deaths toll fatality fatalities "
-        "murder murdered murders slay slain body bodies casualty casualties victim victims",
+        "murder murdered murders slay slain body bodies casualty casualties victim victims "
+        "assassinate assassinated assassination massacre massacred slaughter slaughtered "
+        "behead beheaded strangle strangled lynch lynched",
         "injure": "injure injured injuring injury injuries wound wounded hurt casualty casualties",
         "attack": "attack attacked attacks strike struck strikes airstrike airstrikes bomb "
         "bombed bombing bombings bombard raid raids shell shelling explosion explosions "

@@ -15,7 +15,7 @@ import pytest
 
 from claimdiff.align import Candidate
 from claimdiff.compare import classify
-from claimdiff.events import only_a_person_shared
+from claimdiff.events import event_classes, only_a_person_shared
 from claimdiff.extract import Extractor
 from claimdiff.model import Document, Label
 from claimdiff.slots import Amount, _fate, amounts, amounts_from_text
@@ -244,3 +244,21 @@ def test_one_person_measured_alike_is_no_stranger() -> None:
     c = claim("Odinga scored 280 goals for Tottenham.", names=odinga, predicate="score")
     d = claim("Odinga was born in Walthamstow.", doc=1, names=odinga, predicate="bear")
     assert only_a_person_shared(c, d)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chokri Belaid was assassinated on Wednesday morning.",
+        "Gunmen massacred the villagers.",
+        "The hostage was beheaded.",
+    ],
+)
+def test_killing_in_other_words_is_killing(extractor: Extractor, text: str) -> None:
+    assert "kill" in event_classes(extracted(extractor, text))
+
+
+def test_one_person_killed_in_two_words_is_one_event(extractor: Extractor) -> None:
+    a = extracted(extractor, "The leftist politician Chokri Belaid was assassinated on Wednesday.")
+    b = extracted(extractor, "Opposition leader Chokri Belaid was shot dead on Wednesday.", 1)
+    assert not only_a_person_shared(a, b)
