@@ -916,11 +916,9 @@ _FATE_AFTER = re.compile(
     r"(?:\w+ly\s+)?(?P<word>[a-z]+)",
     re.IGNORECASE,
 )
-_FATE_BEFORE = re.compile(
-    r"\b(?P<word>[a-z]+)\s+(?:(?:at least|more than|about|around|nearly|almost|some|over|"
-    r"another|up to)\s+)?$",
-    re.IGNORECASE,
-)
+_FATE_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+(?:another\s+)?$", re.IGNORECASE)
+"""The word right before a count, whose text begins with its qualifier ("killing" before "at
+least 31 people")."""
 
 
 def _fate(before: str, after: str, counted: str = "") -> str:
