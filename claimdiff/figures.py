@@ -19,7 +19,7 @@ from claimdiff.events import (
     same_predicate,
     shared_events,
 )
-from claimdiff.extract.calendar_words import WEEKDAYS
+from claimdiff.extract.calendar_words import DAY_NAMES, MONTH_NAMES, WEEKDAYS
 from claimdiff.extract.units import CURRENCY_SIGNS, NUMBER_WORDS, PART, UNITS
 from claimdiff.memo import per_object
 from claimdiff.model import FUTURE, Claim, DateMention, Label, Reason, ReasonKind
@@ -1007,9 +1007,10 @@ def _own_days_apart(
                 or not (_YEAR.search(date.text) or _near(date.value, dateline))
             ):
                 continue
-            fell = f"{date.value:%B} {date.value.day}, {date.value.year}"
+            fell = _day(date.value, year=True)
             text = (
-                f"{names[side]} writes {day.text} ({date.text}), but {fell} was a {date.value:%A}."
+                f"{names[side]} writes {day.text} ({date.text}), but {fell} was a"
+                f" {DAY_NAMES[date.value.weekday()]}."
             )
             values = (day.text, "") if side == 0 else ("", day.text)
             findings.append(Finding(Reason(ReasonKind.DATE, *values, _sentence(text)), Label.AGREE))
@@ -1374,7 +1375,11 @@ def _weekday_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Findin
 
 def _day(value: dt.date, year: bool = False) -> str:
     """ "April 11", or "April 11, 2017"."""
-    return f"{value:%B} {value.day}" + (f", {value.year}" if year else "")
+    return f"{_month(value)} {value.day}" + (f", {value.year}" if year else "")
+
+
+def _month(value: dt.date) -> str:
+    return MONTH_NAMES[value.month - 1]
 
 
 def _day_named(written: str, day: str) -> bool:
@@ -1391,7 +1396,7 @@ def days_shown(mentions: Sequence[DateMention], *, year: bool = False) -> list[s
         by_day.setdefault((mention.value, mention.granularity), []).append(mention)
     shown = []
     for same in by_day.values():
-        named = [m for m in same if m.value and f"{m.value:%B}" in m.text]
+        named = [m for m in same if m.value and _month(m.value) in m.text]
         if named and len(same) > 1:
             shown.append(", ".join(dict.fromkeys(m.text for m in same)))
         else:
@@ -1403,6 +1408,6 @@ def dated(mention: DateMention, *, year: bool = False) -> str:
     """A date as written, with the day it resolves to: "Tuesday (April 11)", or with
     ``year`` "Tuesday (April 11, 2017)"."""
     value = mention.value
-    if value is None or mention.granularity != "day" or f"{value:%B}" in mention.text:
+    if value is None or mention.granularity != "day" or _month(value) in mention.text:
         return mention.text
     return f"{mention.text} ({_day(value, year)})"

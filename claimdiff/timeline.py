@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from claimdiff.extract.calendar_words import DAY_NAMES, MONTH_NAMES
 from claimdiff.model import Claim, Comparison, DateMention
 
 GRAINS = ("decade", "year", "month", "week", "day")
@@ -81,9 +82,9 @@ def _dated(
 def date_label(value: dt.date, granularity: str) -> str:
     """A date as a timeline row names it: "Tue 11 Apr 2017", "April 2017", "the 1990s".
     In English whatever the locale (``strftime`` would follow the desktop's)."""
-    month = _MONTHS[value.month - 1]
+    month = MONTH_NAMES[value.month - 1]
     if granularity == "day":
-        return f"{_DAYS[value.weekday()]} {value.day} {month[:3]} {value.year}"
+        return f"{DAY_NAMES[value.weekday()][:3]} {value.day} {month[:3]} {value.year}"
     if granularity == "week":
         return f"week of {value.day} {month[:3]} {value.year}"
     if granularity == "month":
@@ -91,23 +92,6 @@ def date_label(value: dt.date, granularity: str) -> str:
     if granularity == "decade":
         return f"the {value.year // 10 * 10}s"
     return str(value.year)
-
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def cell_text(row: Dated, position: int) -> str:

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-WEEKDAYS = {
-    name: index
-    for index, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""The days of the week in English, Monday first (``date.weekday()``), whatever the locale:
+``strftime``'s "%A" follows the desktop's once Qt has set it."""
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The months in English, January first, whatever the locale (unlike "%B")."""
+WEEKDAYS = {name.lower(): index for index, name in enumerate(DAY_NAMES)}
 MONTHS = {
     "january": 1,
     "jan": 1,
