@@ -899,7 +899,8 @@ def same_moment(a: Claim, b: Claim) -> tuple[str, str] | None:
 
     Only times given to the minute count: "at 3 p.m." may be a briefing, a deadline or
     the event, but two reports that time a quake to 13:53 report one moment. Times of
-    saying ("a 2 p.m. briefing") and approximate times ("around 5:30pm") do not count.
+    saying ("a 2 p.m. briefing") and round approximate times ("around 5:30pm") do not
+    count; "about 10:08 pm" does.
     """
     times = _to_the_minute(a), _to_the_minute(b)
     if not times[0] or not times[1] or not shared_events(a, b):
@@ -955,13 +956,17 @@ def writes_minutes(text: str) -> bool:
 
 @per_object
 def _to_the_minute(claim: Claim) -> tuple[ClockTime, ...]:
-    """The claim's times of day given to the minute, not approximate, not of saying."""
+    """The claim's times of day given to the minute, not of saying, and not approximate
+    unless an odd minute ("about 10:08 pm" is a time read off a record; "around 5:30pm" is
+    a guess)."""
     if not writes_minutes(claim.text):
         return ()
     return tuple(
         t
         for t in clock_times(claim.text)
-        if t.minutes % 60 and not t.approximate and not _time_of_saying(claim.text, t)
+        if t.minutes % 60
+        and not (t.approximate and t.minutes % 5 == 0)
+        and not _time_of_saying(claim.text, t)
     )
 
 

@@ -271,8 +271,30 @@ def _expected_here(text: str, start: int, end: int) -> bool:
     )
 
 
-_MORE = re.compile(r"\s+(?:other|more|further|additional|extra)\b", re.IGNORECASE)
+_MORE = re.compile(r"\s+(other|more|further|additional|extra)\b", re.IGNORECASE)
 """A count of some besides those already told: "two other executives", "three more"."""
+
+
+def _besides(amount: Amount, before: str, rest: str) -> bool:
+    """Whether a count is of some besides those already told: "two other executives", "three
+    more", "another 12" (``rest``, the text after the count's first word).
+
+    "Other" people hurt, missing or rescued are set apart from the dead, and are all of
+    their kind: "Twelve other people were being treated for injuries", after the toll,
+    counts the injured. "Three other people died", "another two had been arrested" and
+    "three more were injured" count some besides.
+    """
+    more = _MORE.match(rest)
+    lower = before.lower()
+    word = more[1].lower() if more else next((w for w in _ANOTHER if lower.endswith(w)), "")
+    if not word:
+        return False
+    return word.strip() not in ("other", "another") or amount.fate not in _BESIDE_THE_DEAD
+
+
+_BESIDE_THE_DEAD = frozenset({"hurt", "missing", "rescued"})
+
+
 _EARLIER = re.compile(
     r"(?:\b(?:initially|originally|previously|formerly|(?:the|its|an?)\s+(?:original|previous|"
     r"earlier|prior))\b(?:\s+[\w$-]+){0,6}"
@@ -655,7 +677,10 @@ def _in_context(
         return None  # "at one point", "at one stage"
     amount = _unit_in_context(amount, before, after)
     if amount.unit in _COUNTS_OF_PEOPLE and (fate := _fate(before, after, amount.text)):
-        amount = replace(amount, fate=fate)
+        # "102 have been rescued": a bare count of people killed, hurt, missing or rescued
+        # counts people, as a toll does ("another two had been arrested" may count anyone)
+        unit = amount.unit or ("people" if fate in _BESIDE_THE_DEAD | {"dead"} else "")
+        amount = replace(amount, fate=fate, unit=unit)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
@@ -674,7 +699,7 @@ def _in_context(
     start = lead.end() if lead else 0
     words = amount.text[start:].split(maxsplit=1)
     first = start + (len(words[0]) if words else 0)
-    if _MORE.match(amount.text + after, first) or before.lower().endswith(_ANOTHER):
+    if _besides(amount, before, (amount.text + after)[first:]):
         return replace(amount, role="more")  # "two other executives": not all of them
     if not _CHANGE_BY.search(before) and (
         _EARLIER.search(before)
@@ -826,9 +851,11 @@ def consistent(x: Amount, y: Amount) -> bool:
     31,000" disagree, and so do "at least 115" and "at least 120", for a bound is the
     figure as its source chose to round it. Bounds of two directions that meet at one
     figure that one of them leaves out cannot both hold: "as many as 2,000" / "more than
-    2,000". A figure is read to its last digit ("300 people" may be 296), and a round one
-    with half a percent of slack besides; two figures given to four digits or so ("$26.64
-    billion" / "$26.65 billion") only to their digits.
+    2,000". Two approximate figures are each their source's rounding too, and may stray
+    ``ABOUT_SLACK`` apart ("about 60 miles" / "about 80 miles" do not agree). A figure is
+    read to its last digit ("300 people" may be 296), and a round one with half a percent
+    of slack besides; two figures given to four digits or so ("$26.64 billion" / "$26.65
+    billion") only to their digits.
     """
     slack = max(x.rounding, y.rounding)
     if not (precise(x) and precise(y)):
@@ -837,6 +864,12 @@ def consistent(x: Amount, y: Amount) -> bool:
         if x.unit != "metre":  # a converted length keeps its rounding: "over 30 miles"
             slack = min(slack, BOUND_SLACK * max(abs(x.value), abs(y.value)))
         return abs(x.value - y.value) <= slack
+    if x.kind == y.kind == "about" and _ABOUT.match(x.text) and _ABOUT.match(y.text):
+        # "about 60 miles south of Las Vegas" / "about 80 miles south": each source's own
+        # rounding of what it measured, as two bounds are, though their ranges meet
+        apart = abs(x.value - y.value)
+        if apart > max(slack, ABOUT_SLACK * max(abs(x.value), abs(y.value))):
+            return False
     if {x.kind, y.kind} == {"lower", "upper"}:
         low, high = (x, y) if x.kind == "lower" else (y, x)
         if high.value <= low.value and (_ABOVE.match(low.text) or _BELOW.match(high.text)):
@@ -857,6 +890,10 @@ _ABOUT = _qualifier_words("about")
 _BELOW = _qualifier_words("nearly", "less than")
 """An upper bound that leaves out its own figure: "nearly 2,000" is not 2,000."""
 
+
+ABOUT_SLACK = 0.15
+"""How far apart (relative) two approximate figures may be and still be one: "about 1,300"
+/ "some 1,200" may be, "about 60 miles" / "about 80 miles" are two."""
 
 BOUND_SLACK = 0.01
 """How far apart (relative) two bounds of one direction may be and still be one figure:
@@ -888,7 +925,18 @@ def casualty_claim(claim: Claim) -> str | None:
 def casualty_spans(claim: Claim) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Where the claim says there were no casualties, and where it counts them."""
     nones = [m.span() for m in _NO_CASUALTY.finditer(claim.text)]
-    return nones, [m.span() for m in casualty_counts(claim.text, nones)]
+    counts = [m.span() for m in casualty_counts(claim.text, nones)]
+    # a count that its casualty word, however far before it, tells of ("the death toll from
+    # Tanzania's ferry disaster hit 136"); "Fifteen bodies were pulled" counts no toll
+    for amount in amounts(claim):
+        at = claim.text.find(amount.text)
+        if (
+            amount.fate in _CASUALTY_FATES
+            and _CASUALTY.search(claim.text, 0, max(0, at))
+            and not any(s <= at < e for s, e in nones)
+        ):
+            counts.append((at, at + len(amount.text)))
+    return nones, sorted(set(counts))
 
 
 def _place(entity: Entity) -> bool:
@@ -930,13 +978,14 @@ def _fate(before: str, after: str, counted: str = "") -> str:
     for found in (_FATE_BEFORE.search(before[-40:]), _FATE_AFTER.match(after)):
         if found and (fate := _FATE_OF.get(found["word"].lower())):
             return fate
-    if found := _COUNTED_BEFORE.search(before[-40:]):
+    if found := _COUNTED_BEFORE.search(before[-60:]):
         return _FATE_OF_COUNT[found["noun"].lower()]
     if found := _COUNTED_AT_END.search(counted) or _COUNTED_NEXT.match(after):
         return _FATE_OF_COUNT[found["noun"].lower()]
     return ""
 
 
+_CASUALTY_FATES = frozenset({"dead", "hurt"})
 _FATE_OF_COUNT = kind_of_word(
     {
         "dead": "toll deaths dead bodies fatalities",
@@ -946,7 +995,7 @@ _FATE_OF_COUNT = kind_of_word(
 )
 """Nouns that count people of one fate: "83 deaths", "cholera cases climbed to 1,351"."""
 _COUNTED_BEFORE = re.compile(
-    rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:[a-z]+\s+){{1,2}}$", re.IGNORECASE
+    rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:[a-z\u2019'-]+\s+){{1,6}}$", re.IGNORECASE
 )
 """A count's noun and verb before a bare figure: "the death toll stood at 43", "infections
 had reached 1,197"."""

@@ -45,8 +45,6 @@ def test_the_rule_can_be_switched_off() -> None:
     [
         # a whole hour may be a briefing, a deadline or the event
         "Residents said the explosion came at 6 a.m. local time.",
-        # an approximate time is no minute
-        "Residents said the explosion came around 6:14 a.m.",
         # another minute
         "Residents said the explosion came at 6:41 a.m. local time.",
         # the time a statement was made
@@ -57,3 +55,20 @@ def test_the_rule_can_be_switched_off() -> None:
 )
 def test_no_moment_in_common(other: str) -> None:
     assert same_moment(A, claim(1, 1, other)) is None
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        # an approximate time at an odd minute was read off a record
+        (A.text, "Residents said the explosion came around 6:14 a.m.", True),
+        # at a round one it is a guess
+        (
+            "The blast, which struck at 0615 (2215 GMT), shattered windows across Kandy.",
+            "Residents said the explosion came around 6:15 a.m.",
+            False,
+        ),
+    ],
+)
+def test_an_approximate_time_is_a_minute_only_at_an_odd_minute(x: str, y: str, same: bool) -> None:
+    assert (same_moment(claim(0, 0, x), claim(1, 1, y)) is not None) is same

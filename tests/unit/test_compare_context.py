@@ -145,7 +145,10 @@ def test_no_deaths_with_a_toll_in_one_claim_denies_neither() -> None:
         ("the six-storey building", "story", ""),  # the British spelling
         ("So far 52 bodies have been recovered", "people", ""),
         ("two other executives were sentenced", "executive", "more"),
-        ("another 47 people were injured", "people", "more"),
+        # beside the dead, "another" counts all the hurt ("seven people dead and another
+        # nine injured"); more of the dead are some besides
+        ("another 47 people were injured", "people", ""),
+        ("another 47 people died", "people", "more"),
         ("the alert was raised from 2 (increasing unrest) to 3", "", "earlier"),
         ("Heard was 72 when he died", "year-old", ""),  # no unit "when", no toll
         ("the ferry owner, who is 81 years old", "year-old", ""),
@@ -811,4 +814,4 @@ def test_a_toll_counts_the_dead(text: str, state: str | None) -> None:
 
 def test_a_round_figure_with_a_comma_is_no_year() -> None:
     (figure,) = amounts(claim("The toll had surpassed 2,000."))
-    assert (figure.value, figure.unit) == (2000, "")
+    assert (figure.value, figure.unit) == (2000, "people")  # a toll counts people
