@@ -583,6 +583,8 @@ def _said(amount: Amount, shown: str) -> str:
     people" beside "three people" would read as a rival toll."""
     if amount.role.startswith(SUM_OF) and amount.role.split()[-1] not in shown.lower():
         return f"{_aged(amount, shown)} ({amount.role.removeprefix(SUM_OF)})"  # "(iPad revenue)"
+    if amount.severity and f"{amount.severity}ly" not in shown.lower():
+        shown = f"{shown} ({amount.severity}ly hurt)"  # "two (critically hurt)"
     return _aged(amount, shown) + _ROLE_SAID.get(amount.role, "")
 
 

@@ -377,6 +377,11 @@ class Amount:
     """For a count of people, what the words beside it say they underwent: "dead", "hurt",
     "rescued", "evacuated", "missing", "held" or "sick" ("30 people were rescued", "killing
     58 people"); else "". Counts of two fates are two quantities."""
+    severity: str = ""
+    """For a count of the hurt, how badly, where the words beside it say: "critical",
+    "serious" or "slight" ("32 of them were critically injured", "90 of them seriously");
+    else "". The badly hurt are some of the hurt, so counts of two severities, or of one
+    and none, are two quantities."""
 
     @property
     def key(self) -> str:
@@ -542,8 +547,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
             and unit_word not in _CLOCK_UNITS
         ):
             continue  # "One said", "one of them": a pronoun, not a count
-        if unit_word in _SKIP_UNITS - {"year-old"}:
-            unit_word = ""
+        if unit_word in _SKIP_UNITS - {"year-old"} or unit_word in _SEVERITY_OF:
+            unit_word = ""  # "two critically": how badly two were hurt
         if not unit_word and (after := _OF_THE_NOUN.match(text, match.end())):
             unit_word = after[1].lower()  # "seven of its villages"
         if not unit_word and (before := _OF_NOUN.search(text[: match.start()])):
@@ -676,11 +681,14 @@ def _in_context(
     if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
         return None  # "at one point", "at one stage"
     amount = _unit_in_context(amount, before, after)
-    if amount.unit in _COUNTS_OF_PEOPLE and (fate := _fate(before, after, amount.text)):
+    if amount.unit in _COUNTED_HURT and (fate := _fate(before, after, amount.text)):
         # "102 have been rescued": a bare count of people killed, hurt, missing or rescued
         # counts people, as a toll does ("another two had been arrested" may count anyone)
         unit = amount.unit or ("people" if fate in _BESIDE_THE_DEAD | {"dead"} else "")
-        amount = replace(amount, fate=fate, unit=unit)
+        amount = replace(amount, fate=fate, unit=unit, severity=_severity(fate, after))
+    elif amount.unit in _COUNTED_HURT and (severity := _severity("hurt", after)):
+        # "injured hundreds of others, 90 of them seriously"
+        amount = replace(amount, fate="hurt", severity=severity)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
@@ -958,12 +966,12 @@ _FATE_OF = kind_of_word(
     }
 )
 """What counted people underwent, by the words that say it next to the count."""
-_FATE_AFTER = re.compile(
+_TO_ITS_VERB = (
     r" +(?:(?:others?|people|persons?)\s+)?(?:(?:who|that|were|was|are|is|have|has|had|been|"
     r"being|got|remain|remained|remains|reported|later|also|still|now)\s+){0,3}"
-    r"(?:\w+ly\s+)?(?P<word>[a-z]+)",
-    re.IGNORECASE,
 )
+"""The words between a count and what it underwent: "30 people were", "four others were"."""
+_FATE_AFTER = re.compile(rf"{_TO_ITS_VERB}(?:\w+ly\s+)?(?P<word>[a-z]+)", re.IGNORECASE)
 _FATE_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+(?:another\s+)?$", re.IGNORECASE)
 """The word right before a count, whose text begins with its qualifier ("killing" before "at
 least 31 people")."""
@@ -978,9 +986,11 @@ def _fate(before: str, after: str, counted: str = "") -> str:
     for found in (_FATE_BEFORE.search(before[-40:]), _FATE_AFTER.match(after)):
         if found and (fate := _FATE_OF.get(found["word"].lower())):
             return fate
-    if found := _COUNTED_BEFORE.search(before[-60:]):
-        return _FATE_OF_COUNT[found["noun"].lower()]
-    if found := _COUNTED_AT_END.search(counted) or _COUNTED_NEXT.match(after):
+    if found := (
+        _COUNTED_AT_END.search(counted)
+        or _COUNTED_NEXT.match(after)
+        or _COUNTED_BEFORE.search(before[-60:])
+    ):
         return _FATE_OF_COUNT[found["noun"].lower()]
     return ""
 
@@ -995,7 +1005,9 @@ _FATE_OF_COUNT = kind_of_word(
 )
 """Nouns that count people of one fate: "83 deaths", "cholera cases climbed to 1,351"."""
 _COUNTED_BEFORE = re.compile(
-    rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:[a-z\u2019'-]+\s+){{1,6}}$", re.IGNORECASE
+    rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:(?!(?:and|or|but|while|with)\s)"
+    rf"[a-z\u2019'-]+\s+){{1,6}}$",
+    re.IGNORECASE,
 )
 """A count's noun and verb before a bare figure: "the death toll stood at 43", "infections
 had reached 1,197"."""
@@ -1005,8 +1017,30 @@ _COUNTED_NEXT = re.compile(rf"\s+(?P<noun>{'|'.join(_FATE_OF_COUNT)})\b", re.IGN
 
 
 def same_fate(x: Amount, y: Amount) -> bool:
-    """Whether two figures may count the same people: one fate, or one side says none."""
-    return not (x.fate and y.fate) or x.fate == y.fate
+    """Whether two figures may count the same people: one fate, or one side says none; and
+    of the hurt, one severity ("32 critically injured" / "90 seriously injured" are two)."""
+    return not (x.fate and y.fate) or (x.fate == y.fate and x.severity == y.severity)
+
+
+def _severity(fate: str, after: str) -> str:
+    """How badly a count of the hurt was hurt, from the words after it ("were critically
+    injured", "of them seriously"); "" if they do not say, or the count is not of the hurt."""
+    found = _SEVERITY_AFTER.match(after) if fate == "hurt" else None
+    return _SEVERITY_OF[found["how"].lower()] if found else ""
+
+
+_SEVERITY_OF = kind_of_word(
+    {
+        "critical": "critically gravely",
+        "serious": "seriously severely grievously badly",
+        "slight": "slightly lightly mildly",
+    }
+)
+_SEVERITY_AFTER = re.compile(
+    rf"{_TO_ITS_VERB}(?P<how>{'|'.join(_SEVERITY_OF)})\b(?!\s+ill\b)", re.IGNORECASE
+)
+"""A severity word after a count, before its verb if any ("were critically injured") or
+alone ("90 of them seriously"); "critically ill" is no wound."""
 
 
 PEOPLE_KINDS = frozenset(
@@ -1016,6 +1050,8 @@ PEOPLE_KINDS = frozenset(
 )
 """Units that count people of one kind: met by a count of "people" that agrees with them."""
 _COUNTS_OF_PEOPLE = PEOPLE_KINDS | {"", "people"}
+_COUNTED_HURT = _COUNTS_OF_PEOPLE | {"injured"}
+"""Units of a count of people that may say what they underwent: "scores injured" too."""
 
 
 _AFTER_REACH = 25

@@ -168,3 +168,63 @@ def test_a_time_about_an_odd_minute_is_one_moment(
 ) -> None:
     a, b = extracted(extractor, x), extracted(extractor, y, 1)
     assert (same_moment(a, b) is not None) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("Thirty-two of them were critically injured.", "critical"),
+        ("The blast injured hundreds of others, 90 of them seriously.", "serious"),
+        ("Five people were hurt, including two critically.", "critical"),
+        ("Eight people were slightly injured.", "slight"),
+        ("Five people were injured.", ""),
+        # no wound
+        ("Five people are critically ill with cholera.", ""),
+    ],
+)
+def test_how_badly_a_count_was_hurt(extractor: Extractor, text: str, severity: str) -> None:
+    found = amounts(extracted(extractor, text))
+    assert [x.severity for x in found if x.value in (2, 5, 8, 32, 90)][-1] == severity
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "label"),
+    [
+        # the critically and the seriously injured are two counts
+        (
+            "Thirty-two of them were critically injured, it said.",
+            "The blast killed at least 47 people and injured hundreds, 90 of them seriously.",
+            Label.PARTIAL,
+        ),
+        # as are the seriously injured and all the injured
+        (
+            "Ninety people were seriously injured in the blast.",
+            "More than 600 people were injured in the blast.",
+            Label.PARTIAL,
+        ),
+        # one severity: compared
+        (
+            "Thirty-two people were critically injured in the blast.",
+            "Forty people were critically injured in the blast.",
+            Label.CONFLICT,
+        ),
+    ],
+)
+def test_counts_of_the_hurt_compared_by_how_badly(
+    extractor: Extractor, x: str, y: str, label: Label
+) -> None:
+    a, b = extracted(extractor, x), extracted(extractor, y, 1)
+    assert label_of(a, b)[0] is label
+
+
+def test_a_count_s_own_noun_tells_its_fate_before_a_noun_further_back() -> None:
+    text = "By late Monday, 398 people were reported dead and 1,891 injured from the quake."
+    assert [(x.value, x.fate) for x in amounts(claim(text))] == [(398, "dead"), (1891, "hurt")]
+
+
+def test_a_reason_says_how_badly_a_count_was_hurt(extractor: Extractor) -> None:
+    a = extracted(
+        extractor, "Five people were seriously injured, including two critically, as houses fell."
+    )
+    b = extracted(extractor, "Houses collapsed in the quake.", 1)
+    assert "(critically hurt)" in " ".join(label_of(a, b)[1])
