@@ -681,14 +681,8 @@ def _in_context(
     if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
         return None  # "at one point", "at one stage"
     amount = _unit_in_context(amount, before, after)
-    if amount.unit in _COUNTED_HURT and (fate := _fate(before, after, amount.text)):
-        # "102 have been rescued": a bare count of people killed, hurt, missing or rescued
-        # counts people, as a toll does ("another two had been arrested" may count anyone)
-        unit = amount.unit or ("people" if fate in _BESIDE_THE_DEAD | {"dead"} else "")
-        amount = replace(amount, fate=fate, unit=unit, severity=_severity(fate, after))
-    elif amount.unit in _COUNTED_HURT and (severity := _severity("hurt", after)):
-        # "injured hundreds of others, 90 of them seriously"
-        amount = replace(amount, fate="hurt", severity=severity)
+    if amount.unit in _COUNTED_HURT:
+        amount = _with_fate(amount, before, after)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
         amount = replace(amount, text=(amount.text + after)[: rate.end()].strip())
@@ -1020,6 +1014,21 @@ def same_fate(x: Amount, y: Amount) -> bool:
     """Whether two figures may count the same people: one fate, or one side says none; and
     of the hurt, one severity ("32 critically injured" / "90 seriously injured" are two)."""
     return not (x.fate and y.fate) or (x.fate == y.fate and x.severity == y.severity)
+
+
+def _with_fate(amount: Amount, before: str, after: str) -> Amount:
+    """A count of people with what they underwent and, if hurt, how badly, where the words
+    around it (``before``, ``after``) say.
+
+    A severity alone tells a wound: "injured hundreds of others, 90 of them seriously". A
+    bare count of people killed, hurt, missing or rescued counts people, as a toll does
+    ("102 have been rescued"); "another two had been arrested" may count anyone.
+    """
+    fate = _fate(before, after, amount.text) or ("hurt" if _severity("hurt", after) else "")
+    if not fate:
+        return amount
+    unit = amount.unit or ("people" if fate in _BESIDE_THE_DEAD | {"dead"} else "")
+    return replace(amount, fate=fate, unit=unit, severity=_severity(fate, after))
 
 
 def _severity(fate: str, after: str) -> str:
