@@ -449,8 +449,11 @@ def _said_bare(
 
 
 def _all_hurt(figures: list[Amount], hurt: list[Amount]) -> bool:
-    """Whether each of ``figures`` is the very count of the hurt the other claim gives."""
-    return bool(hurt) and all(any(_same_count(x, y) for y in hurt) for x in figures)
+    """Whether each of ``figures`` is the very count of the hurt the other claim gives (none
+    of them said to be dead, missing or of another fate)."""
+    return bool(hurt) and all(
+        x.fate in ("", "hurt") and any(_same_count(x, y) for y in hurt) for x in figures
+    )
 
 
 def _same_count(x: Amount, y: Amount) -> bool:

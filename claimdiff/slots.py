@@ -342,6 +342,8 @@ _LENGTH_ROLES = {
             r"cent(?:re|er)|[A-Z]))\b"
         ),
     ),
+    # "by the 10-kilometre mark", "at the halfway point": a place along a course
+    "mark": (re.compile(r"(?!)"), re.compile(_AFTER_ASIDE + r"(?:mark|point)\b", re.IGNORECASE)),
 }
 """Words before or after a length that say what it measures."""
 _MAGNITUDE = re.compile(r"\bRichter\b|\bmagnitude\b", re.IGNORECASE)
@@ -966,6 +968,13 @@ _TO_ITS_VERB = (
 )
 """The words between a count and what it underwent: "30 people were", "four others were"."""
 _FATE_AFTER = re.compile(rf"{_TO_ITS_VERB}(?:\w+ly\s+)?(?P<word>[a-z]+)", re.IGNORECASE)
+_FATE_PAST_ASIDE = re.compile(
+    r",\s+(?:including|among\s+them)\b[^.;:]{1,60}?\s(?:(?:were|was|are|is|have|has|had|been)"
+    rf"\s+){{0,2}}(?:\w+ly\s+)?(?P<word>{'|'.join(_FATE_OF)})\b",
+    re.IGNORECASE,
+)
+"""A count's fate past an aside on who was among them: "Nine people, including four children
+were killed", "Five people, including the loco pilot of the Kanchanjunga Express, died"."""
 _FATE_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+(?:another\s+)?$", re.IGNORECASE)
 """The word right before a count, whose text begins with its qualifier ("killing" before "at
 least 31 people")."""
@@ -977,7 +986,11 @@ def _fate(before: str, after: str, counted: str = "") -> str:
     critically injured"), but not past a comma ("killing 31 people, injuring 72"), else from
     what it counts (``counted``, the figure as written: "83 deaths") or the noun that its
     verb tells of ("the death toll stood at 43", "infections had reached 1,197")."""
-    for found in (_FATE_BEFORE.search(before[-40:]), _FATE_AFTER.match(after)):
+    for found in (
+        _FATE_BEFORE.search(before[-40:]),
+        _FATE_AFTER.match(after),
+        _FATE_PAST_ASIDE.match(after),
+    ):
         if found and (fate := _FATE_OF.get(found["word"].lower())):
             return fate
     if found := (

@@ -661,9 +661,28 @@ def _passive(verb: Token) -> bool:
 
 
 def predicate(chain: list[Token]) -> str | None:
-    """Lemma of the event verb, lowercased."""
-    verb = chain[-1]
+    """Lemma of the event verb, lowercased: "stopped short of apologizing" tells (and
+    denies, ``negated``) an apology."""
+    verb = _short_of(chain[-1]) or chain[-1]
     return (verb.lemma_ or verb.lower_).lower() or None
+
+
+def _short_of(verb: Token) -> Token | None:
+    """The action "stopped short of" tells: "apologizing"; None for any other verb."""
+    if verb.lemma_ != "stop":
+        return None
+    return next(
+        (
+            action
+            for short in verb.children
+            if short.lower_ == "short"
+            for of in short.children
+            if of.lower_ == "of"
+            for action in of.children
+            if action.pos_ in ("VERB", "AUX") or action.tag_ == "VBG"
+        ),
+        None,
+    )
 
 
 def negated(span: Span, chain: list[Token]) -> bool:
@@ -673,6 +692,8 @@ def negated(span: Span, chain: list[Token]) -> bool:
             return True
         if verb.lemma_ == "rule" and any(c.lower_ == "out" for c in verb.children):
             return True
+        if _short_of(verb) is not None:
+            return True  # "she stopped short of apologizing"
         for child in verb.children:
             if _not_a_negation(child):
                 continue

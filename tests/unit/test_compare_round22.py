@@ -228,3 +228,48 @@ def test_a_reason_says_how_badly_a_count_was_hurt(extractor: Extractor) -> None:
     )
     b = extracted(extractor, "Houses collapsed in the quake.", 1)
     assert "(critically hurt)" in " ".join(label_of(a, b)[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        # past an aside on who was among them
+        ("Nine people, including four children were killed in the strikes.", "dead"),
+        ("Five people, including the pilot of the express, died on the spot.", "dead"),
+        # an aside with no fate after it tells none
+        ("Nine people, including four children, attended the meeting.", ""),
+    ],
+)
+def test_a_count_s_fate_past_an_aside(extractor: Extractor, text: str, fate: str) -> None:
+    first = amounts(extracted(extractor, text))[0]
+    assert first.fate == fate
+
+
+def test_a_toll_is_no_count_of_the_hurt_the_other_gives(extractor: Extractor) -> None:
+    a = extracted(
+        extractor, "An official said the attack left seven people dead and another nine injured."
+    )
+    b = extracted(extractor, "Nine people, including four children were killed in the strikes.", 1)
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert "The first source says seven people; the second source says nine people." in reasons
+
+
+def test_a_place_along_a_course_is_no_length_of_it(extractor: Extractor) -> None:
+    a = extracted(
+        extractor, "It was Kiptum's third victory in as many starts over the 26.2-mile distance."
+    )
+    b = extracted(
+        extractor, "Kiptum sped up through the 35-kilometre mark before thrusting his arms up.", 1
+    )
+    assert [x.role for x in amounts(b)] == ["mark"]
+    assert label_of(a, b)[0] is not Label.CONFLICT
+
+
+def test_stopping_short_of_an_action_denies_it(extractor: Extractor) -> None:
+    a = extracted(extractor, "Maxwell stopped short of apologizing to the victims.")
+    b = extracted(extractor, "Maxwell apologized to the victims, reports the BBC.", 1)
+    assert (a.predicate, a.negated) == ("apologize", True)
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert "The first source says it did not happen; the second source says it did." in reasons
