@@ -82,6 +82,10 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     told = told or tolls(a, b)
     for unit, x, y, far in conflicts:
         measure = unit_of(unit) in MEASURES or unit_of(unit) in ONE_PER_EVENT
+        if unit_of(unit) == "score" and not _names_shared(a, b):
+            # "Stanford (46-15) takes on South Carolina" / "the Diamondbacks up 7-1": a
+            # score or a record is one team's, one figure only where both name a team
+            continue
         if unit.endswith(_DISTANCE) and not (events or _places_shared(a, b)):
             # "a bowling alley about 6.4 kilometres away" / "the distribution center is
             # about a mile and a half (2.5 km) south of the bar": a story tells the
@@ -164,6 +168,11 @@ derailed" do not."""
 
 _DISTANCE = "(distance)"
 """The role key of a length that is how far one place lies from another."""
+
+
+def _names_shared(a: Claim, b: Claim) -> bool:
+    """Whether the two claims name anyone or anything in common."""
+    return bool({e.canonical for e in a.entities} & {e.canonical for e in b.entities})
 
 
 def _places_shared(a: Claim, b: Claim) -> bool:

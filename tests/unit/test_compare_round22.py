@@ -273,3 +273,27 @@ def test_stopping_short_of_an_action_denies_it(extractor: Extractor) -> None:
     label, reasons = label_of(a, b)
     assert label is Label.CONFLICT
     assert "The first source says it did not happen; the second source says it did." in reasons
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "one_event"),
+    [
+        # a score or a record is one team's: two teams' are no contradiction
+        (
+            "Stanford (46-15) takes on South Carolina today in the College World Series.",
+            "The Phillies were upset when Counsell stole with the Diamondbacks up 7-1.",
+            False,
+        ),
+        # one team's two scores at one moment are
+        (
+            "The Spurs led the Nets 60-50 at halftime in San Antonio.",
+            "At halftime the Spurs were ahead 62-50 against the Nets.",
+            True,
+        ),
+    ],
+)
+def test_scores_contradict_only_of_one_team(
+    extractor: Extractor, x: str, y: str, one_event: bool
+) -> None:
+    a, b = extracted(extractor, x), extracted(extractor, y, 1)
+    assert (event_evidence(a, b) is not None) is one_event
