@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from claimdiff.align import BY_EVENT, BY_LEAD, BY_MOMENT, BY_SIBLING, BY_TOLL, Candidate
 from claimdiff.events import (
@@ -86,7 +87,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
             # "Stanford (46-15) takes on South Carolina" / "the Diamondbacks up 7-1": a
             # score or a record is one team's, one figure only where both name a team
             continue
-        if unit.endswith(_DISTANCE) and not (events or _places_shared(a, b)):
+        if unit.endswith(_DISTANCE) and not (events or _names_shared(a, b, PLACE_LABELS)):
             # "a bowling alley about 6.4 kilometres away" / "the distribution center is
             # about a mile and a half (2.5 km) south of the bar": a story tells the
             # distances of many places; two are one only of one place or one event
@@ -170,15 +171,13 @@ _DISTANCE = "(distance)"
 """The role key of a length that is how far one place lies from another."""
 
 
-def _names_shared(a: Claim, b: Claim) -> bool:
-    """Whether the two claims name anyone or anything in common."""
-    return bool({e.canonical for e in a.entities} & {e.canonical for e in b.entities})
-
-
-def _places_shared(a: Claim, b: Claim) -> bool:
-    """Whether the two claims name a place in common."""
-    places = [{e.canonical for e in c.entities if e.label in PLACE_LABELS} for c in (a, b)]
-    return bool(places[0] & places[1])
+def _names_shared(a: Claim, b: Claim, labels: Container[str] | None = None) -> bool:
+    """Whether the two claims name anyone or anything in common (of ``labels`` only, if
+    given: ``PLACE_LABELS``, a place)."""
+    names = [
+        {e.canonical for e in c.entities if labels is None or e.label in labels} for c in (a, b)
+    ]
+    return bool(names[0] & names[1])
 
 
 _LIGHT = _HOLDING | {"say", "tell", "add", "report", "do", "make", "take", "get", "go", "come"}
