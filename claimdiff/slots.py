@@ -683,7 +683,7 @@ def _in_context(
     if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
         return None  # "at one point", "at one stage"
     amount = _unit_in_context(amount, before, after)
-    if amount.unit in _COUNTED_HURT:
+    if amount.unit in _COUNTS_WITH_FATE:
         amount = _with_fate(amount, before, after)
     rate = _PER.match(amount.text + after, len(_PER_WORD.sub("", amount.text)))
     if rate:  # "$115 per" as extracted: the rate is "$115 per share"
@@ -1037,18 +1037,17 @@ def _with_fate(amount: Amount, before: str, after: str) -> Amount:
     bare count of people killed, hurt, missing or rescued counts people, as a toll does
     ("102 have been rescued"); "another two had been arrested" may count anyone.
     """
-    fate = _fate(before, after, amount.text) or ("hurt" if _severity("hurt", after) else "")
+    how = _SEVERITY_AFTER.match(after)
+    fate = _fate(before, after, amount.text) or ("hurt" if how else "")
     if not fate:
         return amount
-    unit = amount.unit or ("people" if fate in _BESIDE_THE_DEAD | {"dead"} else "")
-    return replace(amount, fate=fate, unit=unit, severity=_severity(fate, after))
+    unit = amount.unit or ("people" if fate in _FATES_OF_PEOPLE else "")
+    severity = _SEVERITY_OF[how["how"].lower()] if how and fate == "hurt" else ""
+    return replace(amount, fate=fate, unit=unit, severity=severity)
 
 
-def _severity(fate: str, after: str) -> str:
-    """How badly a count of the hurt was hurt, from the words after it ("were critically
-    injured", "of them seriously"); "" if they do not say, or the count is not of the hurt."""
-    found = _SEVERITY_AFTER.match(after) if fate == "hurt" else None
-    return _SEVERITY_OF[found["how"].lower()] if found else ""
+_FATES_OF_PEOPLE = _BESIDE_THE_DEAD | {"dead"}
+"""Fates that make a bare count one of people, as a toll does."""
 
 
 _SEVERITY_OF = kind_of_word(
@@ -1061,8 +1060,8 @@ _SEVERITY_OF = kind_of_word(
 _SEVERITY_AFTER = re.compile(
     rf"{_TO_ITS_VERB}(?P<how>{'|'.join(_SEVERITY_OF)})\b(?!\s+ill\b)", re.IGNORECASE
 )
-"""A severity word after a count, before its verb if any ("were critically injured") or
-alone ("90 of them seriously"); "critically ill" is no wound."""
+"""How badly a count was hurt, in a word after it, before its verb if any ("were critically
+injured") or alone ("90 of them seriously"); "critically ill" is no wound."""
 
 
 PEOPLE_KINDS = frozenset(
@@ -1072,7 +1071,7 @@ PEOPLE_KINDS = frozenset(
 )
 """Units that count people of one kind: met by a count of "people" that agrees with them."""
 _COUNTS_OF_PEOPLE = PEOPLE_KINDS | {"", "people"}
-_COUNTED_HURT = _COUNTS_OF_PEOPLE | {"injured"}
+_COUNTS_WITH_FATE = _COUNTS_OF_PEOPLE | {"injured"}
 """Units of a count of people that may say what they underwent: "scores injured" too."""
 
 
