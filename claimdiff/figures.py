@@ -33,6 +33,8 @@ from claimdiff.slots import (
     casualty_places,
     casualty_spans,
     consistent,
+    count_places,
+    places_apart,
     precise,
     same_fate,
     sum_of,
@@ -161,7 +163,37 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
                 any(consistent(x, y) for x in mine[unit] for y in people) or tolls(a, b)
             ):
                 mine.setdefault(_PEOPLE, []).extend(mine.pop(unit))
+        # "injured 25" / "Eleven others were injured": a count of the hurt is the other's
+        # count of people who were hurt
+        hurt = any(y.fate == "hurt" for y in theirs.get(_PEOPLE, ()))
+        if hurt and _HURT in mine and _HURT not in theirs:
+            mine.setdefault(_PEOPLE, []).extend(mine.pop(_HURT))
+    for mine, claim in ((ua, a), (ub, b)):
+        _add_sums(mine, claim.text)
     return ua, ub
+
+
+_HURT = "injured"
+
+
+def _add_sums(mine: dict[str, list[Amount]], text: str) -> None:
+    """A count with the count of more of its fate after it, given as their sum too: "killed
+    eight people and then took 69 more lives" tells a toll of 77 as well as of eight. A
+    count after the more is their sum already ("pulled out two more bodies, bringing the
+    toll to 10")."""
+    for extra in mine.get(f"{_PEOPLE} (more)", ()):
+        base = [x for x in mine.get(_PEOPLE, ()) if x.fate and x.fate == extra.fate]
+        if len(base) != 1 or base[0].kind != "exact" or extra.kind != "exact":
+            continue
+        if not 0 <= text.find(base[0].text) < text.find(extra.text):
+            continue
+        whole = base[0]
+        total = whole.value + extra.value
+        mine[_PEOPLE].append(
+            replace(
+                whole, text=f"{whole.text} and {extra.text}", low=total, high=total, value=total
+            )
+        )
 
 
 def tolls(a: Claim, b: Claim) -> bool:
@@ -391,6 +423,8 @@ def _conflicts(
     found = []
     for unit in sorted(ua.keys() & ub.keys() - told_bare):
         xs, ys = _of_one_fate(ua[unit], ub[unit])
+        if unit == _PEOPLE:
+            xs, ys = _of_one_place(a, b, xs, ys)
         if not xs or not ys:
             continue  # "30 people were rescued" / "four people were injured": two counts
         if len(xs) == len(ys) > 1 and not _parts(xs) and not _parts(ys):
@@ -411,11 +445,33 @@ def _conflicts(
     return found
 
 
-def _of_one_fate(xs: list[Amount], ys: list[Amount]) -> tuple[list[Amount], list[Amount]]:
-    """The figures of each side that may count the same people as one of the other's."""
+def _of_one_place(
+    a: Claim, b: Claim, xs: list[Amount], ys: list[Amount]
+) -> tuple[list[Amount], list[Amount]]:
+    """The counts of each side that may be of the place one of the other's is of: "In
+    Teresopolis, 146 deaths" and "killed 13 people in Sao Paulo state" are two tolls."""
+    here = [count_places(a, x) for x in xs]
+    there = [count_places(b, y) for y in ys]
     return (
-        [x for x in xs if any(same_fate(x, y) for y in ys)],
-        [y for y in ys if any(same_fate(x, y) for x in xs)],
+        [x for x, p in zip(xs, here, strict=True) if any(not places_apart(p, q) for q in there)],
+        [y for y, q in zip(ys, there, strict=True) if any(not places_apart(p, q) for p in here)],
+    )
+
+
+def _of_one_fate(xs: list[Amount], ys: list[Amount]) -> tuple[list[Amount], list[Amount]]:
+    """The figures of each side that may count the same people as one of the other's. A
+    count whose fate its words do not tell is none of a fate its own claim counts apart ("We
+    have to fit 37 people in one tent ... where he said 15 people died": 37 is no toll)."""
+    told_x, told_y = {x.fate for x in xs} - {""}, {y.fate for y in ys} - {""}
+
+    def meet(x: Amount, y: Amount) -> bool:
+        if not same_fate(x, y):
+            return False
+        return not (not x.fate and y.fate in told_x) and not (not y.fate and x.fate in told_y)
+
+    return (
+        [x for x in xs if any(meet(x, y) for y in ys)],
+        [y for y in ys if any(meet(x, y) for x in xs)],
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -63,6 +64,7 @@ _UNIT_ALIASES = {
     "body": "people",  # "52 bodies have been recovered"
     "death": "people",  # "2,000 deaths": the dead are people
     "fatality": "people",
+    "life": "people",  # "took 69 more lives"
     "storey": "story",  # British spelling
     "storeys": "story",
 }
@@ -959,12 +961,15 @@ _FATE_OF = kind_of_word(
         "missing": "missing",
         "held": "arrested arresting detained detaining",
         "sick": "sickened sickening infected infecting",
+        "aboard": "aboard onboard carrying carried",
     }
 )
-"""What counted people underwent, by the words that say it next to the count."""
+"""What counted people underwent, by the words that say it next to the count. Those aboard
+("with 247 people on board") are all that were carried, not the dead among them."""
 _TO_ITS_VERB = (
     r" +(?:(?:others?|people|persons?)\s+)?(?:(?:who|that|were|was|are|is|have|has|had|been|"
     r"being|got|remain|remained|remains|reported|later|also|still|now)\s+){0,3}"
+    r"(?:(?:to|believed|feared|thought|said|known)\s+(?:to\s+)?have\s+(?:been\s+)?)?"
 )
 """The words between a count and what it underwent: "30 people were", "four others were"."""
 _FATE_AFTER = re.compile(rf"{_TO_ITS_VERB}(?:\w+ly\s+)?(?P<word>[a-z]+)", re.IGNORECASE)
@@ -975,9 +980,19 @@ _FATE_PAST_ASIDE = re.compile(
 )
 """A count's fate past an aside on who was among them: "Nine people, including four children
 were killed", "Five people, including the loco pilot of the Kanchanjunga Express, died"."""
-_FATE_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+(?:another\s+)?$", re.IGNORECASE)
+_FATE_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+(?:another\s+|all\s+)?$", re.IGNORECASE)
 """The word right before a count, whose text begins with its qualifier ("killing" before "at
-least 31 people")."""
+least 31 people"), past "all" ("killing all nine people aboard")."""
+
+
+_FATAL_BEFORE = re.compile(
+    r"\b(?:fatally\s+[a-z]+|shot\s+dead|shot\s+and\s+killed)\s+(?:another\s+)?$", re.IGNORECASE
+)
+_FATAL_AFTER = re.compile(
+    rf"{_TO_ITS_VERB}(?:(?:fatally\s+[a-z]+|shot\s+dead)\b|on\s+board\b)", re.IGNORECASE
+)
+"""A death told in two words around a count ("fatally shot at least 12 people", "12 were
+shot dead"), or a count of those aboard ("247 people on board")."""
 
 
 def _fate(before: str, after: str, counted: str = "") -> str:
@@ -986,6 +1001,10 @@ def _fate(before: str, after: str, counted: str = "") -> str:
     critically injured"), but not past a comma ("killing 31 people, injuring 72"), else from
     what it counts (``counted``, the figure as written: "83 deaths") or the noun that its
     verb tells of ("the death toll stood at 43", "infections had reached 1,197")."""
+    if _FATAL_BEFORE.search(before[-40:]):
+        return "dead"
+    if told := _FATAL_AFTER.match(after):
+        return "aboard" if told[0].lower().endswith("board") else "dead"
     for found in (
         _FATE_BEFORE.search(before[-40:]),
         _FATE_AFTER.match(after),
@@ -1005,7 +1024,7 @@ def _fate(before: str, after: str, counted: str = "") -> str:
 _CASUALTY_FATES = frozenset({"dead", "hurt"})
 _FATE_OF_COUNT = kind_of_word(
     {
-        "dead": "toll deaths dead bodies fatalities",
+        "dead": "toll deaths dead bodies fatalities lives",
         "hurt": "injuries wounded injured",
         "sick": "cases infections",
     }
@@ -1029,6 +1048,16 @@ def same_fate(x: Amount, y: Amount) -> bool:
     return not (x.fate and y.fate) or (x.fate == y.fate and x.severity == y.severity)
 
 
+_CONDITION_AFTER = re.compile(
+    r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?(?:were|was|are|is|remain|remained|remains)|"
+    rf"{_TO_ITS_VERB})\s*in\s+(?:an?\s+)?(?P<how>critical|serious|grave|stable)\s+condition\b",
+    re.IGNORECASE,
+)
+"""How badly a count was hurt, as a condition, a few words after it: "three victims at West
+Cumberland were in critical condition", "35 of them in a serious condition"."""
+_CONDITION_OF = {"critical": "critical", "grave": "critical", "serious": "serious", "stable": ""}
+
+
 def _with_fate(amount: Amount, before: str, after: str) -> Amount:
     """A count of people with what they underwent and, if hurt, how badly, where the words
     around it (``before``, ``after``) say.
@@ -1038,15 +1067,20 @@ def _with_fate(amount: Amount, before: str, after: str) -> Amount:
     ("102 have been rescued"); "another two had been arrested" may count anyone.
     """
     how = _SEVERITY_AFTER.match(after)
-    fate = _fate(before, after, amount.text) or ("hurt" if how else "")
+    condition = None if how else _CONDITION_AFTER.match(after)
+    fate = _fate(before, after, amount.text) or ("hurt" if how or condition else "")
     if not fate:
         return amount
     unit = amount.unit or ("people" if fate in _FATES_OF_PEOPLE else "")
-    severity = _SEVERITY_OF[how["how"].lower()] if how and fate == "hurt" else ""
+    severity = ""
+    if fate == "hurt" and how:
+        severity = _SEVERITY_OF[how["how"].lower()]
+    elif fate == "hurt" and condition:
+        severity = _CONDITION_OF[condition["how"].lower()]
     return replace(amount, fate=fate, unit=unit, severity=severity)
 
 
-_FATES_OF_PEOPLE = _BESIDE_THE_DEAD | {"dead"}
+_FATES_OF_PEOPLE = _BESIDE_THE_DEAD | {"dead", "aboard"}
 """Fates that make a bare count one of people, as a toll does."""
 
 
@@ -1127,6 +1161,52 @@ def casualty_places(claim: Claim) -> frozenset[str]:
     return frozenset(canonical(e) for e in places)
 
 
+def count_places(claim: Claim, amount: Amount) -> frozenset[str]:
+    """The places a count of people is said to be of, in the claim's own words: a place the
+    words after it put it in ("at least 180 people died in landslides in Rio", "killed 13
+    people in Sao Paulo state"), or one the claim opens with ("In Teresopolis, ... 146
+    deaths"). Empty where it says none so plainly ("an explosion in Jiangsu has killed 44
+    people" may tell where the explosion was, not whose toll it is)."""
+    at = claim.text.find(amount.text)
+    if at < 0:
+        return frozenset()
+    end = at + len(amount.text)
+    found = set()
+    for entity in claim.entities:
+        start = entity.start - claim.start
+        if not _place(entity) and not (
+            # "died in the nearby town of Nova Friburgo", tagged a person: a place all the same
+            entity.label in _MISTAKEN_PLACE and _IN_PLACE.search(claim.text, 0, start)
+        ):
+            continue
+        if (start >= end and _PLACED_AFTER.fullmatch(claim.text, end, start)) or (
+            start < at and _PLACED_FIRST.fullmatch(claim.text, 0, start)
+        ):
+            found.add(canonical(entity))
+    return frozenset(found)
+
+
+_PLACED_AFTER = re.compile(
+    r"[^,;:.()\u2014]{0,50}?\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+)
+"""The words between a count and the place it is of: "people died in mudslides in the beach
+town of", "were killed in"."""
+_MISTAKEN_PLACE = frozenset({"PERSON", "NORP", "ORG"})
+_IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+)?$")
+"""The words that put a count in a place the parser took for a name of another kind."""
+_PLACED_FIRST = re.compile(r"\W*(?:In|At)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?")
+"""The words that open a claim with the place its counts are of: "In the town of"."""
+
+
+def places_apart(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether two counts are said to be of different places: each names one, and no name of
+    one shares a word with a name of the other ("Van" / "Van city centre" may be one)."""
+    if not x or not y:
+        return False
+    words = {w for name in x for w in name.lower().split()}
+    return not any(w in words for name in y for w in name.lower().split())
+
+
 @per_object
 def name_spans(claim: Claim) -> list[tuple[int, int]]:
     """Where the claim's names are, as offsets into its text: numbers there are not amounts."""
@@ -1171,6 +1251,9 @@ press secretary", "..., Justice Department spokeswoman", "... like Indonesia, Am
 
 
 def canonical(entity: Entity) -> str:
-    """A comparable key for an entity: canonical form, lower case, no leading article."""
+    """A comparable key for an entity: canonical form, lower case, no leading article, no
+    accents ("Teresópolis" / "Teresopolis", "São Paulo" / "Sao Paulo")."""
     key = entity.canonical.lower().replace("-", " ").strip()  # "al-Qaida" / "Al Qaida"
+    if not key.isascii():
+        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     return key[4:] if key.startswith("the ") else key

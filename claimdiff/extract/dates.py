@@ -70,6 +70,10 @@ _FINDER = re.compile(
     "|".join(
         [
             r"\b\d{4}-\d{2}-\d{2}\b",
+            # "in January of last year", "last April": a month placed by the year around it
+            rf"\b(?:(?:in|In|by|By|since|Since|until)\s+)?{_FULL_MONTH}\s+(?:of\s+)?"
+            r"(?i:last|next|this)\s+year\b",
+            rf"\b(?i:last|next)\s+{_FULL_MONTH}\b(?!\s+\d)",
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
             rf"\b{_FULL_MONTH},?\s+\d{{4}}\b",  # "October 2014", "October, 2014"
@@ -177,6 +181,9 @@ def _absolute(
         if year is not None and text.rstrip().endswith("0s"):
             return dt.date(year, 1, 1), "decade"
         return (dt.date(year, 1, 1), "year") if year is not None else None
+    step = _year_step(words, month, dateline) if dateline is not None else None
+    if year is None and dateline is not None and step is not None:
+        year = dateline.year + step  # "January of last year", "last April", "next March"
     if year is None and dateline is not None:
         year = dateline.year
         probe = _safe_date(year, month, day or 1)
@@ -190,6 +197,22 @@ def _absolute(
     if day is None:
         return dt.date(year, month, 1), "month"
     return _safe_date(year, month, day), "day"
+
+
+def _year_step(words: list[str], month: int, dateline: dt.date) -> int | None:
+    """How many years from the dateline's a month said with its year is: "January of last
+    year" -1, "this April" 0; "last April" is the latest April before the dateline's month
+    (-1 in January, 0 in May), "next March" the first after it. None if no word says."""
+    for modifier, step in (("last", -1), ("next", 1), ("this", 0)):
+        if modifier not in words:
+            continue
+        at = words.index(modifier)
+        if words[at + 1 : at + 2] == ["year"]:
+            return step
+        if words[at + 1 : at + 2] and words[at + 1] in MONTHS and step:
+            before = month < dateline.month if step < 0 else month > dateline.month
+            return 0 if before else step
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "35"
+PIPELINE_VERSION = "36"
 """Bump whenever extraction output changes, so cached claims are re-made."""
