@@ -25,6 +25,7 @@ from claimdiff.memo import per_object
 from claimdiff.model import FUTURE, Claim, DateMention, Label, Reason, ReasonKind
 from claimdiff.slots import (
     AGE_BEFORE,
+    AGE_LIMIT,
     AGE_WORDS,
     PEOPLE_KINDS,
     Amount,
@@ -422,6 +423,8 @@ def _conflicts(
         told_bare = _said_bare(a, b, ua, ub)
     found = []
     for unit in sorted(ua.keys() & ub.keys() - told_bare):
+        if unit.endswith(f"({AGE_LIMIT})"):
+            continue  # "under the age of 2" / "children under five": two groups bounded
         xs, ys = _of_one_fate(ua[unit], ub[unit])
         if unit == _PEOPLE:
             xs, ys = _of_one_place(a, b, xs, ys)

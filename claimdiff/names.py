@@ -17,8 +17,10 @@ from claimdiff.slots import canonical, entity_lists, name_entities
 
 GENERIC_WORDS = frozenset(
     {"a", "an", "the", "said", "says", "spokesman", "spokeswoman", "official", "he", "she", "they"}
+    | {"company", "firm"}
 )
-"""Words of a speaker that name no one in particular ("the spokesman", "he")."""
+"""Words of a speaker that name no one in particular ("the spokesman", "he"; "the company",
+the one the report is about)."""
 
 POSSESSIVE = re.compile(r"['\u2019]s$")
 

@@ -236,6 +236,13 @@ _AGE_COPULA = re.compile(r"(?:\b(?:he|she|He|She|and)|\b[A-Z][a-z]+)\s+(?:was|is
 _AGE_COPULA_AFTER = re.compile(r"\s*(?:[,.;]|when\b|at\s+the\s+time\b|$)")
 """A bare number a person "was" or "turned", then a pause: "Heard was 72 when he died",
 "Heard was born March 7, 1946 and was 71 when he died"."""
+AGE_LIMIT = "limit"
+"""The role of an age that bounds a group ("children under the age of five"): no one's age,
+so two such are no rival figures ("most of those who died were under the age of 2")."""
+_AGE_LIMIT = re.compile(
+    r"\b(?:under|over|below|above|(?:younger|older)\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
 _OLD_AFTER = re.compile(r"\s+old\b")
 _SECONDS = {"hour": 3600.0, "minute": 60.0, "second": 1.0}
 _CLOCK_UNITS = frozenset(word for unit in _SECONDS for word in (unit, f"{unit}s"))
@@ -814,6 +821,8 @@ def _unit_in_context(amount: Amount, before: str, after: str) -> Amount:
     Friday") is none."""
     if amount.unit in _DAY_NAMES:
         amount = replace(amount, text=amount.text.rsplit(maxsplit=1)[0], unit="")
+    if amount.unit == "year-old" and _AGE_LIMIT.search(before):
+        return replace(amount, role=AGE_LIMIT)  # "children under the age of five"
     if amount.unit == "year" and _OLD_AFTER.match(after):
         return replace(amount, unit="year-old")  # "77 years old"
     if not amount.unit and (AGE_BEFORE.search(before) or _age_said(amount, before, after)):

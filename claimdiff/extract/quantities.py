@@ -180,10 +180,17 @@ def _age(ent: Span) -> bool:
     return len(ent) == 1 and ent.text.isdigit() and _age_position(ent.doc, ent.start)
 
 
+def _after_age_words(doc: Doc, i: int) -> bool:
+    """ "aged 77", "at age 61", "the age of five": a number the words before make an age."""
+    if i >= 1 and doc[i - 1].lower_ in ("aged", "age"):
+        return True
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "age"
+
+
 def _age_position(doc: Doc, i: int) -> bool:
     """ "Alice McMeekin, 58,", "the victim, 34," or "has died, aged 77": a bare number that
     is an age."""
-    if i >= 1 and doc[i - 1].lower_ in ("aged", "age"):
+    if _after_age_words(doc, i):
         return True
     if i < 2 or doc[i - 1].text != ",":
         return False
@@ -282,7 +289,7 @@ def _read_value(doc: Doc, i: int, end: int) -> tuple[float, float, float, int]:
 
 _ONE_OF_A_SCALE = frozenset({"a", "an"})
 _ONE_PHRASES = frozenset(
-    {"side", "guy", "thing", "way", "hand", "point", "stage", "moment", "another", "kind"}
+    {"side", "guy", "thing", "way", "hand", "point", "stage", "moment", "another", "kind", "time"}
 )
 """Nouns after which "one" is a set phrase, not a count ("on the one hand", "one way")."""
 
@@ -310,7 +317,11 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
     currency = CURRENCY_SIGNS.get(doc[i - 1].lower_) if i > 0 else None
     if currency:
         begin = min(begin, i - 1)
-    found, unit_end = _unit(doc, i, j, end)
+    if j == i + 1 and _after_age_words(doc, i):
+        # "under the age of five and one adult": an age, whatever noun the parser hangs on it
+        found, unit_end = "year-old", j
+    else:
+        found, unit_end = _unit(doc, i, j, end)
     if currency and unit_end > j and doc[unit_end - 1].dep_ in ("nsubj", "nsubjpass", "compound"):
         # "$26.70 billion analysts anticipated": "analysts" is no part of it; nor is
         # "securities" of "a $750 million securities fraud scheme"

@@ -193,3 +193,42 @@ def test_a_name_with_and_without_its_accents_is_one_name() -> None:
     first = claim("São Paulo", names=(("São Paulo", "São Paulo", "GPE"),))
     second = claim("Sao Paulo", names=(("Sao Paulo", "Sao Paulo", "GPE"),))
     assert canonical(first.entities[0]) == canonical(second.entities[0]) == "sao paulo"
+
+
+def test_an_age_after_the_age_of_is_an_age_whatever_noun_follows(extractor: Extractor) -> None:
+    found = extracted(
+        extractor, "Some 14 children under the age of five and one adult have died from measles."
+    )
+    assert [(x.text, x.unit, x.role) for x in amounts(found)] == [
+        ("Some 14 children", "child", ""),
+        ("five", "year-old", "limit"),
+    ]
+
+
+def test_two_age_limits_are_no_rival_ages(extractor: Extractor) -> None:
+    a = extracted(
+        extractor, "Health authorities said most of those who died were under the age of 2."
+    )
+    b = extracted(
+        extractor, "Some 14 children under the age of five and one adult have died from measles.", 1
+    )
+    assert number_conflicts(a, b) == []
+    # a toll against the children's count, not against the age
+    c = extracted(extractor, "Samoa closed its schools after six people died of measles.")
+    ((_, mine, theirs, _),) = number_conflicts(c, b)
+    assert (mine, theirs) == ("six people", "some 14 children")
+
+
+def test_the_company_said_is_the_company_named(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        '"Management will provide an update on its strategy in due course," the company said.',
+    )
+    b = extracted(extractor, "TNT said it would give an update on its strategy in due course.", 1)
+    _, reasons = label_of(a, b)
+    assert not any("attributes it to" in r for r in reasons), reasons
+
+
+def test_one_time_is_no_count(extractor: Extractor) -> None:
+    found = extracted(extractor, "I knew one day one time I would be a world-record holder.")
+    assert all(x.text != "one time" for x in amounts(found))
