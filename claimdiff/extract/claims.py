@@ -469,7 +469,7 @@ def _mostly_quoted(text: str, start: int, end: int, quoted: list[tuple[int, int]
         for ch in text[max(start, q_start) : min(end, q_end)]
         if ch.isalpha()
     )
-    return letters > 0 and inside >= 0.6 * letters
+    return letters > 0 and inside >= 0.7 * letters
 
 
 def _open_quote_at_end(text: str, end: int, quoted: list[tuple[int, int]]) -> bool:

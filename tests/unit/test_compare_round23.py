@@ -16,7 +16,7 @@ from claimdiff.evidence import dated_apart, event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.extract.dates import resolve
 from claimdiff.figures import number_conflicts
-from claimdiff.model import Label
+from claimdiff.model import Document, Label
 from claimdiff.slots import amounts, canonical, count_places
 from tests.unit.helpers import claim, label_of
 from tests.unit.helpers import extracted as extracted_on
@@ -232,3 +232,18 @@ def test_the_company_said_is_the_company_named(extractor: Extractor) -> None:
 def test_one_time_is_no_count(extractor: Extractor) -> None:
     found = extracted(extractor, "I knew one day one time I would be a world-record holder.")
     assert all(x.text != "one time" for x in amounts(found))
+
+
+def test_a_claim_told_around_a_quote_takes_no_relay_s_name(extractor: Extractor) -> None:
+    text = (
+        "When she had a chance to speak, Maxwell apologized to the victims, reports the BBC."
+        ' She called meeting Epstein "the biggest regret" of her life, saying, "my association'
+        ' with Epstein will permanently stain me."'
+    )
+    found = extractor.extract(Document(0, "t", "s", text, "x", published=dt.date(2022, 6, 28)))
+    (regret,) = [c for c in found if "regret" in c.text]
+    assert regret.speaker != "BBC"
+    # a claim that is all quotation still takes the speaker of the quote it runs on from
+    text = '"We agreed on the plan," Kishida said. "It is a very important step for us."'
+    found = extractor.extract(Document(0, "t", "s", text, "x", published=dt.date(2022, 6, 28)))
+    assert found[-1].speaker == "Kishida"
