@@ -35,6 +35,7 @@ from claimdiff.slots import (
     casualty_spans,
     consistent,
     count_places,
+    opening_places,
     places_apart,
     precise,
     same_fate,
@@ -455,10 +456,29 @@ def _of_one_place(
     Teresopolis, 146 deaths" and "killed 13 people in Sao Paulo state" are two tolls."""
     here = [count_places(a, x) for x in xs]
     there = [count_places(b, y) for y in ys]
+    # a count of the place a claim opens with is that place's part of the toll: against a
+    # count the other claim places nowhere, in a claim that never names the place, it is
+    # no rival ("In Teresopolis, ... 146 deaths" / "left nearly 400 people dead")
+    first_a, first_b = opening_places(a), opening_places(b)
+    named_a, named_b = _place_keys(a), _place_keys(b)
+
+    def apart(p: frozenset[str], q: frozenset[str]) -> bool:
+        if places_apart(p, q):
+            return True
+        if p & first_a and not q and not p & named_b:
+            return True
+        return bool(q & first_b and not p and not q & named_a)
+
     return (
-        [x for x, p in zip(xs, here, strict=True) if any(not places_apart(p, q) for q in there)],
-        [y for y, q in zip(ys, there, strict=True) if any(not places_apart(p, q) for p in here)],
+        [x for x, p in zip(xs, here, strict=True) if any(not apart(p, q) for q in there)],
+        [y for y, q in zip(ys, there, strict=True) if any(not apart(p, q) for p in here)],
     )
+
+
+def _place_keys(claim: Claim) -> frozenset[str]:
+    """The keys of every name the claim gives, places or not (the parser may take a town
+    for a person)."""
+    return frozenset(entity_key(e) for e in claim.entities)
 
 
 def _of_one_fate(xs: list[Amount], ys: list[Amount]) -> tuple[list[Amount], list[Amount]]:

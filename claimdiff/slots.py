@@ -632,7 +632,7 @@ def _votes_against(found: list[Amount]) -> list[Amount]:
 
 
 def _parts_marked(found: list[Amount]) -> list[Amount]:
-    """ "Four of them", "three of whom": a part of a whole counted before it, compared with
+    """ "Four of them", "three of whom", "two of the dead": a part of a whole, compared with
     the other side's whole only where the two agree ("killed at least six villagers, four of
     them children" says nothing against "six people died")."""
     return [
@@ -643,7 +643,11 @@ def _parts_marked(found: list[Amount]) -> list[Amount]:
     ]
 
 
-_OF_COUNTED = re.compile(r"\bof\s+(?:them|whom|those|these|which)$", re.IGNORECASE)
+_OF_COUNTED = re.compile(
+    r"\bof\s+(?:them|whom|those|these|which|the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE
+)
+"""A count of some of a group: "four of them", "two of the dead", "three of the shooting
+victims" (a whole with a figure, "12 of the 20 victims", is read as a quantity of its own)."""
 
 
 def _durations_joined(found: list[Amount], text: str) -> list[Amount]:
@@ -1205,6 +1209,17 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+)?$
 """The words that put a count in a place the parser took for a name of another kind."""
 _PLACED_FIRST = re.compile(r"\W*(?:In|At)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?")
 """The words that open a claim with the place its counts are of: "In the town of"."""
+
+
+def opening_places(claim: Claim) -> frozenset[str]:
+    """The places a claim opens with, as where all it counts is ("In the town of Teresopolis,
+    at least 161 people were reported killed"): a report's breakdown by place."""
+    return frozenset(
+        canonical(e)
+        for e in claim.entities
+        if _PLACED_FIRST.fullmatch(claim.text, 0, e.start - claim.start)
+        and (_place(e) or e.label in _MISTAKEN_PLACE)
+    )
 
 
 def places_apart(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -247,3 +247,28 @@ def test_a_claim_told_around_a_quote_takes_no_relay_s_name(extractor: Extractor)
     text = '"We agreed on the plan," Kishida said. "It is a very important step for us."'
     found = extractor.extract(Document(0, "t", "s", text, "x", published=dt.date(2022, 6, 28)))
     assert found[-1].speaker == "Kishida"
+
+
+def test_a_toll_of_the_place_a_claim_opens_with_is_a_part_of_the_whole(
+    extractor: Extractor,
+) -> None:
+    local = extracted(
+        extractor, "In the town of Teresopolis, at least 161 people were reported killed."
+    )
+    whole = extracted(
+        extractor, "Floods and mudslides in Brazil have left nearly 400 people dead.", 1
+    )
+    assert event_evidence(local, whole) is None
+    # against a count the other claim places there, it is one toll as before
+    there = extracted(extractor, "Officials said 146 people died in Teresopolis.", 1)
+    assert event_evidence(local, there) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two of the dead were children.", "He said three of the shooting victims were taxi drivers."],
+)
+def test_some_of_a_group_is_no_rival_of_its_whole(extractor: Extractor, text: str) -> None:
+    part = extracted(extractor, text)
+    whole = extracted(extractor, "Twelve people were killed by a gunman in Cumbria.", 1)
+    assert number_conflicts(part, whole) == []
