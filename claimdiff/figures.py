@@ -486,6 +486,10 @@ def _of_one_fate(xs: list[Amount], ys: list[Amount]) -> tuple[list[Amount], list
     count whose fate its words do not tell is none of a fate its own claim counts apart ("We
     have to fit 37 people in one tent ... where he said 15 people died": 37 is no toll)."""
     told_x, told_y = {x.fate for x in xs} - {""}, {y.fate for y in ys} - {""}
+    if told_x & told_y:
+        # both tell the count of one fate: their counts of none are of other things ("as
+        # many as 1,000 people could still be missing" / "hundreds homeless")
+        xs, ys = [x for x in xs if x.fate], [y for y in ys if y.fate]
 
     def meet(x: Amount, y: Amount) -> bool:
         if not same_fate(x, y):

@@ -1200,10 +1200,12 @@ def count_places(claim: Claim, amount: Amount) -> frozenset[str]:
 
 
 _PLACED_AFTER = re.compile(
-    r"[^,;:.()\u2014]{0,50}?\b(?:in|at|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+    r"(?:(?!\b(?:and|or|while|but)\b)[^,;:.()\u2014]){0,50}?\b(?:in|at|near)\s+(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,3}(?:of\s+)?"
 )
 """The words between a count and the place it is of: "people died in mudslides in the beach
-town of", "were killed in"."""
+town of", "were killed in"; not past "and" ("400 people dead and hundreds homeless in
+Brazil" places the homeless)."""
 _MISTAKEN_PLACE = frozenset({"PERSON", "NORP", "ORG"})
 _IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+)?$")
 """The words that put a count in a place the parser took for a name of another kind."""

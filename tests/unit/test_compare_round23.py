@@ -12,12 +12,14 @@ from functools import partial
 
 import pytest
 
+from claimdiff.compare import wording_reason
 from claimdiff.evidence import dated_apart, event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.extract.dates import resolve
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Document, Label
 from claimdiff.slots import amounts, canonical, count_places
+from claimdiff.statement import statement_claims
 from tests.unit.helpers import claim, label_of
 from tests.unit.helpers import extracted as extracted_on
 
@@ -272,3 +274,25 @@ def test_some_of_a_group_is_no_rival_of_its_whole(extractor: Extractor, text: st
     part = extracted(extractor, text)
     whole = extracted(extractor, "Twelve people were killed by a gunman in Cumbria.", 1)
     assert number_conflicts(part, whole) == []
+
+
+def test_counts_of_no_fate_are_not_compared_where_both_count_one_fate() -> None:
+    a, b = statement_claims(
+        [
+            "A TV network said that more than 419 people had died in Rio state and that as many"
+            " as 1,000 people could still be missing.",
+            "Floods have left nearly 400 people dead and hundreds homeless in Brazil.",
+        ],
+        None,
+    )
+    ((_, mine, theirs, _),) = number_conflicts(a, b)
+    assert (mine, theirs) == ("more than 419 people", "nearly 400 people")
+
+
+def test_a_word_with_and_without_its_accents_is_no_wording_apart(extractor: Extractor) -> None:
+    a = extracted(extractor, "A judge stepped into Teresópolis's improvised mortuary.")
+    b = extracted(extractor, "In Teresopolis, churches were turned into makeshift morgues.", 1)
+    reason = wording_reason(a, b, ("a", "b")).text
+    assert "Teresopolis" not in reason
+    assert "Teresópolis" not in reason
+    assert '"makeshift"' in reason
