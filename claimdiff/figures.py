@@ -168,14 +168,15 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
         # "injured 25" / "Eleven others were injured": a count of the hurt is the other's
         # count of people who were hurt
         hurt = any(y.fate == "hurt" for y in theirs.get(_PEOPLE, ()))
-        if hurt and _HURT in mine and _HURT not in theirs:
-            mine.setdefault(_PEOPLE, []).extend(mine.pop(_HURT))
+        if hurt and _HURT_UNIT in mine and _HURT_UNIT not in theirs:
+            mine.setdefault(_PEOPLE, []).extend(mine.pop(_HURT_UNIT))
     for mine, claim in ((ua, a), (ub, b)):
         _add_sums(mine, claim.text)
     return ua, ub
 
 
-_HURT = "injured"
+_HURT_UNIT = "injured"
+"""The unit of a bare count of the hurt ("injured 25"), read before its fate was."""
 
 
 def _add_sums(mine: dict[str, list[Amount]], text: str) -> None:
