@@ -469,6 +469,35 @@ def sibling_conflicts(
     return extra
 
 
+def toll_conflicts(
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    scored: Scored,
+    chosen: Sequence[tuple[int, int, float, str]],
+    contradicting: Container[tuple[int, int]],
+    apart: Container[tuple[int, int]],
+) -> list[tuple[int, int, float]]:
+    """Weak pairs that give rival tolls of one kind of event, linked past the cap of links
+    per claim: a lead that gives the toll and two more facts keeps its two links, yet "a
+    taxi driver fatally shot at least 12 people and injured 25" against "Eleven others were
+    injured" is what the analyst must see. Only casualty counts: other contradictions
+    linked past the cap were as often false as true (round 22)."""
+    from claimdiff.figures import tolls
+
+    taken = {(i, j) for i, j, _, _ in chosen}
+    found = []
+    for (i, j), p in zip(scored.pairs, scored.probability.tolist(), strict=True):
+        if (
+            (i, j) not in taken
+            and casualty_claim(a[i]) == "some" == casualty_claim(b[j])
+            and (i, j) in contradicting  # a weak pair only, and one event
+            and tolls(a[i], b[j])
+            and (i, j) not in apart
+        ):
+            found.append((i, j, p))
+    return found
+
+
 def _siblings(claims: Sequence[Claim]) -> list[list[int]]:
     """For each claim, the other claims cut from the same sentence."""
     by_sentence: dict[int, list[int]] = defaultdict(list)
@@ -532,6 +561,9 @@ def link_bases(
     )
     chosen = [(i, j, p) for i, j, p, _ in out]
     out += [(i, j, p, BY_SIBLING) for i, j, p in sibling_conflicts(a, b, scored, chosen)]
+    out += [
+        (i, j, p, BY_EVENT) for i, j, p in toll_conflicts(a, b, scored, out, contradicting, apart)
+    ]
     if (lead := lead_link(a, b, scored, settings, out, apart)) is not None:
         out.append((*lead, BY_LEAD))
     return out

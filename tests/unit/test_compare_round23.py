@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+import numpy as np
 import pytest
 
+from claimdiff.align import BY_SCORE, Contradictions, Scored, toll_conflicts
 from claimdiff.compare import wording_reason
 from claimdiff.evidence import dated_apart, event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.extract.dates import resolve
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Document, Label
+from claimdiff.settings import Settings
 from claimdiff.slots import amounts, canonical, count_places
 from claimdiff.statement import statement_claims
 from tests.unit.helpers import claim, label_of
@@ -296,3 +299,31 @@ def test_a_word_with_and_without_its_accents_is_no_wording_apart(extractor: Extr
     assert "Teresopolis" not in reason
     assert "Teresópolis" not in reason
     assert '"makeshift"' in reason
+
+
+def test_rival_tolls_link_past_the_cap_of_links(extractor: Extractor) -> None:
+    lead = extracted(
+        extractor,
+        "A taxi driver fatally shot at least 12 people and injured 25 while driving, police said.",
+    )
+    hurt = extracted(
+        extractor, "Eleven others were injured, three critically and five seriously.", 1
+    )
+    other = extracted(extractor, "The gunman drove through villages in West Cumbria.", 1)
+    # the lead's two links are taken; its weak pair with the count of the hurt is not
+    scored = Scored([(0, 0), (0, 1), (0, 2)], np.zeros((3, 0)), (), np.asarray([0.9, 0.1, 0.8]))
+    chosen = [(0, 0, 0.9, BY_SCORE), (0, 2, 0.8, BY_SCORE)]
+    a, b = [lead], [other, hurt, other]
+    contradicting = Contradictions(a, b, scored, Settings())
+    found = toll_conflicts(a, b, scored, chosen, contradicting, frozenset())
+    assert found == [(0, 1, 0.1)]
+    # figures too far apart to be one fact do not link
+    assert toll_conflicts(a, b, scored, chosen, contradicting, {(0, 1)}) == []
+    # nor do claims that count no casualties
+    plain = [other, other, other]
+    assert (
+        toll_conflicts(
+            a, plain, scored, chosen, Contradictions(a, plain, scored, Settings()), frozenset()
+        )
+        == []
+    )
