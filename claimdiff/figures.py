@@ -457,10 +457,11 @@ def _of_one_place(
     Teresopolis, 146 deaths" and "killed 13 people in Sao Paulo state" are two tolls."""
     here = [count_places(a, x) for x in xs]
     there = [count_places(b, y) for y in ys]
-    # a count of the place a claim opens with is that place's part of the toll: against a
-    # count the other claim places nowhere, in a claim that never names the place, it is
-    # no rival ("In Teresopolis, ... 146 deaths" / "left nearly 400 people dead")
-    first_a, first_b = opening_places(a), opening_places(b)
+    # a count of the place a claim opens with, or of one of two places it counts apart, is
+    # that place's part of the toll: against a count the other claim places nowhere, in a
+    # claim that never names the place, it is no rival ("In Teresopolis, ... 146 deaths" /
+    # "left nearly 400 people dead")
+    first_a, first_b = opening_places(a) | _breakdown(here), opening_places(b) | _breakdown(there)
     named_a, named_b = _place_keys(a), _place_keys(b)
 
     def apart(p: frozenset[str], q: frozenset[str]) -> bool:
@@ -474,6 +475,15 @@ def _of_one_place(
         [x for x, p in zip(xs, here, strict=True) if any(not apart(p, q) for q in there)],
         [y for y, q in zip(ys, there, strict=True) if any(not apart(p, q) for p in here)],
     )
+
+
+def _breakdown(places: list[frozenset[str]]) -> frozenset[str]:
+    """The places of a claim's counts where it gives counts of two places or more, each a
+    part of a whole ("In Ercis 169 people were killed, while 95 died in Van city centre")."""
+    named = [p for p in places if p]
+    if any(places_apart(p, q) for p in named for q in named):
+        return frozenset().union(*named)
+    return frozenset()
 
 
 def _place_keys(claim: Claim) -> frozenset[str]:

@@ -327,3 +327,13 @@ def test_rival_tolls_link_past_the_cap_of_links(extractor: Extractor) -> None:
         )
         == []
     )
+
+
+def test_counts_of_two_places_in_one_claim_are_parts(extractor: Extractor) -> None:
+    breakdown = extracted(
+        extractor, "In Ercis 169 people were killed, while 95 died in Van city centre, he said."
+    )
+    whole = extracted(
+        extractor, "Rescuers searched for survivors of a quake that killed at least 279 people.", 1
+    )
+    assert event_evidence(breakdown, whole) is None
