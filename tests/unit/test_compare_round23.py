@@ -315,15 +315,21 @@ def test_rival_tolls_link_past_the_cap_of_links(extractor: Extractor) -> None:
     chosen = [(0, 0, 0.9, BY_SCORE), (0, 2, 0.8, BY_SCORE)]
     a, b = [lead], [other, hurt, other]
     contradicting = Contradictions(a, b, scored, Settings())
-    found = toll_conflicts(a, b, scored, chosen, contradicting, frozenset())
+    found = toll_conflicts(a, b, scored, chosen, contradicting, frozenset(), Settings())
     assert found == [(0, 1, 0.1)]
     # figures too far apart to be one fact do not link
-    assert toll_conflicts(a, b, scored, chosen, contradicting, {(0, 1)}) == []
+    assert toll_conflicts(a, b, scored, chosen, contradicting, {(0, 1)}, Settings()) == []
     # nor do claims that count no casualties
     plain = [other, other, other]
     assert (
         toll_conflicts(
-            a, plain, scored, chosen, Contradictions(a, plain, scored, Settings()), frozenset()
+            a,
+            plain,
+            scored,
+            chosen,
+            Contradictions(a, plain, scored, Settings()),
+            frozenset(),
+            Settings(),
         )
         == []
     )
