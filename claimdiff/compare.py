@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
@@ -37,7 +36,7 @@ from claimdiff.figures import (
 from claimdiff.model import Claim, Document, Label, Link, Reason, ReasonKind
 from claimdiff.names import GENERIC_WORDS, POSSESSIVE, entity_findings, same_speaker
 from claimdiff.settings import Settings
-from claimdiff.slots import canonical, casualty_claim, name_entities
+from claimdiff.slots import canonical, casualty_claim, name_entities, unaccented
 
 NEUTRAL_NAMES = ("the first source", "the second source")
 """How reasons name the sources when the documents are not known."""
@@ -637,21 +636,17 @@ def _own_words(claim: Claim, other: Claim) -> list[str]:
         and not _figure_word(w)  # figures have reasons of their own: "000" of "1,000"
     ]
     # a word the other writes without its accents is the same word ("Teresópolis")
-    folded = {_unaccented(w) for w in theirs if not w.isascii()} | theirs
-    words = [w for w in words if w.isascii() or _unaccented(w.lower()) not in folded]
+    folded = {unaccented(w) for w in theirs if not w.isascii()} | theirs
+    words = [w for w in words if w.isascii() or unaccented(w.lower()) not in folded]
     words = [w for w in words if not w.isascii() or w.lower() not in _accented_words(other)]
     rare = sorted(words, key=lambda w: -idf.get(w.lower(), default))[:WORDING_SHOWN]
     return [w for w in words if w in rare]
 
 
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def _accented_words(claim: Claim) -> frozenset[str]:
     """The claim's words written with accents, as they read without them."""
     return frozenset(
-        _unaccented(POSSESSIVE.sub("", w).lower())
+        unaccented(POSSESSIVE.sub("", w).lower())
         for w in WORD_PATTERN.findall(claim.text)
         if not w.isascii()
     )

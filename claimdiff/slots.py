@@ -1001,11 +1001,11 @@ least 31 people"), past "all" ("killing all nine people aboard")."""
 _FATAL_BEFORE = re.compile(
     r"\b(?:fatally\s+[a-z]+|shot\s+dead|shot\s+and\s+killed)\s+(?:another\s+)?$", re.IGNORECASE
 )
-_FATAL_AFTER = re.compile(
-    rf"{_TO_ITS_VERB}(?:(?:fatally\s+[a-z]+|shot\s+dead)\b|on\s+board\b)", re.IGNORECASE
-)
-"""A death told in two words around a count ("fatally shot at least 12 people", "12 were
-shot dead"), or a count of those aboard ("247 people on board")."""
+_FATAL_AFTER = re.compile(rf"{_TO_ITS_VERB}(?:fatally\s+[a-z]+|shot\s+dead)\b", re.IGNORECASE)
+"""A death told in two words around a count: "fatally shot at least 12 people", "12 were shot
+dead"."""
+_ON_BOARD_AFTER = re.compile(rf"{_TO_ITS_VERB}on\s+board\b", re.IGNORECASE)
+"""Those a count says were aboard, in two words: "247 people on board"."""
 
 
 def _fate(before: str, after: str, counted: str = "") -> str:
@@ -1014,10 +1014,10 @@ def _fate(before: str, after: str, counted: str = "") -> str:
     critically injured"), but not past a comma ("killing 31 people, injuring 72"), else from
     what it counts (``counted``, the figure as written: "83 deaths") or the noun that its
     verb tells of ("the death toll stood at 43", "infections had reached 1,197")."""
-    if _FATAL_BEFORE.search(before[-40:]):
+    if _FATAL_BEFORE.search(before[-40:]) or _FATAL_AFTER.match(after):
         return "dead"
-    if told := _FATAL_AFTER.match(after):
-        return "aboard" if told[0].lower().endswith("board") else "dead"
+    if _ON_BOARD_AFTER.match(after):
+        return "aboard"
     for found in (
         _FATE_BEFORE.search(before[-40:]),
         _FATE_AFTER.match(after),
@@ -1279,7 +1279,12 @@ press secretary", "..., Justice Department spokeswoman", "... like Indonesia, Am
 def canonical(entity: Entity) -> str:
     """A comparable key for an entity: canonical form, lower case, no leading article, no
     accents ("Teresópolis" / "Teresopolis", "São Paulo" / "Sao Paulo")."""
-    key = entity.canonical.lower().replace("-", " ").strip()  # "al-Qaida" / "Al Qaida"
-    if not key.isascii():
-        key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    key = unaccented(entity.canonical.lower().replace("-", " ").strip())  # "al-Qaida"
     return key[4:] if key.startswith("the ") else key
+
+
+def unaccented(text: str) -> str:
+    """The text without its accents: "Teresópolis" reads "Teresopolis"."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

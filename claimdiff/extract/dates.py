@@ -209,7 +209,9 @@ def _year_step(words: list[str], month: int, dateline: dt.date) -> int | None:
         at = words.index(modifier)
         if words[at + 1 : at + 2] == ["year"]:
             return step
-        if words[at + 1 : at + 2] and words[at + 1] in MONTHS and step:
+        if words[at + 1 : at + 2] and words[at + 1] in MONTHS:
+            if not step:
+                return 0  # "this April": the dateline's year
             before = month < dateline.month if step < 0 else month > dateline.month
             return 0 if before else step
     return None

@@ -36,6 +36,7 @@ extracted = partial(extracted_on, published=dt.date(2011, 1, 13))
         ("January of last year", dt.date(2011, 1, 13), dt.date(2010, 1, 1)),
         ("in January last year", dt.date(2011, 5, 13), dt.date(2010, 1, 1)),
         ("March of this year", dt.date(2011, 1, 13), dt.date(2011, 3, 1)),
+        ("this April", dt.date(2011, 5, 13), dt.date(2011, 4, 1)),
         # "last April" is the latest April before the report's month, "next March" the first
         # after it
         ("last April", dt.date(2011, 1, 13), dt.date(2010, 4, 1)),
