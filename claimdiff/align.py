@@ -495,17 +495,20 @@ def toll_conflicts(
         used_b[j] += 1
     taken = {(i, j) for i, j, _, _ in chosen}
     cap = settings.max_links_per_claim
+    # the pairs of two casualty counts, best first: most pairs are none, and are not sorted
+    tallied = [
+        (p, k)
+        for k, ((i, j), p) in enumerate(zip(scored.pairs, scored.probability.tolist(), strict=True))
+        if p >= settings.conflict_link_threshold
+        and (i, j) not in taken
+        and casualty_claim(a[i]) == "some" == casualty_claim(b[j])
+    ]
     found = []
-    probability = scored.probability.tolist()
-    for k in np.argsort(-scored.probability, kind="stable").tolist():
-        (i, j), p = scored.pairs[k], probability[k]
-        if p < settings.conflict_link_threshold:
-            break
+    for p, k in sorted(tallied, key=lambda pk: -pk[0]):  # stable: equal pairs in their order
+        i, j = scored.pairs[k]
         if (
             used_a[i] <= cap
             and used_b[j] <= cap
-            and (i, j) not in taken
-            and casualty_claim(a[i]) == "some" == casualty_claim(b[j])
             and (i, j) in contradicting  # a weak pair only, and one event
             and tolls(a[i], b[j])
             and (i, j) not in apart

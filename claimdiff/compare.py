@@ -635,10 +635,14 @@ def _own_words(claim: Claim, other: Claim) -> list[str]:
         and w.lower() not in theirs
         and not _figure_word(w)  # figures have reasons of their own: "000" of "1,000"
     ]
-    # a word the other writes without its accents is the same word ("Teresópolis")
+    # a word the other writes with or without its accents is the same word ("Teresópolis")
     folded = {unaccented(w) for w in theirs if not w.isascii()} | theirs
-    words = [w for w in words if w.isascii() or unaccented(w.lower()) not in folded]
-    words = [w for w in words if not w.isascii() or w.lower() not in _accented_words(other)]
+    accented = _accented_words(other)
+    words = [
+        w
+        for w in words
+        if (unaccented(w.lower()) not in folded if not w.isascii() else w.lower() not in accented)
+    ]
     rare = sorted(words, key=lambda w: -idf.get(w.lower(), default))[:WORDING_SHOWN]
     return [w for w in words if w in rare]
 

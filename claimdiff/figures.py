@@ -486,6 +486,7 @@ def _breakdown(places: list[frozenset[str]]) -> frozenset[str]:
     return frozenset()
 
 
+@per_object  # asked for both claims of every pair whose counts of people are compared
 def _place_keys(claim: Claim) -> frozenset[str]:
     """The keys of every name the claim gives, places or not (the parser may take a town
     for a person)."""

@@ -1193,10 +1193,16 @@ def count_places(claim: Claim, amount: Amount) -> frozenset[str]:
         ):
             continue
         if (start >= end and _PLACED_AFTER.fullmatch(claim.text, end, start)) or (
-            start < at and _PLACED_FIRST.fullmatch(claim.text, 0, start)
+            start < at and _opens_with(claim, entity)
         ):
             found.add(canonical(entity))
     return frozenset(found)
+
+
+def _opens_with(claim: Claim, entity: Entity) -> bool:
+    """Whether the claim opens with the name, as the place of what it tells: "In the town of
+    Teresopolis, ..."."""
+    return _PLACED_FIRST.fullmatch(claim.text, 0, entity.start - claim.start) is not None
 
 
 _PLACED_AFTER = re.compile(
@@ -1213,14 +1219,14 @@ _PLACED_FIRST = re.compile(r"\W*(?:In|At)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:of\
 """The words that open a claim with the place its counts are of: "In the town of"."""
 
 
+@per_object  # asked for both claims of every pair whose counts of people are compared
 def opening_places(claim: Claim) -> frozenset[str]:
     """The places a claim opens with, as where all it counts is ("In the town of Teresopolis,
     at least 161 people were reported killed"): a report's breakdown by place."""
     return frozenset(
         canonical(e)
         for e in claim.entities
-        if _PLACED_FIRST.fullmatch(claim.text, 0, e.start - claim.start)
-        and (_place(e) or e.label in _MISTAKEN_PLACE)
+        if _opens_with(claim, e) and (_place(e) or e.label in _MISTAKEN_PLACE)
     )
 
 
