@@ -16,8 +16,8 @@ from claimdiff.evidence_keys import claim_keys
 from claimdiff.features import (
     CONTEXT_FEATURES,
     PAIR_FEATURES,
+    bridged_profiles,
     context_matrix,
-    profile,
 )
 from claimdiff.memo import collector_paused
 from claimdiff.model import Claim
@@ -81,7 +81,7 @@ def score(
     model: combiner.Combiner | None = None,
 ) -> Scored:
     """Score every candidate pair of two claim lists with the learned combiner."""
-    pa, pb = [profile(c) for c in a], [profile(c) for c in b]
+    pa, pb = bridged_profiles(a, b), bridged_profiles(b, a)
     use_embeddings = settings.use_embeddings and len(a) + len(b) <= settings.embed_max_claims
     sims = clause_sims = None
     if use_embeddings and a and b:

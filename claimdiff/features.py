@@ -6,8 +6,9 @@ import itertools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -216,6 +217,96 @@ def profile(claim: Claim) -> Profile:
             for d in claim.dates
             if d.value and d.granularity == "day" and not d.said
         ),
+    )
+
+
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+"""An acronym as a report writes it: "NTSB", "UPS" (not "U.S.", which names resolve)."""
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "la", "&"})
+"""Words a name's initials skip: "Banque Nationale de Paris" is "BNP"."""
+_COMPANY_ENDINGS = frozenset({"inc", "ltd", "corp", "co", "plc", "llc", "ag", "sa", "nv"})
+"""The legal form after a company's name, which its initials leave out."""
+_NOT_SPELLED = frozenset(
+    {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
+"""Entities whose initials are no acronym an outlet would write for them."""
+
+
+def names_by_initials(claims: Sequence[Claim]) -> dict[str, tuple[tuple[str, ...], int]]:
+    """The names of several words in some claims, by their initials, as content lemmas,
+    with the number of claims that spell each out: "National Transportation Safety Board"
+    gives "NTSB"."""
+    found: dict[str, tuple[tuple[str, ...], int]] = {}
+    for claim in claims:
+        seen: set[str] = set()
+        for entity in claim.entities:
+            if entity.label in _NOT_SPELLED:
+                continue
+            # as written: a report's resolver may give its "AMD" the name it spells elsewhere
+            words = [w for w in _WORD.findall(entity.text) if w.lower() not in _NAME_LINKS]
+            if words and words[-1].lower() in _COMPANY_ENDINGS:
+                words.pop()  # "United Parcel Service Inc." is "UPS"
+            if len(words) < 2 or not all(w[0].isupper() for w in words):
+                continue
+            initials = "".join(w[0] for w in words)
+            if len(initials) > 6 or initials in seen:
+                continue
+            seen.add(initials)
+            if initials in found:
+                name, count = found[initials]
+                found[initials] = (name, count + 1)
+                continue
+            lemmas = set(claim.lemmas)
+            # the claim's own lemma where the parser made one ("Services" -> "service")
+            name = tuple(
+                next((m for m in (w.lower(), w.lower().rstrip("s")) if m in lemmas), w.lower())
+                for w in words
+            )
+            found[initials] = (name, 1)
+    return found
+
+
+def bridged_profiles(claims: Sequence[Claim], other: Sequence[Claim]) -> list[Profile]:
+    """The profiles of one side's claims, each acronym followed by the words of the name
+    the other side spells out with those initials, so that "The NTSB and FAA are
+    investigating" meets "The National Transportation Safety Board is continuing to
+    investigate". A report defines its own acronyms ("(TMC)") when it is extracted;
+    this reads the ones it leaves to its reader, against the names another report uses.
+    """
+    spelled = names_by_initials(other)
+    profiles = [profile(c) for c in claims]
+    if not spelled:
+        return profiles
+    # An acronym the other side writes more often than it spells the name meets itself
+    # there: "UPS" against a report that names "United Parcel Service" once, in its lead
+    written = Counter(x for claim in other for x in set(_ACRONYM.findall(claim.text)))
+    for initials in [x for x, n in written.items() if x in spelled and n > spelled[x][1]]:
+        del spelled[initials]
+    for index, claim in enumerate(claims):
+        found = {x: spelled[x][0] for x in _ACRONYM.findall(claim.text) if x in spelled}
+        if found:
+            profiles[index] = _spelled_out(profiles[index], found)
+    return profiles
+
+
+def _spelled_out(own: Profile, found: dict[str, tuple[str, ...]]) -> Profile:
+    """A profile with the words of each acronym's name after the acronym's own lemma."""
+    words = own.key.split()
+    extended: list[str] = []
+    for word in words:
+        extended.append(word)
+        name = found.get(word.upper(), ())
+        extended.extend(w for w in name if w not in own.words and w not in STOPWORDS)
+    if len(extended) == len(words):
+        return own  # the claim spells the name out itself
+    weights, norm = _weigh(extended)
+    return replace(
+        own,
+        key=" ".join(extended),
+        words=frozenset(extended),
+        weights=weights,
+        norm=norm,
+        bigrams=own.bigrams | lemma_bigrams(extended, own.text),
     )
 
 
