@@ -686,7 +686,11 @@ def _said(amount: Amount, shown: str) -> str:
     return _aged(amount, shown) + _ROLE_SAID.get(amount.role, "")
 
 
-_ROLE_SAID = {"earlier": " (an earlier figure)", "forecast": " (a forecast)"}
+_ROLE_SAID = {
+    "earlier": " (an earlier figure)",
+    "forecast": " (a forecast)",
+    "sought": " (a figure asked for)",
+}
 
 
 def _opening_word(word: str, claim: Claim) -> bool:

@@ -222,6 +222,8 @@ _CHANCE = re.compile(
 )
 """Words right before a figure that it is the threshold of a chance: "a 9 percent chance of a
 magnitude 6 plus aftershock" gives the odds of a 6, no forecast that there will be one."""
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+"""A possessive ending right after a figure's noun: "one victim's statement"."""
 _CLOCK = re.compile(r"\d\s*[ap]\.?m\b|\d:\d\d", re.IGNORECASE)
 _DAY_NAMES = frozenset(WEEKDAYS) | {"today", "yesterday"}
 _FROM = re.compile(r"\bfrom\s+(?:(?:level|category|stage|grade)\s+)?$", re.IGNORECASE)
@@ -320,6 +322,17 @@ Heard was 72"."""
 _CHANGE_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
 """A figure after "by" is the size of a change, not the value it changed from: "boosting
 the original purchase price by 64%"."""
+_SOUGHT = re.compile(
+    r"\b(?:(?:sought|seek(?:s|ing)?|request(?:s|ed|ing)?|recommend(?:s|ed|ing)?)(?!\s+to\b)"
+    r"|(?:ask|call|plead|push|argu)(?:s|e?d|ing)?\s+for|pleas?\s+for|requests?\s+for)"
+    r"(?:\s+[\w$.,-]+){0,6}\s*$",
+    re.IGNORECASE,
+)
+"""Words before a figure that make it one asked for, not one given: "dismissed the lawyer's
+plea for a lighter sentence of 12 years", "prosecutors had sought 25 years"; not "seeking
+to dial back tensions between the two former Cold War adversaries"."""
+SOUGHT = "sought"
+"""The role of a figure asked for: compared only with one asked for on the other side."""
 _EARLIER_AFTER = re.compile(
     r"\s*,?\s*(?:(?:a|one|the)\s+year\s+(?:ago|earlier|before)|(?:a|the)\s+year-ago\b"
     r"|(?:in|for|during)\s+the\s+(?:same|year-ago|prior|previous)\s+(?:period|quarter))",
@@ -693,8 +706,10 @@ def _in_context(
     before, after = text[:at], text[at + len(amount.text) :]
     if _CLOCK.search(text, at, at + len(amount.text) + 5):
         return None
-    if before.lower().endswith("at ") and amount.text.lower().startswith("one "):
-        return None  # "at one point", "at one stage"
+    if amount.text.lower().startswith("one ") and (
+        before.lower().endswith("at ") or _POSSESSIVE.match(after)
+    ):
+        return None  # "at one point", "at one stage"; "one victim's statement" counts none
     amount = _unit_in_context(amount, before, after)
     if amount.unit in _COUNTS_WITH_FATE:
         amount = _with_fate(amount, before, after)
@@ -718,6 +733,8 @@ def _in_context(
     first = start + (len(words[0]) if words else 0)
     if _besides(amount, before, (amount.text + after)[first:]):
         return replace(amount, role="more")  # "two other executives": not all of them
+    if _SOUGHT.search(before):
+        return replace(amount, role=SOUGHT)  # "a plea for a lighter sentence of 12 years"
     if not _CHANGE_BY.search(before) and (
         _EARLIER.search(before)
         or _EARLIER_AFTER.match(after)

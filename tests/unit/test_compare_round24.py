@@ -1,0 +1,75 @@
+"""Figures asked for, figures that count no one, and counts of people read closer.
+
+Each case comes from a report pair of another story than the dev pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import pytest
+
+from claimdiff.extract import Extractor
+from claimdiff.figures import number_conflicts
+from claimdiff.model import Label
+from claimdiff.slots import SOUGHT, amounts
+from tests.unit.helpers import extracted as extracted_on
+from tests.unit.helpers import label_of
+
+extracted = partial(extracted_on, published=dt.date(2009, 6, 30))
+"""The first claim the real pipeline finds in a text, in a report of this file's date."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge dismissed the lawyer's plea for a lighter sentence of 12 years.",
+        "Prosecutors had sought 25 years in prison.",
+        "His lawyers asked for a sentence of 12 years.",
+        "A probation officer had recommended 100 years.",
+    ],
+)
+def test_a_figure_asked_for_has_its_role(extractor: Extractor, text: str) -> None:
+    assert [a.role for a in amounts(extracted(extractor, text))] == [SOUGHT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plan of the speaker's, not a figure asked of someone
+        "Leaders met, seeking to dial back tensions between the two former adversaries.",
+        "He was sentenced to 150 years in prison.",
+    ],
+)
+def test_other_figures_are_no_figure_asked_for(extractor: Extractor, text: str) -> None:
+    assert all(a.role != SOUGHT for a in amounts(extracted(extractor, text)))
+
+
+def test_a_sentence_asked_for_is_no_rival_of_the_sentence_given(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "In his decision, the judge dismissed Madoff's lawyer's plea for a lighter sentence"
+        " of 12 years.",
+    )
+    b = extracted(extractor, "Bernie Madoff was yesterday sentenced to 150 years in prison.", 1)
+    assert number_conflicts(a, b) == []
+    label, reasons = label_of(a, b)
+    assert label is Label.PARTIAL
+    assert "Only the first source gives 12 years (a figure asked for)." in reasons
+    # two sentences asked for still meet: "sought 25 years" / "asked for 30 years"
+    c = extracted(extractor, "Prosecutors had sought 25 years in prison.")
+    d = extracted(extractor, "Prosecutors asked for 30 years in prison.", 1)
+    assert number_conflicts(c, d)
+
+
+def test_one_person_named_by_a_possessive_counts_no_one(extractor: Extractor) -> None:
+    a = extracted(
+        extractor, "The judge added that he was particularly moved by one victim's statement."
+    )
+    b = extracted(extractor, "Chin heard statements from nine of Madoff's victims.", 1)
+    assert amounts(a) == []
+    assert number_conflicts(a, b) == []
+    # one victim is still a count where it is one
+    c = extracted(extractor, "Only one victim survived the attack.")
+    assert [x.value for x in amounts(c)] == [1.0]
