@@ -27,6 +27,7 @@ from claimdiff.slots import (
     AGE_BEFORE,
     AGE_LIMIT,
     AGE_WORDS,
+    HAD_SAID,
     PEOPLE_KINDS,
     Amount,
     amounts,
@@ -131,10 +132,17 @@ def by_unit(a: Claim, b: Claim) -> tuple[dict[str, list[Amount]], dict[str, list
             if none := _none_of(claim.text, unit):
                 mine[unit] = [Amount(none, unit, 0.0, 0.0, 0.0)]
     for mine in (ua, ub):
-        # an earlier value beside the current one is what the claim corrects: "outlets had
-        # reported that Heard was 72 ..., but he was 71" says 71, against a report of 72
+        # an earlier value beside the current one is what the claim corrects: "initially
+        # offered $70 a share, ... raised it to $75" says $75
         for key in [k for k in mine if k.endswith(EARLIER) and unit_of(k) in mine]:
             del mine[key]
+        # what someone had said is an earlier value beside the claim's own figure, and the
+        # claim's figure where it gives none: "The Syrian army had said earlier that six
+        # people were killed" against "the attack left seven people dead" is a rival toll
+        for key in [k for k in mine if k.endswith(f" ({HAD_SAID})")]:
+            found = mine.pop(key)
+            if unit_of(key) not in mine:
+                mine[unit_of(key)] = found
     for mine, theirs in ((ua, ub), (ub, ua)):
         # a figure of a role the other side does not give ("a depth of 10 km", a forecast,
         # an earlier value) is compared with the other's figures only where it agrees with
@@ -688,6 +696,7 @@ def _said(amount: Amount, shown: str) -> str:
 
 _ROLE_SAID = {
     "earlier": " (an earlier figure)",
+    "had said": " (an earlier figure)",
     "forecast": " (a forecast)",
     "sought": " (a figure asked for)",
 }

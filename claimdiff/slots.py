@@ -311,14 +311,22 @@ _EARLIER = re.compile(
     r"earlier|prior))\b(?:\s+[\w$-]+){0,6}"
     r"|\b(?:previous|earlier|initial|first)\s+(?:reports?|estimates?|figures?|tolls?|counts?)\b"
     r".*"
-    r"|\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$"
-    r"|\bhad\s+(?:(?:first|earlier|initially|previously)\s+)?(?:reported|said|put)\b"
-    r"(?:\s+[\w$.,-]+){0,6})\s*$",
+    r"|\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$)\s*$",
     re.IGNORECASE,
 )
 """Words before a figure that make it an earlier value, not a rival: "initially offered $70
-a share", "the original purchase price of $2.6 billion", "some outlets had reported that
-Heard was 72"."""
+a share", "the original purchase price of $2.6 billion"."""
+_HAD_SAID = re.compile(
+    r"\bhad\s+(?:(?:first|earlier|initially|previously)\s+)?(?:reported|said|put)\b"
+    r"(?:\s+[\w$.,-]+){0,6}\s*$",
+    re.IGNORECASE,
+)
+"""Words before a figure that someone had given: "some outlets had reported that Heard was
+72", "The Syrian army had said earlier that six people were killed"."""
+HAD_SAID = "had said"
+"""The role of a figure someone had given: an earlier value beside the claim's own figure
+of its unit ("outlets had reported that Heard was 72 ..., but he was 71"), and the claim's
+figure where it gives no other."""
 _CHANGE_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
 """A figure after "by" is the size of a change, not the value it changed from: "boosting
 the original purchase price by 64%"."""
@@ -741,6 +749,10 @@ def _in_context(
         or (_FROM.search(before) and _TO_AFTER.match(after))
     ):
         return replace(amount, role="earlier")  # "initially offered $70 a share", "from 2 to 3"
+    if _HAD_SAID.search(before):
+        # "The army had said earlier that six people were killed": a source's toll;
+        # "outlets had reported that Heard was 72, but he was 71": an earlier value
+        return replace(amount, role=HAD_SAID if amount.fate else "earlier")
 
     if amount.unit == "magnitude" and (_SHOCK_BEFORE.search(before) or _SHOCK_AFTER.match(after)):
         return replace(amount, role="aftershock")  # "aftershocks of magnitude 3 and 4"

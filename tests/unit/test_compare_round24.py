@@ -13,7 +13,8 @@ import pytest
 from claimdiff.extract import Extractor
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Label
-from claimdiff.slots import SOUGHT, amounts
+from claimdiff.slots import HAD_SAID, SOUGHT, amounts
+from claimdiff.statement import statement_claims
 from tests.unit.helpers import extracted as extracted_on
 from tests.unit.helpers import label_of
 
@@ -73,3 +74,48 @@ def test_one_person_named_by_a_possessive_counts_no_one(extractor: Extractor) ->
     # one victim is still a count where it is one
     c = extracted(extractor, "Only one victim survived the attack.")
     assert [x.value for x in amounts(c)] == [1.0]
+
+
+def test_what_a_source_had_said_is_its_figure_where_the_claim_gives_no_other(
+    extractor: Extractor,
+) -> None:
+    a = extracted(
+        extractor,
+        "A Syrian official told The Associated Press that the attack left seven people"
+        " dead and another nine injured.",
+    )
+    b = extracted(
+        extractor,
+        "The Syrian army had said earlier that six people were killed in the strike on the base.",
+        1,
+    )
+    assert [x.role for x in amounts(b)] == [HAD_SAID]
+    assert [(unit, x, y) for unit, x, y, _ in number_conflicts(a, b)] == [
+        ("people", "seven people", "six people")
+    ]
+    assert label_of(a, b)[0] is Label.CONFLICT
+
+
+def test_what_a_source_had_said_is_an_earlier_value_beside_the_claims_own_count(
+    extractor: Extractor,
+) -> None:
+    # one claim of the whole sentence, as ``match_statements`` reads it
+    a, b = statement_claims(
+        [
+            "Officials had said that four people were killed in the first hours of the attack, but"
+            " nine people were killed.",
+            "Nine people were killed in the attack.",
+        ],
+        dt.date(2017, 4, 8),
+    )
+    assert [x.role for x in amounts(a)] == [HAD_SAID, ""]
+    assert number_conflicts(a, b) == []
+    # and any other figure someone had given is an earlier value, whatever the claim says
+    c = extracted(extractor, "Some media outlets had reported that Heard was 72 when he died.")
+    d = extracted(extractor, "Heard was 71 when he died.", 1)
+    assert [x.role for x in amounts(c)] == ["earlier"]
+    assert number_conflicts(c, d) == []
+    # and "previous reports" give an earlier figure whoever gave it
+    e = extracted(extractor, "Previous reports had said that four people had been killed.")
+    f = extracted(extractor, "Three people were killed in the attack.", 1)
+    assert number_conflicts(e, f) == []
