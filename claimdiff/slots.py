@@ -1022,6 +1022,14 @@ _FATE_PAST_ASIDE = re.compile(
 )
 """A count's fate past an aside on who was among them: "Nine people, including four children
 were killed", "Five people, including the loco pilot of the Kanchanjunga Express, died"."""
+_AGES_ASIDE = re.compile(
+    r",?\s+(?:aged\s+|of\s+ages?\s+)?(?:between\s+)?\d{1,2}(?:\s+(?:and|to)\s+|-)\d{1,2}"
+    r"(?:\s+years?(?:\s+old)?)?,?(?=\s)"
+    r"|,?\s+aged\s+\d{1,2}(?:\s+years?)?,?(?=\s)",
+    re.IGNORECASE,
+)
+"""The ages of those a count counts, between it and their fate: "At least 45 students between
+6 and 14 years old were killed", "12 children, aged 6 to 14, were hurt"."""
 _FATE_BEFORE = re.compile(r"\b(?P<word>[a-z]+)\s+(?:another\s+|all\s+)?$", re.IGNORECASE)
 """The word right before a count, whose text begins with its qualifier ("killing" before "at
 least 31 people"), past "all" ("killing all nine people aboard")."""
@@ -1043,6 +1051,8 @@ def _fate(before: str, after: str, counted: str = "") -> str:
     critically injured"), but not past a comma ("killing 31 people, injuring 72"), else from
     what it counts (``counted``, the figure as written: "83 deaths") or the noun that its
     verb tells of ("the death toll stood at 43", "infections had reached 1,197")."""
+    if aside := _AGES_ASIDE.match(after):
+        after = after[aside.end() :]  # "45 students between 6 and 14 years old were killed"
     if _FATAL_BEFORE.search(before[-40:]) or _FATAL_AFTER.match(after):
         return "dead"
     if _ON_BOARD_AFTER.match(after):

@@ -119,3 +119,20 @@ def test_what_a_source_had_said_is_an_earlier_value_beside_the_claims_own_count(
     e = extracted(extractor, "Previous reports had said that four people had been killed.")
     f = extracted(extractor, "Three people were killed in the attack.", 1)
     assert number_conflicts(e, f) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fate"),
+    [
+        ("At least 45 students between 6 and 14 years old were killed.", "dead"),
+        ("Twelve children, aged 6 to 14, were hurt.", "hurt"),
+        ("Forty students aged 12 were injured.", "hurt"),
+        # an age range after a count that undergoes nothing
+        ("45 students between 6 and 14 years old attended.", ""),
+    ],
+)
+def test_the_fate_of_a_count_past_the_ages_of_those_it_counts(
+    extractor: Extractor, text: str, fate: str
+) -> None:
+    count = amounts(extracted(extractor, text))[0]
+    assert count.fate == fate
