@@ -52,7 +52,9 @@ def event_conflict(a: Claim, b: Claim) -> bool:
 def event_evidence(a: Claim, b: Claim) -> str | None:
     """In plain words, what ties a contradiction to one event (``event_conflict``); else None."""
     names = ("", "")
-    if casualties_apart(a, b):
+    if casualties_apart(a, b) and not dated_apart(a, b):
+        # "a quake that heavily damaged Christchurch in September but caused no deaths"
+        # recalls another quake than the one "at least 65 people have died" in
         return "one reports people killed or hurt, the other no casualties"
     if graded := polarity_clashes(a, b):
         return f'one word is graded both ways ("{graded[0][0]}" / "{graded[0][1]}")'

@@ -10,6 +10,7 @@ from functools import partial
 
 import pytest
 
+from claimdiff.evidence import event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Label
@@ -136,3 +137,19 @@ def test_the_fate_of_a_count_past_the_ages_of_those_it_counts(
 ) -> None:
     count = amounts(extracted(extractor, text))[0]
     assert count.fate == fate
+
+
+def test_no_deaths_in_a_quake_of_another_month_are_no_rival_of_a_toll(
+    extractor: Extractor,
+) -> None:
+    on = partial(extracted_on, published=dt.date(2011, 2, 22))
+    a = on(
+        extractor,
+        "Tuesday's magnitude-6.3 temblor struck closer to downtown than a quake that heavily"
+        " damaged Christchurch in September but caused no deaths.",
+    )
+    b = on(extractor, "Prime minister John Key says at least 65 people have died.", 1)
+    assert event_evidence(a, b) is None
+    # no casualties reported of the event itself still tie the two to one event
+    c = on(extractor, "There were no immediate reports of casualties in Christchurch.")
+    assert event_evidence(c, b) == "one reports people killed or hurt, the other no casualties"
