@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from claimdiff.memo import per_object
 from claimdiff.model import Claim, Entity
-from claimdiff.slots import amounts, name_entities
+from claimdiff.slots import amounts, name_entities, unaccented
 
 EVENT_CLASSES: dict[str, frozenset[str]] = {
     name: frozenset(words.split())
@@ -172,7 +172,7 @@ _TO_DEATH = re.compile(r"\b\w+(?:ed|t|n)\s+(?:to\s+death|dead)\b", re.IGNORECASE
 
 
 def _name_words(name: str) -> frozenset[str]:
-    key = name.lower().strip()
+    key = unaccented(name).lower().strip()  # "Saïd Kouachi" is "Said Kouachi"
     return frozenset(w for w in re.split(r"[\s.]+", key) if w and w not in {"mr", "mrs", "ms"})
 
 

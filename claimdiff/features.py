@@ -130,6 +130,10 @@ def idf_default() -> float:
 def tokens(claim: Claim) -> list[str]:
     """Content lemmas of a claim; plain lower-cased words when no lemmas were made."""
     raw = list(claim.lemmas) or [w.lower() for w in _WORD.findall(claim.text)]
+    if not all(w.isascii() for w in raw):
+        from claimdiff.slots import unaccented
+
+        raw = [unaccented(w) for w in raw]  # "Chérif" meets "Cherif", "Teresópolis" its kin
     # isalnum() first: it settles almost every word in C, the any() only the rest ("u.s.").
     return [w for w in raw if w not in STOPWORDS and (w.isalnum() or any(ch.isalnum() for ch in w))]
 
