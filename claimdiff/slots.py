@@ -88,6 +88,8 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_NUMBER = r"\d+(?:[.,]\d+)?|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b"
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+"""A digit or a number word: a text without one holds no quantity (most claims)."""
 _TEXT_RANGE = re.compile(
     rf"(?P<between>\bbetween\s+)?(?<![\w./-])(?P<lo>{_RANGE_NUMBER})"
     r"\s*(?:-|\u2013|\bto\b|(?(between)\band\b|(?!)))\s*"
@@ -548,6 +550,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
     Numbers inside a ``skip`` span (offsets into ``text``: names such as "Group of
     Seven") or a time of day ("at 07:21 (01:21 GMT)") are not quantities.
     """
+    if not _ANY_NUMBER.search(text):
+        return []
     ranges = _ranges_in(text, skip)
     clocks = [(t.start, t.end) for t in clock_times(text)]
     spans = [*skip, *clocks, *(span for span, _ in ranges)]
