@@ -606,9 +606,17 @@ def attribution_words(claim: Claim) -> frozenset[str]:
             and (words[0] in _SAYING or words[-1] in _SAYING)
         ):
             found.update(words)
+    # a quotation's speaker told past it, in several pieces: '..." his brother, Abdelmajid
+    # Belaid, told the AFP news agency', '..." said Abdelmajid Belaid, brother of the leader'
+    quoted = [m.end() for m in _QUOTE_MARK.finditer(claim.text)]
+    if quoted:
+        words = [w.lower() for w in WORD_PATTERN.findall(claim.text[quoted[-1] :])]
+        if len(words) <= ATTRIBUTION_WORDS and name & set(words) and _SAYING & set(words):
+            found.update(words)
     return frozenset(found)
 
 
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 _PIECE_BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
 ATTRIBUTION_WORDS = 12

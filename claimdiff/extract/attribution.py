@@ -44,6 +44,8 @@ MODALS = {
     "may": "may",
     "might": "might",
     "would": "would",
+    "'d": "would",  # "I'd be a world-record holder"
+    "\u2019d": "would",
     "should": "should",
     "must": "must",
     "ca": "can",
@@ -737,7 +739,7 @@ def modality(span: Span, chain: list[Token]) -> str | None:
     for verb in reversed(chain):
         for child in verb.children:
             if child.tag_ == "MD" and child.lower_ in MODALS:
-                if child.lower_ == "would" and _reported(verb):
+                if MODALS[child.lower_] == "would" and _reported(verb):
                     continue  # "said it would pay $115": a reported plan, not a hedge
                 return MODALS[child.lower_]
         if verb is not chain[-1] and verb.lemma_ in SCHEDULED:

@@ -10,6 +10,7 @@ from functools import partial
 
 import pytest
 
+from claimdiff.compare import attribution_words
 from claimdiff.events import same_person_name
 from claimdiff.evidence import event_evidence
 from claimdiff.extract import Extractor
@@ -164,3 +165,37 @@ def test_names_and_words_meet_without_their_accents() -> None:
     a = claim("Joaquín Guzmán Loera has been arrested.", lemmas=("joaquín", "guzmán", "arrest"))
     b = claim("Joaquin Guzman was arrested.", doc=1, lemmas=("joaquin", "guzman", "arrest"))
     assert tokens(a) == tokens(b) == ["joaquin", "guzman", "arrest"]
+
+
+def test_a_quotations_speaker_told_past_it_in_several_pieces_is_no_wording(
+    extractor: Extractor,
+) -> None:
+    a = extracted(
+        extractor,
+        '"I am desperate and depressed," his brother, Abdelmajid Belaid, told the AFP news agency.',
+    )
+    b = extracted(
+        extractor,
+        "\u201cI am desperate and depressed,\u201d said Abdelmajid Belaid, brother of the slain"
+        " leader.",
+        1,
+    )
+    assert {"slain", "leader"} <= attribution_words(b)
+    assert {"afp", "news", "agency"} <= attribution_words(a)
+    label, reasons = label_of(a, b)
+    assert label is Label.AGREE
+    assert not any(r.startswith("Worded apart") for r in reasons)
+    # a tail that says more than who spoke is wording still
+    c = extracted(
+        extractor,
+        '"We are sad," said Abdelmajid Belaid, as thousands marched through the capital to'
+        " mourn the slain leader.",
+    )
+    assert "thousands" not in attribution_words(c)
+
+
+@pytest.mark.parametrize(
+    "text", ["I knew one day I\u2019d be a world-record holder.", "I knew I'd be a champion."]
+)
+def test_a_contracted_would_hedges_as_would_does(extractor: Extractor, text: str) -> None:
+    assert extracted(extractor, text).modality == "would"
