@@ -522,6 +522,9 @@ def content_weights(claim: Claim) -> dict[str, float]:
         for w in claim.text[e.start - claim.start : e.end - claim.start].split()
     }
     measures, attribution = _measure_words(claim), attribution_words(claim)
+    # the words a defined acronym stands for go where the acronym goes: with its name, or
+    # with who spoke ("the IEBC chairperson said")
+    inside |= {w for acronym in inside | attribution for w in _spelled_out(claim, acronym)}
     weights: dict[str, float] = {}
     for word, weight in profile(claim).weights.items():
         if word in inside or word in attribution:
@@ -533,6 +536,19 @@ def content_weights(claim: Claim) -> dict[str, float]:
     for entity in names:
         weights[f"@{canonical(entity)}"] = ENTITY_WEIGHT
     return weights
+
+
+def _spelled_out(claim: Claim, acronym: str) -> list[str]:
+    """The lemmas the extractor added after an acronym its document defines: "iebc" is
+    followed by "independent", "electoral", "boundary", "commission" (their initials)."""
+    lemmas = claim.lemmas
+    if len(acronym) < 2 or acronym not in lemmas:
+        return []
+    at = lemmas.index(acronym) + 1
+    spelled = list(lemmas[at : at + len(acronym)])
+    if "".join(w[:1] for w in spelled) != acronym:
+        return []
+    return spelled
 
 
 def _counts(finding: Finding, a: Claim, b: Claim) -> bool:

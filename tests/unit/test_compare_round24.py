@@ -10,13 +10,13 @@ from functools import partial
 
 import pytest
 
-from claimdiff.compare import attribution_words
+from claimdiff.compare import attribution_words, content_weights
 from claimdiff.events import same_person_name
 from claimdiff.evidence import event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.features import tokens
 from claimdiff.figures import number_conflicts
-from claimdiff.model import Label
+from claimdiff.model import Document, Label
 from claimdiff.slots import HAD_SAID, SOUGHT, amounts
 from claimdiff.statement import statement_claims
 from tests.unit.helpers import claim, label_of
@@ -199,3 +199,33 @@ def test_a_quotations_speaker_told_past_it_in_several_pieces_is_no_wording(
 )
 def test_a_contracted_would_hedges_as_would_does(extractor: Extractor, text: str) -> None:
     assert extracted(extractor, text).modality == "would"
+
+
+def test_what_an_acronym_of_the_speaker_stands_for_is_no_content(extractor: Extractor) -> None:
+    defined = "The Independent Electoral and Boundaries Commission (IEBC) met on Monday. "
+    a = extractor.extract(
+        Document(
+            0,
+            "a",
+            "s",
+            defined + "It was a narrow margin of victory with Ruto winning more votes than"
+            " Odinga, the IEBC chairperson said.",
+            "x",
+        )
+    )[-1]
+    b = extractor.extract(
+        Document(
+            1,
+            "b",
+            "s",
+            defined + '"We are not at Bomas because we cannot take ownership of the results,"'
+            " IEBC vice chairperson Juliana Cherera said.",
+            "y",
+        )
+    )[-1]
+    assert {"independent", "commission"} <= set(a.lemmas)  # the acronym, spelled out
+    assert not {"independent", "commission"} & content_weights(a).keys()
+    # two claims told with "be" that share nothing but who spoke deny nothing of each other
+    label, reasons = label_of(a, b)
+    assert label is Label.PARTIAL
+    assert any("though not about the same action" in r for r in reasons)
