@@ -28,6 +28,7 @@ from claimdiff.slots import (
     AGE_LIMIT,
     AGE_WORDS,
     HAD_SAID,
+    LOCALITIES,
     PEOPLE_KINDS,
     Amount,
     amounts,
@@ -469,7 +470,10 @@ def _of_one_place(
     # that place's part of the toll: against a count the other claim places nowhere, in a
     # claim that never names the place, it is no rival ("In Teresopolis, ... 146 deaths" /
     # "left nearly 400 people dead")
-    first_a, first_b = opening_places(a) | _breakdown(here), opening_places(b) | _breakdown(there)
+    first_a, first_b = (
+        opening_places(claim) | _breakdown(places) | _localities(places)
+        for claim, places in ((a, here), (b, there))
+    )
     named_a, named_b = _place_keys(a), _place_keys(b)
 
     def apart(p: frozenset[str], q: frozenset[str]) -> bool:
@@ -483,6 +487,12 @@ def _of_one_place(
         [x for x, p in zip(xs, here, strict=True) if any(not apart(p, q) for q in there)],
         [y for y, q in zip(ys, there, strict=True) if any(not apart(p, q) for p in here)],
     )
+
+
+def _localities(places: list[frozenset[str]]) -> frozenset[str]:
+    """The places named by a common noun a claim's counts are of ("a village ... where 15
+    people died"): a part of the toll, like a place the claim opens with."""
+    return frozenset(k for p in places for k in p if k in LOCALITIES)
 
 
 def _breakdown(places: list[frozenset[str]]) -> frozenset[str]:

@@ -1228,6 +1228,8 @@ def count_places(claim: Claim, amount: Amount) -> frozenset[str]:
         return frozenset()
     end = at + len(amount.text)
     found = set()
+    if local := _LOCALITY_WHERE.search(claim.text, 0, at):
+        found.add(local["place"].lower())  # "a village beside Lake Van where 15 people died"
     for entity in claim.entities:
         start = entity.start - claim.start
         if not _place(entity) and not (
@@ -1255,6 +1257,17 @@ _PLACED_AFTER = re.compile(
 """The words between a count and the place it is of: "people died in mudslides in the beach
 town of", "were killed in"; not past "and" ("400 people dead and hundreds homeless in
 Brazil" places the homeless)."""
+LOCALITIES = frozenset(
+    {"village", "town", "hamlet", "neighbourhood", "neighborhood", "district", "suburb", "camp"}
+)
+"""Places a report names by a common noun: a toll "where" one of them is, is that place's."""
+_LOCALITY_WHERE = re.compile(
+    rf"\b(?:a|the|this|that|one)\s+(?:[a-z-]+\s+){{0,2}}(?P<place>{'|'.join(LOCALITIES)})\b"
+    r"[^.;:\u2014]{0,60}?\bwhere\b(?:\s+[a-z]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+"""A locality and "where", then a count: "a village beside Lake Van where he said 15 people
+died", "the town where 12 were killed"."""
 _MISTAKEN_PLACE = frozenset({"PERSON", "NORP", "ORG"})
 _IN_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+)?$")
 """The words that put a count in a place the parser took for a name of another kind."""

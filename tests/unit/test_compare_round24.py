@@ -17,7 +17,7 @@ from claimdiff.extract import Extractor
 from claimdiff.features import tokens
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Document, Label
-from claimdiff.slots import HAD_SAID, SOUGHT, amounts
+from claimdiff.slots import HAD_SAID, SOUGHT, amounts, count_places
 from claimdiff.statement import statement_claims
 from tests.unit.helpers import claim, label_of
 from tests.unit.helpers import extracted as extracted_on
@@ -229,3 +229,22 @@ def test_what_an_acronym_of_the_speaker_stands_for_is_no_content(extractor: Extr
     label, reasons = label_of(a, b)
     assert label is Label.PARTIAL
     assert any("though not about the same action" in r for r in reasons)
+
+
+def test_a_toll_where_a_village_is_is_that_villages_part(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        '"We have to fit 37 people in one tent," said Giyasettin Celen, who lost three family'
+        " members in Dogonu Koyu, a village beside Lake Van where he said 15 people died.",
+    )
+    b = extracted(
+        extractor, "An earthquake killed at least 264 people in Turkey as residents fled.", 1
+    )
+    c = extracted(extractor, "The earthquake killed at least 264 people.", 1)
+    (toll,) = [x for x in amounts(a) if x.fate == "dead"]
+    assert "village" in count_places(a, toll)
+    assert number_conflicts(a, b) == []
+    assert number_conflicts(a, c) == []
+    # a town named by its name is compared as before
+    d = extracted(extractor, "In the town, 15 people died, officials said.")
+    assert number_conflicts(d, c)
