@@ -154,7 +154,7 @@ def test_a_bare_count_of_the_hurt_meets_a_count_of_people_hurt(extractor: Extrac
 def test_a_count_of_no_fate_is_none_of_a_fate_its_claim_counts(extractor: Extractor) -> None:
     a = extracted(
         extractor,
-        '"We have to fit 37 people in one tent," said a man from a village where 15 people died.',
+        '"We have to fit 37 people in one tent," said a man who said 15 people died.',
     )
     b = extracted(extractor, "Rescuers said the earthquake had killed at least 264 people.", 1)
     conflicts = number_conflicts(a, b)
