@@ -622,13 +622,29 @@ def attribution_words(claim: Claim) -> frozenset[str]:
             and (words[0] in _SAYING or words[-1] in _SAYING)
         ):
             found.update(words)
-    # a quotation's speaker told past it, in several pieces: '..." his brother, Abdelmajid
-    # Belaid, told the AFP news agency', '..." said Abdelmajid Belaid, brother of the leader'
-    quoted = [m.end() for m in _QUOTE_MARK.finditer(claim.text)]
-    if quoted:
-        words = [w.lower() for w in WORD_PATTERN.findall(claim.text[quoted[-1] :])]
-        if len(words) <= ATTRIBUTION_WORDS and name & set(words) and _SAYING & set(words):
-            found.update(words)
+    # a quotation's speaker told around it, in several pieces: '..." his brother, Abdelmajid
+    # Belaid, told the AFP news agency', '..." said Abdelmajid Belaid, brother of the
+    # leader', 'Mr Russell, 46, a coal miner from Brisbane, said: "..."'
+    marks = [m.start() for m in _QUOTE_MARK.finditer(claim.text)]
+    if marks:
+        head, tail = claim.text[: marks[0]], claim.text[marks[-1] + 1 :]
+        for piece, rest in ((tail, claim.text[: marks[-1]]), (head, claim.text[marks[0] :])):
+            words = [w.lower() for w in WORD_PATTERN.findall(piece)]
+            if len(words) > ATTRIBUTION_WORDS or not name & set(words):
+                continue
+            said = [k for k, w in enumerate(words) if w in _SAYING]
+            # the speaker and the verb next to the quotation: '..., and plans to be an
+            # active participant, according to the CELF statement' says something first
+            if not said or (piece is tail and said[0] > _BEFORE_SAYING):
+                continue
+            if piece is head and said[-1] < len(words) - 2:
+                continue
+            # a figure or a date (when it was said) has a reason of its own, and a word the
+            # quotation says too is its content ('"... a quiet, peaceful town ...," said
+            # Carolyn Greene Bennett, Cedar Grove's town recorder')
+            kept = {w.lower() for d in claim.dates for w in WORD_PATTERN.findall(d.text)}
+            kept |= {w.lower() for w in WORD_PATTERN.findall(rest)}
+            found.update(w for w in words if w not in kept and not w[:1].isdigit())
     return frozenset(found)
 
 
@@ -636,6 +652,9 @@ _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 _PIECE_BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
 ATTRIBUTION_WORDS = 12
+_BEFORE_SAYING = 5
+"""Most words between a quotation and the verb of saying after it: "his brother, Abdelmajid
+Belaid, told"."""
 """Most words a phrase naming the speaker holds; a longer piece says something itself."""
 
 

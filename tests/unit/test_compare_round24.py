@@ -192,6 +192,32 @@ def test_a_quotations_speaker_told_past_it_in_several_pieces_is_no_wording(
         " mourn the slain leader.",
     )
     assert "thousands" not in attribution_words(c)
+    # when it was said has a reason of its own: it stays content
+    d = extracted(extractor, '"I wanted to bring the most beautiful people," Tunick said Sunday.')
+    assert "tunick" in attribution_words(d)
+    assert "sunday" not in attribution_words(d)
+    # a word the quotation says too is its content; so is a figure
+    e = extracted(
+        extractor,
+        '"We\'re a quiet, peaceful town of 862 people," said Carolyn Greene Bennett, Cedar'
+        " Grove's town recorder.",
+    )
+    assert {"recorder", "carolyn"} <= attribution_words(e)
+    assert "town" not in attribution_words(e)
+    # the speaker told before the quotation, the verb last
+    f = extracted(
+        extractor,
+        'Mr Russell, 46, a coal miner from Brisbane, said: "They are obviously hurting."',
+    )
+    assert {"coal", "miner", "russell"} <= attribution_words(f)
+    assert "46" not in attribution_words(f)
+    # a tail that says something before its source is no attribution
+    g = extracted(
+        extractor,
+        'IBM is also "pursuing membership in the group" and plans to be an active participant,'
+        " according to the CELF statement.",
+    )
+    assert "participant" not in attribution_words(g)
 
 
 @pytest.mark.parametrize(
