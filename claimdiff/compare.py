@@ -524,7 +524,7 @@ def content_weights(claim: Claim) -> dict[str, float]:
     measures, attribution = _measure_words(claim), attribution_words(claim)
     # the words a defined acronym stands for go where the acronym goes: with its name, or
     # with who spoke ("the IEBC chairperson said")
-    inside |= {w for acronym in inside | attribution for w in _spelled_out(claim, acronym)}
+    inside |= {w for acronym in inside | attribution for w in _acronym_lemmas(claim, acronym)}
     weights: dict[str, float] = {}
     for word, weight in profile(claim).weights.items():
         if word in inside or word in attribution:
@@ -538,7 +538,7 @@ def content_weights(claim: Claim) -> dict[str, float]:
     return weights
 
 
-def _spelled_out(claim: Claim, acronym: str) -> list[str]:
+def _acronym_lemmas(claim: Claim, acronym: str) -> list[str]:
     """The lemmas the extractor added after an acronym its document defines: "iebc" is
     followed by "independent", "electoral", "boundary", "commission" (their initials)."""
     lemmas = claim.lemmas

@@ -326,9 +326,10 @@ _HAD_SAID = re.compile(
 """Words before a figure that someone had given: "some outlets had reported that Heard was
 72", "The Syrian army had said earlier that six people were killed"."""
 HAD_SAID = "had said"
-"""The role of a figure someone had given: an earlier value beside the claim's own figure
-of its unit ("outlets had reported that Heard was 72 ..., but he was 71"), and the claim's
-figure where it gives no other."""
+"""The role of a count of people with their fate that someone had given ("The Syrian army
+had said earlier that six people were killed"): an earlier value beside the claim's own
+count of its unit, and the claim's count where it gives no other. Any other figure someone
+had given is an earlier value ("outlets had reported that Heard was 72, but he was 71")."""
 _CHANGE_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.IGNORECASE)
 """A figure after "by" is the size of a change, not the value it changed from: "boosting
 the original purchase price by 64%"."""
