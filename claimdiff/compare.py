@@ -626,25 +626,27 @@ def attribution_words(claim: Claim) -> frozenset[str]:
     # Belaid, told the AFP news agency', '..." said Abdelmajid Belaid, brother of the
     # leader', 'Mr Russell, 46, a coal miner from Brisbane, said: "..."'
     marks = [m.start() for m in _QUOTE_MARK.finditer(claim.text)]
-    if marks:
-        head, tail = claim.text[: marks[0]], claim.text[marks[-1] + 1 :]
-        for piece, rest in ((tail, claim.text[: marks[-1]]), (head, claim.text[marks[0] :])):
-            words = [w.lower() for w in WORD_PATTERN.findall(piece)]
-            if len(words) > ATTRIBUTION_WORDS or not name & set(words):
-                continue
-            said = [k for k, w in enumerate(words) if w in _SAYING]
-            # the speaker and the verb next to the quotation: '..., and plans to be an
-            # active participant, according to the CELF statement' says something first
-            if not said or (piece is tail and said[0] > _BEFORE_SAYING):
-                continue
-            if piece is head and said[-1] < len(words) - 2:
-                continue
-            # a figure or a date (when it was said) has a reason of its own, and a word the
-            # quotation says too is its content ('"... a quiet, peaceful town ...," said
-            # Carolyn Greene Bennett, Cedar Grove's town recorder')
-            kept = {w.lower() for d in claim.dates for w in WORD_PATTERN.findall(d.text)}
-            kept |= {w.lower() for w in WORD_PATTERN.findall(rest)}
-            found.update(w for w in words if w not in kept and not w[:1].isdigit())
+    if not marks:
+        return frozenset(found)
+    # a figure or a date (when it was said) has a reason of its own, and a word the
+    # quotation says too is its content ('"... a quiet, peaceful town ...," said Carolyn
+    # Greene Bennett, Cedar Grove's town recorder')
+    dated = {w.lower() for d in claim.dates for w in WORD_PATTERN.findall(d.text)}
+    text = claim.text
+    for after, piece, rest in (
+        (True, text[marks[-1] + 1 :], text[: marks[-1]]),
+        (False, text[: marks[0]], text[marks[0] :]),
+    ):
+        words = [w.lower() for w in WORD_PATTERN.findall(piece)]
+        if len(words) > ATTRIBUTION_WORDS or not name & set(words):
+            continue
+        said = [k for k, w in enumerate(words) if w in _SAYING]
+        # the speaker and the verb next to the quotation: '..., and plans to be an active
+        # participant, according to the CELF statement' says something first
+        if not said or (said[0] > _BEFORE_SAYING if after else said[-1] < len(words) - 2):
+            continue
+        kept = dated | {w.lower() for w in WORD_PATTERN.findall(rest)}
+        found.update(w for w in words if w not in kept and not w[:1].isdigit())
     return frozenset(found)
 
 
@@ -652,10 +654,10 @@ _QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
 _PIECE_BREAK = re.compile(r"[,;:\"\u201c\u201d]")
 _SAYING = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
 ATTRIBUTION_WORDS = 12
+"""Most words a phrase naming the speaker holds; a longer piece says something itself."""
 _BEFORE_SAYING = 5
 """Most words between a quotation and the verb of saying after it: "his brother, Abdelmajid
 Belaid, told"."""
-"""Most words a phrase naming the speaker holds; a longer piece says something itself."""
 
 
 def _own_words(claim: Claim, other: Claim) -> list[str]:

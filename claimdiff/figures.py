@@ -30,6 +30,7 @@ from claimdiff.slots import (
     HAD_SAID,
     LOCALITIES,
     PEOPLE_KINDS,
+    SOUGHT,
     Amount,
     amounts,
     casualty_claim,
@@ -706,9 +707,9 @@ def _said(amount: Amount, shown: str) -> str:
 
 _ROLE_SAID = {
     "earlier": " (an earlier figure)",
-    "had said": " (an earlier figure)",
+    HAD_SAID: " (an earlier figure)",
     "forecast": " (a forecast)",
-    "sought": " (a figure asked for)",
+    SOUGHT: " (a figure asked for)",
 }
 
 
