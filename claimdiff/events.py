@@ -182,9 +182,30 @@ def same_person(x: Entity, y: Entity) -> bool:
 
 
 def same_person_name(x: str, y: str) -> bool:
-    """``same_person`` for two names as written ("Marconi" / "Benjamin Marconi")."""
+    """``same_person`` for two names as written ("Marconi" / "Benjamin Marconi"); a
+    double-barrelled name is also written by one of its halves ("Bernard Kenny" / "Bernard
+    Carter-Kenny")."""
     wx, wy = _name_words(x), _name_words(y)
-    return bool(wx and wy) and (wx <= wy or wy <= wx)
+    if not (wx and wy):
+        return False
+    return wx <= _halves(wy) or wy <= _halves(wx) or _misspelled_given(x, y)
+
+
+def _misspelled_given(x: str, y: str) -> bool:
+    """One surname after two spellings of one given name, a silent "e" or "h" apart: "Jo
+    Cox" / "Joe Cox", "Jon" / "John", "Sara" / "Sarah" ("Katie Jenkin" / "John Jenkin" are
+    two people, and so may be "Dan" / "Dana")."""
+    nx, ny = (unaccented(n).lower().split() for n in (x, y))
+    if len(nx) != 2 or len(ny) != 2 or nx[1] != ny[1]:
+        return False
+    short, long = sorted((nx[0], ny[0]), key=len)
+    return len(long) == len(short) + 1 and any(
+        long[k] in "eh" and long[:k] + long[k + 1 :] == short for k in range(1, len(long))
+    )
+
+
+def _halves(words: frozenset[str]) -> frozenset[str]:
+    return words.union(*(w.split("-") for w in words if "-" in w))
 
 
 def persons(claim: Claim) -> list[Entity]:

@@ -65,7 +65,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
     units = by_unit(a, b)
     conflicts = number_conflicts(a, b, units)
-    if not conflicts or dated_apart(a, b):
+    if not conflicts or (dated_apart(a, b) and not _ages_now(a, b, conflicts)):
         return None  # "a 6.4-magnitude quake hit Zarand in February": an earlier quake
     if near := near_miss(a, b, units):
         return f'they give nearly the same figure, not quite ("{near[0]}" / "{near[1]}")'
@@ -106,6 +106,26 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
             kind = f" of one kind of event ({min(events)})" if events else ""
             return f'they give figures{kind} that cannot both be right ("{x}" / "{y}")'
     return None
+
+
+_AGE_THEN = re.compile(
+    r"\b(?:was|were|then|aged|age\s+of|when|at)\s+(?:(?:just|only|a|an|the)\s+)?$", re.IGNORECASE
+)
+"""Words before an age that tie it to a time: "was 69 when", "at the age of 72", "aged 40"."""
+
+
+def _ages_now(a: Claim, b: Claim, conflicts: list[tuple[str, str, str, bool]]) -> bool:
+    """Whether the figures apart are the ages one person has now on both sides, whatever
+    the claims date: "The now 74-year-old Mladic was arrested in Serbia in 2011" / "the
+    now 75-year-old Mladic was acquitted"; "Mair, 53," is his age at the report too."""
+    if not persons_shared(a, b) or any(unit_of(unit) != "year-old" for unit, *_ in conflicts):
+        return False
+    for _, x, y, _ in conflicts:
+        for claim, shown in ((a, x), (b, y)):
+            at = claim.text.find(shown)
+            if at < 0 or _AGE_THEN.search(claim.text, 0, at):
+                return False
+    return True
 
 
 def dated_apart(a: Claim, b: Claim) -> bool:

@@ -34,6 +34,7 @@ from claimdiff.slots import (
     Amount,
     amounts,
     casualty_claim,
+    casualty_kinds,
     casualty_places,
     casualty_spans,
     consistent,
@@ -630,7 +631,7 @@ def _meet(xs: list[Amount], ys: list[Amount]) -> bool:
 
 def _listed(texts: list[str]) -> str:
     """Figures joined for a reason, a part's whole ("12 of the 20 victims") said once."""
-    return join([t for t in texts if not any(t != o and t in o for o in texts)])
+    return join([t for t in dict.fromkeys(texts) if not any(t != o and t in o for o in texts)])
 
 
 _COMPOUND = re.compile(r"\w-[a-z]+$", re.IGNORECASE)
@@ -672,9 +673,14 @@ def _shown(amount: Amount, claim: Claim) -> str:
     compound = _COMPOUND.search(text) or _SCORE.fullmatch(text) or _adjectival(amount, text)
     at = at if compound else -1
     word = _NEXT_WORD.match(claim.text, at + len(text)) if at >= 0 else None
-    return f"{text} {word[1]}" if word and word[1] not in _NOT_NOUNS else text
+    if word is None or word[1] in _NOT_NOUNS or _NOT_A_NOUN.search(word[1]):
+        return text  # "a 53-year-old unemployed gardener": an adjective, no noun
+    return f"{text} {word[1]}"
 
 
+_NOT_A_NOUN = re.compile(r"\w{3}(?:ed|ly)$")
+"""Endings of a word after a figure that is no noun: "unemployed", "nearly" ("a 100-bed
+hospital" keeps its noun)."""
 _SINGULAR_UNIT_WORDS = (
     "year month week day hour minute second mile metre meter kilometre kilometer foot "
     "storey story tonne ton"
@@ -770,6 +776,14 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
     conflicts: dict[tuple[str, str], bool] = {}
     for _, ta, tb, far in _conflicts(a, b, ua, ub, told_bare):
         conflicts[ta, tb] = conflicts.get((ta, tb), True) and far
+    # "93 passengers" / "95 passengers" says what "93 passengers and five crew members" /
+    # "95 passengers and five crew members" would say again
+    conflicts = {
+        (ta, tb): far
+        for (ta, tb), far in conflicts.items()
+        if not any((xa, xb) != (ta, tb) and xa in ta and xb in tb for xa, xb in conflicts)
+    }
+    apart = [{ta for ta, _ in conflicts}, {tb for _, tb in conflicts}]
     for (ta, tb), far in conflicts.items():
         if far:
             text = (
@@ -796,6 +810,9 @@ def number_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             and not any(_same_count(x, y) for y in theirs.get(_HURT_OR_PEOPLE.get(u, "?"), []))
             and not _counts_speaker(x, claim)
         ]
+        # "58 passengers" and "four crew members" stand in "58 passengers and four crew
+        # members", a figure told apart above
+        only = [(x, text) for x, text in only if not any(text in t for t in apart[side])]
         if only:
             shown = _listed([text for _, text in only])  # as written, for the highlight
             values = ("", shown) if side else (shown, "")
@@ -885,7 +902,12 @@ def _casualty_sides(a: Claim, b: Claim) -> tuple[int, int] | None:
     states = (casualty_claim(a), casualty_claim(b))
     if set(states) != {"none", "some"}:
         return None
-    return (0, 1) if states[0] == "none" else (1, 0)
+    sides = (0, 1) if states[0] == "none" else (1, 0)
+    claims = (a, b)
+    # "no reports of fatalities" / "injuring 18 people": no dead, and some hurt
+    if not casualty_kinds(claims[sides[0]])[0] & casualty_kinds(claims[sides[1]])[1]:
+        return None
+    return sides
 
 
 def casualty_elsewhere(none: Claim, some: Claim) -> tuple[str, str] | None:

@@ -635,7 +635,8 @@ def amounts(claim: Claim) -> list[Amount]:
     expected = claim.modality in _EXPECTED
     if not claim.quantities:
         alone = [x for x in (_in_context(x, claim.text, expected) for x in read) if x is not None]
-        return _votes_against(_parts_marked(_durations_joined(alone, claim.text)))
+        joined = _aboard_totals(_durations_joined(alone, claim.text), claim.text)
+        return _votes_against(_parts_marked(_shots_counted(joined, claim.text)))
     found = []
     for slot in claim.quantities:
         start = slot.start - claim.start
@@ -646,7 +647,87 @@ def amounts(claim: Claim) -> list[Amount]:
             amount = replace(amount, unit=_unit_for(amount, read, claim.text))
         if (placed := _in_context(amount, claim.text, expected, start)) is not None:
             found.append(placed)
-    return _votes_against(_parts_marked(_durations_joined(found, claim.text)))
+    joined = _aboard_totals(_durations_joined(found, claim.text), claim.text)
+    return _votes_against(_parts_marked(_shots_counted(joined, claim.text)))
+
+
+_CREW_AFTER = re.compile(
+    r"\s+and\s+(?:(?P<crew>[\w,.-]+)\s+)?crew(?:\s+members)?\b(?!\s+members?\s+of)",
+    re.IGNORECASE,
+)
+"""The crew told after the passengers: "and crew", "and four crew", "and five crew members"."""
+
+
+_ALL_BEFORE = re.compile(r"\ball\s+(?:the\s+|of\s+the\s+)?$", re.IGNORECASE)
+_ABOARD_AFTER = re.compile(r"\s+(?:on\s*board|aboard)\b", re.IGNORECASE)
+
+
+def _aboard_totals(found: list[Amount], text: str) -> list[Amount]:
+    """Passengers and crew are all on board: "61 passengers and crew members" counts people,
+    and "57 passengers and four crew" counts 61 people besides its two parts, to meet "62
+    people aboard". All those aboard killed are a count of those aboard too: "killing all
+    nine people aboard" meets "11 people were on board"."""
+    out: list[Amount] = []
+    for x in found:
+        if (at := text.find(x.text)) < 0:
+            out.append(x)
+            continue
+        total = None
+        if x.unit == "passenger" and (after := _CREW_AFTER.match(text, at + len(x.text))):
+            whole = text[at : after.end()]
+            crew = next((y for y in found if y.unit == "crew" and y.text in whole), None)
+            if after["crew"] is None:
+                x = replace(x, text=whole, unit="people")
+            elif crew is not None:
+                total = replace(
+                    x,
+                    text=whole,
+                    unit="people",
+                    low=x.low + crew.low,
+                    high=x.high + crew.high,
+                    value=x.value + crew.value,
+                    kind=x.kind if crew.kind == "exact" else crew.kind,
+                    fate=x.fate or crew.fate,
+                )
+        out += [x] if total is None else [x, total]
+        last = out[-1]
+        if (
+            last.fate == "dead"
+            and _ALL_BEFORE.search(text, 0, at)
+            and _ABOARD_AFTER.match(text, at + len(last.text))
+        ):
+            out.append(replace(last, fate="aboard"))  # "killing all nine people aboard"
+    return out
+
+
+_SHOT_BEFORE = re.compile(r"\b(?:shot|struck|hit)\s+(?:(?:him|her|them|dead)\s+)?$", re.I)
+_SHOT_TIMES = re.compile(
+    r"\b(?:shot|struck|hit)\s+(?:(?:him|her|them)\s+)?(?P<times>once|twice|thrice)\b",
+    re.IGNORECASE,
+)
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_SHOT_UNITS = frozenset({"shot", "bullet"})
+
+
+def _shots_counted(found: list[Amount], text: str) -> list[Amount]:
+    """Shots told three ways are one count: "fired three shots", "shot four times", "hit by
+    two bullets", "shot twice"."""
+    out = []
+    for x in found:
+        at = text.find(x.text)
+        if x.unit in _SHOT_UNITS:
+            x = replace(x, unit=SHOTS)
+        elif x.unit == "time" and at > 0 and (shot := _SHOT_BEFORE.search(text, 0, at)):
+            x = replace(x, text=text[shot.start() : at + len(x.text)], unit=SHOTS)
+        out.append(x)
+    for match in _SHOT_TIMES.finditer(text):
+        value = _TIMES[match["times"].lower()]
+        out.append(Amount(match[0], SHOTS, value, value, value))
+    return out
+
+
+SHOTS = "shot"
+"""The unit of a count of shots, however told."""
 
 
 def _votes_against(found: list[Amount]) -> list[Amount]:
@@ -992,6 +1073,33 @@ def casualty_spans(claim: Claim) -> tuple[list[tuple[int, int]], list[tuple[int,
     return nones, sorted(set(counts))
 
 
+_CASUALTY_KIND = re.compile(
+    r"\b(?:(?P<dead>killed|killing|dead|deaths?|died|fatalit\w*)"
+    r"|(?P<hurt>wounded|injured|injuring|injur(?:y|ies)|hurt))\b",
+    re.IGNORECASE,
+)
+
+
+def casualty_kinds(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+    """What the claim's "no casualties" and its counts are of: "dead", "hurt", or both
+    where the words do not say ("no casualties", "victims", "the toll").
+
+    "There have been no reports of fatalities" and "injuring 18 people" tell of two things,
+    and both can be right."""
+    nones, counts = casualty_spans(claim)
+    return _kinds_in(claim, nones), _kinds_in(claim, counts)
+
+
+def _kinds_in(claim: Claim, spans: list[tuple[int, int]]) -> frozenset[str]:
+    kinds: set[str] = set()
+    for start, end in spans:
+        piece = claim.text[start:end]
+        found = {m.lastgroup or "" for m in _CASUALTY_KIND.finditer(piece)} - {""}
+        fates = {a.fate for a in amounts(claim) if a.text == piece} & _CASUALTY_FATES
+        kinds.update(found or fates or _CASUALTY_FATES)
+    return frozenset(kinds)
+
+
 def _place(entity: Entity) -> bool:
     """A place, or a people named for their country ("Pakistani" is Pakistan's)."""
     if entity.label == "NORP":
@@ -1333,10 +1441,14 @@ def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
 _NOT_A_MEMBER = re.compile(
     r"['\u2019]s\b|\s+(?:said|says|told|added|reported|spokes(?:man|woman|person|men|women)|"
     r"(?:secretar(?:y|ies)|minister|official|chief|director|analyst|correspondent|governor|"
-    r"chairman|authorit(?:y|ies)|source|expert)s?)\b"
+    r"chairman|authorit(?:y|ies)|source|expert|attorney|prosecutor|sheriff|mayor|coroner|"
+    r"commissioner)s?)\b",
+    re.IGNORECASE,
 )
 """What follows a name after a comma that is no list member: "Barbara Comstock, Ashcroft's
-press secretary", "..., Justice Department spokeswoman", "... like Indonesia, Amrozi said"."""
+press secretary", "..., Justice Department spokeswoman", "... like Indonesia, Amrozi said",
+"... the state of California, Sacramento County District Attorney Anne Marie Schubert
+said"."""
 
 
 def canonical(entity: Entity) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from claimdiff.clock import clock_times
 from claimdiff.extract.calendar_words import IN_A_ROW, MONTHS, PERIOD_COUNT, WEEKDAYS
 from claimdiff.extract.entities import span_ents
 from claimdiff.model import FUTURE, PAST, DateMention
@@ -343,8 +344,12 @@ def dates(span: Span, dateline: dt.date | None, offset: int = 0) -> tuple[DateMe
         ):
             # A bare month the finder passed over is a name ("May's spokeswoman").
             found.append((ent.start_char, ent.end_char))
+    # "struck at 2.12 am (2027 GMT)": a time of day, not a year
+    clocks = [(t.start + base, t.end + base) for t in clock_times(text)]
     mentions = []
     for start, end in sorted(found):
+        if any(s <= start and end <= e for s, e in clocks):
+            continue
         expression = text[start - base : end - base]
         if expression.endswith(".") and expression[:-1].split()[-1].casefold() in _FULL_MONTHS:
             end -= 1  # "on 3 July." ends a sentence; "Sept." is an abbreviation

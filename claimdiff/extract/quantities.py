@@ -507,6 +507,8 @@ def _noun_unit(noun: Token) -> str:
     word = noun.lower_
     if word in UNITS:
         return UNITS[word][0]
+    if word == "crews":
+        return "team"  # "sent seven crews to the area"; "four crew" count its members
     lemma = (noun.lemma_ or word).lower()
     for child in noun.children:
         if child.dep_ == "compound" and child.i == noun.i - 1:
