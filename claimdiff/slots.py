@@ -1196,12 +1196,13 @@ _FATE_OF_COUNT = kind_of_word(
 )
 """Nouns that count people of one fate: "83 deaths", "cholera cases climbed to 1,351"."""
 _COUNTED_BEFORE = re.compile(
-    rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:(?!(?:and|or|but|while|with)\s)"
-    rf"[a-z\u2019'-]+\s+){{1,6}}$",
+    rf"\b(?P<noun>{'|'.join(_FATE_OF_COUNT)})\s+(?:(?![\"\u201c]?(?:and|or|but|while|with)\s)"
+    rf"[\"\u201c]?[a-z\u2019'-]+\s+){{1,6}}$",
     re.IGNORECASE,
 )
 """A count's noun and verb before a bare figure: "the death toll stood at 43", "infections
-had reached 1,197"."""
+had reached 1,197", past a quotation mark ('updated the death toll "raising the number of
+martyrs to 13"')."""
 _COUNTED_AT_END = re.compile(rf"\s(?P<noun>{'|'.join(_FATE_OF_COUNT)})$", re.IGNORECASE)
 _COUNTED_NEXT = re.compile(rf"\s+(?P<noun>{'|'.join(_FATE_OF_COUNT)})\b", re.IGNORECASE)
 """What a figure counts, at its end or right after it: "83 deaths", "12 dead"."""

@@ -189,3 +189,16 @@ def test_shots_told_three_ways_are_one_count(extractor: Extractor) -> None:
     assert [(x, y) for _, x, y, _ in number_conflicts(c, d)] == [("shot four times", "two bullets")]
     # times of anything else are no shots: "stabbed 15 times" meets "stabbed 15 times"
     assert [x.unit for x in amounts(b)].count("time") == 1
+
+
+def test_a_toll_is_read_past_a_quotation_mark(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "The Central Committee of Sudanese Doctors updated the death toll \u201craising the"
+        " number of martyrs to 13\u201d in a Facebook statement.",
+    )
+    b = extracted(
+        extractor, "The committee earlier said nine protesters had been killed in the dispersal.", 1
+    )
+    assert [(x.text, x.fate) for x in amounts(a)] == [("13", "dead")]
+    assert label_of(a, b)[0] is Label.CONFLICT
