@@ -72,6 +72,7 @@ def _alone_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]
             if k not in theirs
             and not _mentioned(k, theirs)
             and not _written_in(e, other)
+            and not _surname_in(e, mine_claim, other)
             and not _adjective_of(k, other)
             and not (_adjective(e) and _union_meant(e, theirs, mine_claim))
             and not any(_same_name(e, o) for o in theirs.values())
@@ -293,6 +294,26 @@ def _written_in(entity: Entity, claim: Claim, *, plural: bool = False) -> bool:
     written = re.escape(entity.text).replace(r"\-", r"-\s?")  # a hyphen cut at a line end
     pattern = rf"(?<!\w){written}{ending}(?!\w)"
     return re.search(pattern, claim.text, flags) is not None
+
+
+def _surname_in(entity: Entity, mine: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` writes a person of ``mine`` by the surname alone, where the tagger did
+    not mark it ("Armenian Prime Minister Nikol Pashinyan called the deal" / "Pashinyan
+    called the text"). Not where the surname is another's too: "John Jenkin" is not
+    "Katie Jenkin", and a claim that names "Maxwell" and "Robert Maxwell" names two."""
+    words = entity.text.split()
+    if entity.label != "PERSON" or len(words) < 2:
+        return False
+    surname = words[-1].rstrip(".,")
+    if len(surname) < 3:
+        return False
+    pattern = rf"(?<!\w){re.escape(surname)}(?!\w)"
+    if len(re.findall(pattern, mine.text)) > 1:
+        return False
+    others = [e for e in claim.entities if e.label == "PERSON" and surname in e.text.split()]
+    if any(e.text.split()[0] != words[0] for e in others if len(e.text.split()) > 1):
+        return False
+    return re.search(pattern, claim.text) is not None
 
 
 def _acronym(x: str, y: str) -> bool:

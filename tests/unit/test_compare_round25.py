@@ -202,3 +202,22 @@ def test_a_toll_is_read_past_a_quotation_mark(extractor: Extractor) -> None:
     )
     assert [(x.text, x.fate) for x in amounts(a)] == [("13", "dead")]
     assert label_of(a, b)[0] is Label.CONFLICT
+
+
+def test_a_person_written_by_the_surname_alone_is_named_on_both_sides(
+    extractor: Extractor,
+) -> None:
+    a = extracted(
+        extractor,
+        "Armenian Prime Minister Nikol Pashinyan called the deal incredibly painful.",
+    )
+    b = extracted(extractor, "Pashinyan called the text of the agreement incredibly painful.", 1)
+    assert not any("Nikol Pashinyan" in r for r in label_of(a, b)[1])
+    # another person of that surname is another person
+    c = extracted(extractor, "John Jenkin, 23, was arrested near the terraced house.")
+    d = extracted(
+        extractor,
+        "Police found the bodies of Alice McMeekin, 58, and her daughter Katie Jenkin.",
+        1,
+    )
+    assert any("John Jenkin" in r for r in label_of(c, d)[1])
