@@ -834,7 +834,9 @@ def _loosely_met(
     the analyst sees, not a conflict."""
     findings = []
     for unit in sorted(ua.keys() & ub.keys()):
-        xs, ys = ua[unit], ub[unit]
+        # "Three people have died" / "more than 200 people have been diagnosed ... and at
+        # least two people have died": the counts of one fate meet
+        xs, ys = _of_one_fate(ua[unit], ub[unit])
         if len(xs) != 1 or len(ys) != 1 or not same_fate(xs[0], ys[0]):
             continue  # figures of two fates: each a detail of its own side
         if not consistent(xs[0], ys[0]):

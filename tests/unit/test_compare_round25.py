@@ -221,3 +221,21 @@ def test_a_person_written_by_the_surname_alone_is_named_on_both_sides(
         1,
     )
     assert any("John Jenkin" in r for r in label_of(c, d)[1])
+
+
+def test_a_bound_met_among_counts_of_other_fates_can_both_be_right(
+    extractor: Extractor,
+) -> None:
+    a = extracted(extractor, "Three people have died from HUS in the north of Germany.")
+    b = extracted(
+        extractor,
+        "The Robert Koch Institute, the national disease centre, says that more than 200 people"
+        " have been diagnosed as suffering from haemolytic uraemic syndrome (HUS), caused by"
+        " EHEC, and that at least two people have died.",
+        1,
+    )
+    assert number_conflicts(a, b) == []
+    assert (
+        "The first source says three people; the second source says at least two people:"
+        " both can be right." in label_of(a, b)[1]
+    )
