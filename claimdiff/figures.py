@@ -28,6 +28,7 @@ from claimdiff.slots import (
     AGE_LIMIT,
     AGE_WORDS,
     HAD_SAID,
+    HOSPITAL,
     LOCALITIES,
     PEOPLE_KINDS,
     SOUGHT,
@@ -706,7 +707,9 @@ def _said(amount: Amount, shown: str) -> str:
     people" beside "three people" would read as a rival toll."""
     if amount.role.startswith(SUM_OF) and amount.role.split()[-1] not in shown.lower():
         return f"{_aged(amount, shown)} ({amount.role.removeprefix(SUM_OF)})"  # "(iPad revenue)"
-    if amount.severity and f"{amount.severity}ly" not in shown.lower():
+    if amount.severity == HOSPITAL:
+        shown = f"{shown} (taken to hospital)"
+    elif amount.severity and f"{amount.severity}ly" not in shown.lower():
         shown = f"{shown} ({amount.severity}ly hurt)"  # "two (critically hurt)"
     return _aged(amount, shown) + _ROLE_SAID.get(amount.role, "")
 

@@ -1234,6 +1234,11 @@ def _with_fate(amount: Amount, before: str, after: str) -> Amount:
     """
     how = _SEVERITY_AFTER.match(after)
     condition = None if how else _CONDITION_AFTER.match(after)
+    if (_TO_HOSPITAL_BEFORE.search(before[-40:]) and _TO_HOSPITAL.match(after)) or (
+        _TAKEN_TO_HOSPITAL.match(after)
+    ):
+        # "sending at least eight people to the local trauma center": some of the hurt
+        return replace(amount, fate="hurt", unit=amount.unit or "people", severity=HOSPITAL)
     fate = _fate(before, after, amount.text) or ("hurt" if how or condition else "")
     if not fate:
         return amount
@@ -1246,6 +1251,25 @@ def _with_fate(amount: Amount, before: str, after: str) -> Amount:
     return replace(amount, fate=fate, unit=unit, severity=severity)
 
 
+HOSPITAL = "hospital"
+"""The severity of a count of the hurt taken to hospital: some of the hurt, as the badly hurt
+are ("sending at least eight people to the local trauma center" / "injuring 18 people")."""
+_CARE = (
+    r"to\s+(?:(?:the|a|local|nearby|area|city|regional)\s+){0,2}"
+    r"(?:hospitals?|trauma\s+cent(?:er|re)s?|medical\s+cent(?:er|re)s?|clinics?)\b"
+)
+_TO_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:send|sending|sent|take|taking|took|rush|rushing|rushed|transport|transporting|"
+    r"transported|airlift|airlifting|airlifted)\s+(?:another\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+_TO_HOSPITAL = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{_CARE}", re.IGNORECASE)
+_TAKEN_TO_HOSPITAL = re.compile(
+    rf"{_TO_ITS_VERB}(?:taken|sent|rushed|transported|airlifted|brought)\s+{_CARE}",
+    re.IGNORECASE,
+)
+"""A count taken to hospital: "sending at least eight people to the local trauma center",
+"Four people were taken to a hospital"."""
 _FATES_OF_PEOPLE = _BESIDE_THE_DEAD | {"dead", "aboard"}
 """Fates that make a bare count one of people, as a toll does."""
 

@@ -239,3 +239,19 @@ def test_a_bound_met_among_counts_of_other_fates_can_both_be_right(
         "The first source says three people; the second source says at least two people:"
         " both can be right." in label_of(a, b)[1]
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The explosion levelled the business, sending at least eight people to the local trauma"
+        " center.",
+        "Four people were taken to a hospital in Carlisle.",
+    ],
+)
+def test_a_count_taken_to_hospital_is_some_of_the_hurt(extractor: Extractor, text: str) -> None:
+    a = extracted(extractor, text)
+    b = extracted(extractor, "A gas explosion rocked downtown Springfield, injuring 18 people.", 1)
+    assert [(x.fate, x.severity) for x in amounts(a)] == [("hurt", "hospital")]
+    assert number_conflicts(a, b) == []
+    assert any("(taken to hospital)" in r for r in label_of(a, b)[1])
