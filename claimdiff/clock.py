@@ -22,6 +22,9 @@ class ClockTime:
     approximate: bool
     start: int
     end: int
+    side: int = 0
+    """-1 for a time an event came shortly before ("shortly before noon"), 1 for one it came
+    shortly after, else 0."""
 
     @property
     def shown(self) -> str:
@@ -48,7 +51,7 @@ _ZONE = re.compile(
 )
 _APPROXIMATE = re.compile(
     r"\b(?:around|about|approximately|roughly|some|shortly|just|soon|nearly|almost)"
-    r"(?:\s+(?:after|before))?\s+(?:at\s+)?$",
+    r"(?:\s+(?P<side>after|before))?\s+(?:at\s+)?$",
     re.IGNORECASE,
 )
 
@@ -80,8 +83,11 @@ def _timed(text: str, start: int, end: int, minutes: int) -> ClockTime:
     label = ""
     if zone is not None and not zone["zone"].lower().startswith("local"):
         label = zone["zone"].upper()
-    approximate = _APPROXIMATE.search(text, 0, start) is not None
-    return ClockTime(text[start:end].strip(), minutes, label, approximate, start, end)
+    approximate = _APPROXIMATE.search(text, 0, start)
+    side = {"before": -1, "after": 1}.get(((approximate and approximate["side"]) or "").lower(), 0)
+    return ClockTime(
+        text[start:end].strip(), minutes, label, approximate is not None, start, end, side
+    )
 
 
 def same_time(x: ClockTime, y: ClockTime) -> bool:
@@ -90,9 +96,27 @@ def same_time(x: ClockTime, y: ClockTime) -> bool:
     p.m." can be it; "around 5:30pm" / "around 5:00pm" cannot); an approximate time given
     to the minute, a quarter of an hour ("around 4.30 am" is not "4:10 am", "around 3.10am"
     can be "03:00")."""
+    if x.side or y.side:
+        # "shortly before noon" is the half hour up to noon: "around 11:30" can be it
+        (low_x, high_x), (low_y, high_y) = _span(x), _span(y)
+        apart = max(low_x, low_y) - min(high_x, high_y)
+        return apart <= 5 or 24 * 60 - (max(high_x, high_y) - min(low_x, low_y)) <= 5
     gap = abs(x.minutes - y.minutes)
     gap = min(gap, 24 * 60 - gap)
     return gap <= max(_reach(x), _reach(y), 5)
+
+
+def _span(time: ClockTime) -> tuple[int, int]:
+    """The first and last minute a time may stand for."""
+    if time.side < 0:
+        return time.minutes - SHORTLY, time.minutes
+    if time.side > 0:
+        return time.minutes, time.minutes + SHORTLY
+    return time.minutes - _reach(time), time.minutes + _reach(time)
+
+
+SHORTLY = 30
+"""How far "shortly before" or "shortly after" a time reaches, in minutes."""
 
 
 def _reach(time: ClockTime) -> int:

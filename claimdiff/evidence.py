@@ -26,6 +26,7 @@ from claimdiff.figures import (
     same_toll,
     says_none,
     specific_unit,
+    times_apart,
     tolls,
     unit_of,
 )
@@ -41,7 +42,9 @@ def event_conflict(a: Claim, b: Claim) -> bool:
     contradicting slot is tied to one event: a toll against "no casualties"; one
     word graded both ways ("insufficiently" / "well equipped"); a
     list of names under the same kind of event ("slammed by Iran and North
-    Korea" / "condemnation from Russia and Iran"); or, when the claims name no
+    Korea" / "condemnation from Russia and Iran"); one action of that kind timed
+    apart ("the flight departed at 07:21" / "it took off ... at 7.05 am"); or, when
+    the claims name no
     different people, figures of a specific unit ("five villages" / "seven
     villages", a magnitude; not money or percentages, which a story gives for many
     things) or under the same kind of event ("killed").
@@ -61,6 +64,9 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     events = shared_events(a, b)
     if events and any(f.weight is Label.CONFLICT for f in list_findings(a, b, names)):
         return f"they name different lists of names for one kind of event ({min(events)})"
+    if events and (times := times_apart(a, b)):
+        # "the flight departed at 07:21" / "minutes after it took off ... at 7.05 am"
+        return f'they time one kind of event ({min(events)}) apart ("{times[0]}" / "{times[1]}")'
     if persons_clash(a, b):
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
     units = by_unit(a, b)

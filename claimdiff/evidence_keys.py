@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from claimdiff.clock import clock_times
 from claimdiff.features import Profile, profile
 from claimdiff.memo import per_object
 from claimdiff.model import Claim
@@ -111,6 +112,8 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
         keys.add(f"graded {head} {positive != bool(side)}")
     if entity_lists(claim):  # names match loosely ("N.Y." / "New York"): key on the event
         keys.update(f"list {event}" for event in prof.events)
+    if clock_times(claim.text):  # "departed at 07:21" / "took off at 7.05 am"
+        keys.update(f"clock {event}" for event in prof.events)
     return keys
 
 

@@ -997,6 +997,18 @@ def time_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     return []
 
 
+def times_apart(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """The times of day, as written, at which two claims place one action apart ("the
+    flight departed at 07:21" / "it took off from Almaty airport at 7.05 am"); None if they
+    give none, meet, or time different actions (``time_findings``)."""
+    if not clock_times(a.text) or not clock_times(b.text):
+        return None  # most pairs
+    for finding in time_findings(a, b, ("", "")):
+        if finding.weight is Label.CONFLICT:
+            return finding.reason.a, finding.reason.b
+    return None
+
+
 def _told_by_both(a: Claim, b: Claim) -> bool:
     """Whether one claim's main action is among the other's words too ("Locals said the
     fire broke out ..." / "Soon after the fire broke out ..., workers were asked ..."), or

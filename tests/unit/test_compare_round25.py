@@ -10,8 +10,10 @@ from functools import partial
 
 import pytest
 
+from claimdiff.clock import clock_times, same_time
 from claimdiff.events import same_person_name
 from claimdiff.evidence import event_evidence
+from claimdiff.evidence_keys import claim_keys
 from claimdiff.extract import Extractor
 from claimdiff.figures import casualties_apart, number_conflicts
 from claimdiff.model import Label
@@ -255,3 +257,38 @@ def test_a_count_taken_to_hospital_is_some_of_the_hurt(extractor: Extractor, tex
     assert [(x.fate, x.severity) for x in amounts(a)] == [("hurt", "hospital")]
     assert number_conflicts(a, b) == []
     assert any("(taken to hospital)" in r for r in label_of(a, b)[1])
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        ("collapsed at around 11:30 local time", "collapsed shortly before noon", True),
+        ("at 12:10", "shortly before noon", False),
+        ("at 12:10", "shortly after noon", True),
+        ("around 5:30pm", "around 5:00pm", False),
+    ],
+)
+def test_a_time_shortly_before_or_after_reaches_one_way(x: str, y: str, same: bool) -> None:
+    (tx,), (ty,) = clock_times(x), clock_times(y)
+    assert same_time(tx, ty) is same
+    assert same_time(ty, tx) is same
+
+
+def test_one_action_timed_apart_is_evidence_of_one_event(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "The Flightradar24 information website said the flight departed at 07:21 (01:21 GMT).",
+    )
+    b = extracted(
+        extractor,
+        "The aircraft disappeared from the radar minutes after it took off from Almaty airport"
+        " at 7.05 am (01:05 GMT), the airport authority said.",
+        1,
+    )
+    assert event_evidence(a, b) == (
+        'they time one kind of event (depart) apart ("07:21" / "7.05 am")'
+    )
+    assert claim_keys(a, 0) & claim_keys(b, 1)
+    # one moment, told two ways, is no evidence of a contradiction
+    c = extracted(extractor, "The plane took off from Almaty airport at 7:05 a.m.", 1)
+    assert event_evidence(b, c) is None
