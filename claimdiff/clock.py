@@ -45,6 +45,8 @@ _TWENTY_FOUR = re.compile(
     re.IGNORECASE,
 )
 """A 24-hour time: "17:33", "at 1353 (", "(1023 GMT"."""
+_MAYBE = re.compile(r"\d|noon|midday|midnight", re.IGNORECASE)
+"""What every time of day holds: a digit, or the word of its hour."""
 _NOON = re.compile(r"\b(?P<word>noon|midday|midnight)\b", re.IGNORECASE)
 _ZONE = re.compile(
     r"[\s,(]*(?P<zone>GMT|UTC|[A-Z][A-Z]?[SD]T|IST|CET|CEST|local(?:\s+time)?)\b",
@@ -58,6 +60,8 @@ _APPROXIMATE = re.compile(
 
 def clock_times(text: str) -> list[ClockTime]:
     """Every time of day in ``text``, in text order."""
+    if _MAYBE.search(text) is None:
+        return []  # most texts: no digit, no noon
     found: list[ClockTime] = []
     taken: list[tuple[int, int]] = []
     for match in _TWELVE.finditer(text):

@@ -706,6 +706,7 @@ _SHOT_TIMES = re.compile(
     re.IGNORECASE,
 )
 _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_TIMES_WORD = re.compile(r"once|twice|thrice", re.IGNORECASE)
 _SHOT_UNITS = frozenset({"shot", "bullet"})
 
 
@@ -720,6 +721,8 @@ def _shots_counted(found: list[Amount], text: str) -> list[Amount]:
         elif x.unit == "time" and at > 0 and (shot := _SHOT_BEFORE.search(text, 0, at)):
             x = replace(x, text=text[shot.start() : at + len(x.text)], unit=SHOTS)
         out.append(x)
+    if _TIMES_WORD.search(text) is None:
+        return out  # most texts
     for match in _SHOT_TIMES.finditer(text):
         value = _TIMES[match["times"].lower()]
         out.append(Amount(match[0], SHOTS, value, value, value))
