@@ -191,6 +191,8 @@ def test_shots_told_three_ways_are_one_count(extractor: Extractor) -> None:
     assert [(x, y) for _, x, y, _ in number_conflicts(c, d)] == [("shot four times", "two bullets")]
     # times of anything else are no shots: "stabbed 15 times" meets "stabbed 15 times"
     assert [x.unit for x in amounts(b)].count("time") == 1
+    e = extracted(extractor, "The region was hit twice by storms and struck three times by quakes.")
+    assert all(x.unit != "shot" for x in amounts(e))
 
 
 def test_a_toll_is_read_past_a_quotation_mark(extractor: Extractor) -> None:
