@@ -30,6 +30,7 @@ from claimdiff.figures import (
     date_findings,
     details_of_other_times,
     join,
+    number_conflicts,
     number_findings,
     time_findings,
 )
@@ -446,10 +447,13 @@ def _of_other_times(found: list[Finding], a: Claim, b: Claim) -> list[Finding]:
     month or year the other does not speak of (``evidence.dated_apart``): "In 1981, 11
     people were killed when a plane crashed into Pearl Harbor" recalls another crash than
     the one "killing all nine people aboard"."""
-    from claimdiff.evidence import dated_apart  # evidence builds on this module's findings
+    from claimdiff.evidence import ages_now, dated_apart  # evidence builds on these findings
 
     if not dated_apart(a, b):
         return found
+    conflicts = number_conflicts(a, b)
+    if conflicts and ages_now(a, b, conflicts):
+        return found  # "the now 74-year-old Mladic" / "the now 75-year-old Mladic"
     return details_of_other_times(found, ReasonKind.NUMBER)
 
 

@@ -250,7 +250,22 @@ def only_a_person_shared(a: Claim, b: Claim) -> bool:
         return True
     known = {w for c in (a, b) for w in _designations(c)}
     aged = {f"{x.value:g}" for c in (a, b) for x in amounts(c) if x.unit == "year-old"}
+    if len(aged) > 1 and _aged_apart(a, b):
+        return False  # "the now 74-year-old Mladic" / "the now 75-year-old Mladic": his age
     return shared <= known | aged | (_AGE_WORDS if aged else frozenset())
+
+
+def _aged_apart(a: Claim, b: Claim) -> bool:
+    """Whether the two claims give one age each, of one person they name, and the ages
+    differ: one fact about him told two ways, not two facts ("Benjamin Marconi, 50" and
+    "31-year-old ... Otis McKane" are the ages of two men)."""
+    from claimdiff.figures import age_holders  # figures builds on this module
+
+    held = [age_holders(c) for c in (a, b)]
+    if len(held[0]) != 1 or len(held[1]) != 1:
+        return False
+    (x, name_x), (y, name_y) = held[0][0], held[1][0]
+    return x != y and same_person_name(name_x, name_y)
 
 
 def _measured_alike(a: Claim, b: Claim) -> bool:

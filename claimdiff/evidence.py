@@ -71,7 +71,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
     units = by_unit(a, b)
     conflicts = number_conflicts(a, b, units)
-    if not conflicts or (dated_apart(a, b) and not _ages_now(a, b, conflicts)):
+    if not conflicts or (dated_apart(a, b) and not ages_now(a, b, conflicts)):
         return None  # "a 6.4-magnitude quake hit Zarand in February": an earlier quake
     if near := near_miss(a, b, units):
         return f'they give nearly the same figure, not quite ("{near[0]}" / "{near[1]}")'
@@ -120,7 +120,7 @@ _AGE_THEN = re.compile(
 """Words before an age that tie it to a time: "was 69 when", "at the age of 72", "aged 40"."""
 
 
-def _ages_now(a: Claim, b: Claim, conflicts: list[tuple[str, str, str, bool]]) -> bool:
+def ages_now(a: Claim, b: Claim, conflicts: list[tuple[str, str, str, bool]]) -> bool:
     """Whether the figures apart are the ages one person has now on both sides, whatever
     the claims date: "The now 74-year-old Mladic was arrested in Serbia in 2011" / "the
     now 75-year-old Mladic was acquitted"; "Mair, 53," is his age at the report too."""

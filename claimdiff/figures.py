@@ -257,6 +257,17 @@ def _ages_read(claim: Claim) -> tuple[Holder | None, ...]:
     return tuple(held)
 
 
+def age_holders(claim: Claim) -> list[tuple[float, str]]:
+    """The claim's ages of people it names, with the name (``_ages_read``): "The now
+    74-year-old Mladic" -> [(74.0, "Mladic")]; ages whose words do not say whose, or say only
+    a noun ("the 31-year-old suspect"), are left out."""
+    return [
+        (x.value, holder[0])
+        for x, holder in zip(amounts(claim), _ages_read(claim), strict=True)
+        if x.unit == "year-old" and holder is not None and holder[1]
+    ]
+
+
 Holder = tuple[str, bool]
 """Whose age a figure is: a person's name (True) or the noun that says who (False)."""
 

@@ -10,12 +10,13 @@ from functools import partial
 
 import pytest
 
+from claimdiff.align import OtherTimes
 from claimdiff.clock import clock_times, same_time
-from claimdiff.events import same_person_name
+from claimdiff.events import only_a_person_shared, same_person_name
 from claimdiff.evidence import event_evidence
 from claimdiff.evidence_keys import claim_keys
 from claimdiff.extract import Extractor
-from claimdiff.figures import casualties_apart, number_conflicts
+from claimdiff.figures import age_holders, casualties_apart, number_conflicts
 from claimdiff.model import Label
 from claimdiff.slots import amounts, entity_lists
 from claimdiff.statement import statement_claims
@@ -294,3 +295,35 @@ def test_one_action_timed_apart_is_evidence_of_one_event(extractor: Extractor) -
     # one moment, told two ways, is no evidence of a contradiction
     c = extracted(extractor, "The plane took off from Almaty airport at 7:05 a.m.", 1)
     assert event_evidence(b, c) is None
+
+
+def test_two_ages_of_one_named_person_are_one_fact_told_apart(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "The now 74-year-old Mladic was arrested in Serbia in 2011 after a manhunt that lasted"
+        " 16 years.",
+    )
+    b = extracted(
+        extractor,
+        "Without him being present in the courtroom, the now 75-year-old Mladic was acquitted of"
+        " the first count of genocide.",
+        1,
+    )
+    assert age_holders(a) == [(74.0, "Mladic")]
+    assert not only_a_person_shared(a, b)  # not two facts about one man
+    assert (0, 0) not in OtherTimes([a], [b])  # his age now, whatever the claims date
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert "The first source says 74-year-old; the second source says 75-year-old." in reasons
+    # the ages of two men stay two facts
+    c = extracted(
+        extractor,
+        "San Antonio police Chief William McManus identified the officer as Benjamin Marconi, 50.",
+    )
+    d = extracted(
+        extractor,
+        "A SWAT team arrested 31-year-old San Antonio resident Otis Tyrone McKane, said Police"
+        " Chief William McManus.",
+        1,
+    )
+    assert only_a_person_shared(c, d)
