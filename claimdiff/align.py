@@ -301,13 +301,10 @@ class OtherTimes(_PairTests):
     """
 
     def _test(self, x: Claim, y: Claim) -> bool:
-        from claimdiff.evidence import ages_now, dated_apart  # evidence builds on this module
+        from claimdiff.evidence import of_other_times  # evidence builds on this module
         from claimdiff.figures import number_conflicts
 
-        # "The now 74-year-old Mladic was arrested in Serbia in 2011" / "the now 75-year-old
-        # Mladic was acquitted": the ages he has now, whatever the claims date
-        conflicts = number_conflicts(x, y)
-        return bool(conflicts) and dated_apart(x, y) and not ages_now(x, y, conflicts)
+        return of_other_times(x, y, number_conflicts(x, y))
 
 
 class OtherPeople(_PairTests):

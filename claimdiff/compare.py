@@ -451,8 +451,7 @@ def _of_other_times(found: list[Finding], a: Claim, b: Claim) -> list[Finding]:
 
     if not dated_apart(a, b):
         return found
-    conflicts = number_conflicts(a, b)
-    if conflicts and ages_now(a, b, conflicts):
+    if ages_now(a, b, number_conflicts(a, b)):
         return found  # "the now 74-year-old Mladic" / "the now 75-year-old Mladic"
     return details_of_other_times(found, ReasonKind.NUMBER)
 

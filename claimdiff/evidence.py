@@ -71,7 +71,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
         return None  # "Rait, 36, died" and "Buckley, 32, died": two men, not two ages
     units = by_unit(a, b)
     conflicts = number_conflicts(a, b, units)
-    if not conflicts or (dated_apart(a, b) and not ages_now(a, b, conflicts)):
+    if not conflicts or of_other_times(a, b, conflicts):
         return None  # "a 6.4-magnitude quake hit Zarand in February": an earlier quake
     if near := near_miss(a, b, units):
         return f'they give nearly the same figure, not quite ("{near[0]}" / "{near[1]}")'
@@ -120,11 +120,20 @@ _AGE_THEN = re.compile(
 """Words before an age that tie it to a time: "was 69 when", "at the age of 72", "aged 40"."""
 
 
+def of_other_times(a: Claim, b: Claim, conflicts: list[tuple[str, str, str, bool]]) -> bool:
+    """Whether figures apart (``number_conflicts``) are of two times: one claim places what
+    it tells in a month or year the other does not speak of (``dated_apart``), and the
+    figures are not the ages one person has now (``ages_now``)."""
+    return bool(conflicts) and dated_apart(a, b) and not ages_now(a, b, conflicts)
+
+
 def ages_now(a: Claim, b: Claim, conflicts: list[tuple[str, str, str, bool]]) -> bool:
     """Whether the figures apart are the ages one person has now on both sides, whatever
     the claims date: "The now 74-year-old Mladic was arrested in Serbia in 2011" / "the
     now 75-year-old Mladic was acquitted"; "Mair, 53," is his age at the report too."""
-    if not persons_shared(a, b) or any(unit_of(unit) != "year-old" for unit, *_ in conflicts):
+    if not conflicts or not persons_shared(a, b):
+        return False
+    if any(unit_of(unit) != "year-old" for unit, *_ in conflicts):
         return False
     for _, x, y, _ in conflicts:
         for claim, shown in ((a, x), (b, y)):

@@ -283,14 +283,20 @@ def bridged_profiles(claims: Sequence[Claim], other: Sequence[Claim]) -> list[Pr
         return profiles
     # An acronym the other side writes more often than it spells the name meets itself
     # there: "UPS" against a report that names "United Parcel Service" once, in its lead
-    written = Counter(x for claim in other for x in set(_ACRONYM.findall(claim.text)))
+    written = Counter(x for claim in other for x in acronyms(claim))
     for initials in [x for x, n in written.items() if x in spelled and n > spelled[x][1]]:
         del spelled[initials]
     for index, claim in enumerate(claims):
-        found = {x: spelled[x][0] for x in _ACRONYM.findall(claim.text) if x in spelled}
+        found = {x: spelled[x][0] for x in acronyms(claim) if x in spelled}
         if found:
             profiles[index] = _spelled_out(profiles[index], found)
     return profiles
+
+
+@per_object  # read for each side twice: as the claims bridged and as the other side
+def acronyms(claim: Claim) -> frozenset[str]:
+    """The acronyms a claim writes ("NTSB", "FAA")."""
+    return frozenset(_ACRONYM.findall(claim.text))
 
 
 def _spelled_out(own: Profile, found: dict[str, tuple[str, ...]]) -> Profile:

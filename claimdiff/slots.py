@@ -635,8 +635,7 @@ def amounts(claim: Claim) -> list[Amount]:
     expected = claim.modality in _EXPECTED
     if not claim.quantities:
         alone = [x for x in (_in_context(x, claim.text, expected) for x in read) if x is not None]
-        joined = _aboard_totals(_durations_joined(alone, claim.text), claim.text)
-        return _votes_against(_parts_marked(_shots_counted(joined, claim.text)))
+        return _read_together(alone, claim.text)
     found = []
     for slot in claim.quantities:
         start = slot.start - claim.start
@@ -647,8 +646,14 @@ def amounts(claim: Claim) -> list[Amount]:
             amount = replace(amount, unit=_unit_for(amount, read, claim.text))
         if (placed := _in_context(amount, claim.text, expected, start)) is not None:
             found.append(placed)
-    joined = _aboard_totals(_durations_joined(found, claim.text), claim.text)
-    return _votes_against(_parts_marked(_shots_counted(joined, claim.text)))
+    return _read_together(found, claim.text)
+
+
+def _read_together(found: list[Amount], text: str) -> list[Amount]:
+    """A claim's figures read beside each other: durations joined, those aboard summed,
+    shots counted, parts marked, votes against told apart."""
+    joined = _aboard_totals(_durations_joined(found, text), text)
+    return _votes_against(_parts_marked(_shots_counted(joined, text)))
 
 
 _CREW_AFTER = re.compile(
@@ -716,10 +721,13 @@ def _shots_counted(found: list[Amount], text: str) -> list[Amount]:
     two bullets", "shot twice"."""
     out = []
     for x in found:
-        at = text.find(x.text)
         if x.unit in _SHOT_UNITS:
             x = replace(x, unit=SHOTS)
-        elif x.unit == "time" and at > 0 and (shot := _SHOT_BEFORE.search(text, 0, at)):
+        elif (
+            x.unit == "time"
+            and (at := text.find(x.text)) > 0
+            and (shot := _SHOT_BEFORE.search(text, 0, at))
+        ):
             x = replace(x, text=text[shot.start() : at + len(x.text)], unit=SHOTS)
         out.append(x)
     if _TIMES_WORD.search(text) is None:
