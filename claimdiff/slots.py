@@ -243,6 +243,15 @@ _AGE_COPULA_AFTER = re.compile(r"\s*(?:[,.;]|when\b|at\s+the\s+time\b|$)")
 AGE_LIMIT = "limit"
 """The role of an age that bounds a group ("children under the age of five"): no one's age,
 so two such are no rival figures ("most of those who died were under the age of 2")."""
+_GROUP_AGE = re.compile(r"(?i:over|under|above|below)\s+\d{1,3}")
+"""A bound on an age as a group's ages are told: "over 75", "under 18"."""
+_GROUP_AGE_BEFORE = re.compile(
+    r"\b(?:people|victims|dead|deaths|those|patients|residents|passengers|men|women|children|"
+    r"casualties|them)\b[^.;]*\b(?:were|are)\s+$",
+    re.IGNORECASE,
+)
+"""People, then "were" or "are" right before the bound: "Half of the people who died in
+the heat waves ... were over 75"."""
 _AGE_LIMIT = re.compile(
     r"\b(?:under|over|below|above|(?:younger|older)\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?$",
     re.IGNORECASE,
@@ -449,6 +458,10 @@ def _unit(word: str) -> tuple[str, float]:
     return _UNIT_ALIASES.get(w, w), 1.0  # "bodies" -> "body" -> "people"
 
 
+_CELSIUS, _FAHRENHEIT = "\u00b0c", "\u00b0f"
+"""Temperatures as ``_unit`` writes their units."""
+
+
 def amount_from_slot(quantity: Quantity) -> Amount:
     """An extracted quantity slot, with its unit normalised."""
     unit, factor = _unit(quantity.unit) if quantity.unit else ("", 1.0)
@@ -460,6 +473,10 @@ def amount_from_slot(quantity: Quantity) -> Amount:
     rounding = 0.0
     if digits and (stated := _number(digits.group(0))):
         rounding = _half_digit(digits.group(0), unit == "metre") * abs(value / stated)
+    if unit == _FAHRENHEIT:
+        # "(114.6 Fahrenheit)" meets "46\u00b0C": a temperature is compared in Celsius
+        unit, rounding = _CELSIUS, rounding * 5 / 9
+        low, high, value = ((x - 32) * 5 / 9 for x in (low, high, value))
     return _hedged(Amount(quantity.text, unit, low, high, value, kind, rounding))
 
 
@@ -557,6 +574,7 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
     clocks = [(t.start, t.end) for t in clock_times(text)]
     spans = [*skip, *clocks, *(span for span, _ in ranges)]
     found: list[tuple[int, Amount]] = [(start, amount) for (start, _), amount in ranges]
+    name_ends = {end for start, end in skip if text[start : start + 1].isupper()}
     for match in _NUMBER_RE.finditer(text):
         value = _number(match["num"])
         if value is None or _MONTHS.search(text[: match.start()]):
@@ -568,6 +586,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
         if match["num"].isdigit() and _NAMED_BY.search(text, max(0, begin - _NAMED_SPAN), begin):
             continue  # "Flight 370", "Gate No. 5": a number that names, not counts
         unit_word = (match["hyphen"] or match["unit"] or "").lower()
+        if match["num"].isdigit() and begin - 1 in name_ends and unit_word not in UNITS:
+            continue  # "the Boeing 737 crashed": a model the maker's name names
         if match["hyphen"] and match["hyphen"].endswith("old"):
             unit_word = "year-old"
         if match["scale"]:
@@ -946,13 +966,26 @@ def _age_said(amount: Amount, before: str, after: str) -> bool:
     )
 
 
+def _group_age(amount: Amount, before: str, after: str | None = None) -> bool:
+    """ "Half of the people who died were over 75,": the bound of a group's ages, though
+    no word says age; ``after``, where given, must pause."""
+    return (
+        _GROUP_AGE.fullmatch(amount.text) is not None
+        and 0 < amount.value < 120
+        and _GROUP_AGE_BEFORE.search(before) is not None
+        and (after is None or _AGE_COPULA_AFTER.match(after) is not None)
+    )
+
+
 def _unit_in_context(amount: Amount, before: str, after: str) -> Amount:
     """An age ("at age 61") or a magnitude ("a 7.5 earthquake", "a magnitude-seven quake")
     that the figure's own words do not say; a day taken for a unit ("at the age of 71
     Friday") is none."""
     if amount.unit in _DAY_NAMES:
         amount = replace(amount, text=amount.text.rsplit(maxsplit=1)[0], unit="")
-    if amount.unit == "year-old" and _AGE_LIMIT.search(before):
+    if not amount.unit and _group_age(amount, before, after):
+        amount = replace(amount, unit="year-old")  # "the people who died were over 75,"
+    if amount.unit == "year-old" and (_AGE_LIMIT.search(before) or _group_age(amount, before)):
         return replace(amount, role=AGE_LIMIT)  # "children under the age of five"
     if amount.unit == "year" and _OLD_AFTER.match(after):
         return replace(amount, unit="year-old")  # "77 years old"
@@ -982,7 +1015,10 @@ def _unit_for(amount: Amount, read: list[Amount], text: str) -> str:
     if 0 < amount.value < 10 and "." in amount.text and _MAGNITUDE.search(text):
         return "magnitude"  # "measuring 7.1 on the Richter scale", "5.8 in magnitude"
     at = text.find(amount.text)
-    if at >= 0 and _age_said(amount, text[:at], text[at + len(amount.text) :]):
+    before, after = text[:at], text[at + len(amount.text) :]
+    if at >= 0 and _group_age(amount, before, after):
+        return "year-old"  # "the people who died were over 75,": their ages
+    if at >= 0 and _age_said(amount, before, after):
         return ""  # an age, read as one in context
     if amount.value >= 1 and _TOLL_VERB.search(text):
         return "people"  # "killed more than 31,000": a death toll counts people

@@ -89,6 +89,8 @@ _CURRENCY_RANGE = (
 
 _SCALE_SUFFIX = r"(?<=[0-9])(?:[bBtTmM][nN])"
 """The "bn" of "$2bn" (and "tn", "mn"), which spaCy leaves glued to its figure."""
+_DEGREES_SUFFIX = r"(?<=[0-9])[CF]"
+"""The "C" of "40C" (and "F" of "104F"), a temperature spaCy leaves glued to its figure."""
 
 
 _UNIT_ABBREVIATIONS = ("m.", "h.")
@@ -120,7 +122,8 @@ def build_tokenizer(nlp: Language, base: Tokenizer | None = None) -> Tokenizer:
     """spaCy's tokenizer for the language (or ``base``), cutting what it keeps whole.
 
     - "billion-$15" is cut at its hyphen ("$10 billion-$15 billion", a range);
-    - "$2bn" is cut into "$", "2", "bn", as spaCy already cuts "$2m";
+    - "$2bn" is cut into "$", "2", "bn", as spaCy already cuts "$2m", and "40C" into "40",
+      "C";
     - "£2.3m." at the end of a sentence is cut into "2.3", "m", ".", where spaCy keeps
       "m." as an abbreviation;
     - each title in ``_TITLES`` keeps its full stop, so that the stop ends no sentence.
@@ -145,7 +148,7 @@ def build_tokenizer(nlp: Language, base: Tokenizer | None = None) -> Tokenizer:
     for key in _UNIT_ABBREVIATIONS:
         rules.pop(key, None)
     rules.update({title: [{ORTH: title}] for title in _TITLES})
-    suffixes = [*(defaults.suffixes or ()), _SCALE_SUFFIX]
+    suffixes = [*(defaults.suffixes or ()), _SCALE_SUFFIX, _DEGREES_SUFFIX]
     infixes = [*(defaults.infixes or ()), _CURRENCY_RANGE]
     return Tokenizer(
         nlp.vocab,

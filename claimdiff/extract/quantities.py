@@ -128,6 +128,8 @@ def _excluded_tokens(span: Span) -> set[int]:
         if ent.label_ in _EXCLUDED_LABELS:
             skip.update(range(ent.start, ent.end))
     doc = span.doc
+    # "104F" tagged a product, "38 \u00baC on Monday" a date: a temperature all the same
+    skip -= {i for i in skip if _DIGITS.match(doc[i].text) and _degrees_after(doc, i)}
     for token in span[1:]:
         # "Flight 370", "Ward number 3", "Gate No. 5": a number that names, not counts
         if not token.text.isdigit():
@@ -176,8 +178,16 @@ def _only_numbers(ent: Span) -> bool:
 
 
 def _age(ent: Span) -> bool:
-    """ "John Jenkin, 23," - spaCy tags an age as a date."""
-    return len(ent) == 1 and ent.text.isdigit() and _age_position(ent.doc, ent.start)
+    """ "John Jenkin, 23," or "over the age of 75": spaCy tags an age as a date."""
+    if len(ent) == 1:
+        return ent.text.isdigit() and _age_position(ent.doc, ent.start)
+    last = ent[-1]
+    words = {t.lower_ for t in ent[:-1]}
+    return words <= _AGE_PHRASE and _is_number(last) and _after_age_words(ent.doc, last.i)
+
+
+_AGE_PHRASE = frozenset({"the", "age", "aged", "of", "at"})
+"""The words spaCy takes into a "date" that is an age: "the age of 75", "aged 77"."""
 
 
 def _after_age_words(doc: Doc, i: int) -> bool:
@@ -320,6 +330,8 @@ def _read_quantity(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity | 
     if j == i + 1 and _after_age_words(doc, i):
         # "under the age of five and one adult": an age, whatever noun the parser hangs on it
         found, unit_end = "year-old", j
+    elif i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "factor":
+        found, unit_end = "factor", j  # "by a factor of 10 thanks to ...": no thanks counted
     else:
         found, unit_end = _unit(doc, i, j, end)
     if currency and unit_end > j and doc[unit_end - 1].dep_ in ("nsubj", "nsubjpass", "compound"):
@@ -436,6 +448,8 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
         return _compound_unit(doc, j, end)
     if nxt.lower_ == "per" and j + 1 < end and doc[j + 1].lower_ == "cent":
         return "percent", j + 2
+    if (degrees := _temperature(doc, j, end)) is not None:
+        return degrees
     if (speed := _SPEEDS.get(UNITS.get(nxt.lower_, ("",))[0])) and (
         after := _per_hour(doc, j + 1, end)
     ):
@@ -465,6 +479,36 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
     if nxt.pos_ == "NOUN":
         return _noun_unit(nxt), j + 1
     return "", j
+
+
+_DEGREE_SIGNS = frozenset({"\u00b0", "\u00ba"})
+_SCALES = {"c": "\u00b0C", "celsius": "\u00b0C", "centigrade": "\u00b0C", "f": "\u00b0F"} | {
+    "fahrenheit": "\u00b0F"
+}
+
+
+def _degrees_after(doc: Doc, i: int) -> bool:
+    """Whether a temperature's unit (Celsius or Fahrenheit) follows the figure at ``i``."""
+    found = _temperature(doc, i + 1, len(doc))
+    return found is not None and found[0] != "degree"
+
+
+def _temperature(doc: Doc, j: int, end: int) -> tuple[str, int] | None:
+    """A temperature's unit at token ``j`` and the index after it: "46.0\u00b0C" (cut into
+    "46.0", "\u00b0", "C"), "45.9 degrees Celsius", "114.6 Fahrenheit", "40C"; None if
+    there is none."""
+    word = doc[j].lower_
+    following = doc[j + 1].lower_ if j + 1 < end else ""
+    if word in _DEGREE_SIGNS:
+        scale = _SCALES.get(following) if following in ("c", "f") else None
+        return (scale, j + 2) if scale else ("degree", j + 1)
+    if word[:1] in _DEGREE_SIGNS and word[1:] in ("c", "f"):
+        return _SCALES[word[1:]], j + 1  # "38 \u00baC"
+    if word in ("degree", "degrees") and following in _SCALES:
+        return _SCALES[following], j + 2
+    if word in _SCALES and (len(word) > 1 or doc[j - 1].whitespace_ == ""):
+        return _SCALES[word], j + 1  # "114.6 Fahrenheit", "40C" (cut by the tokenizer)
+    return None
 
 
 _IN_A_ROW = IN_A_ROW | {"long"}

@@ -22,6 +22,10 @@ MAX_CHUNK = 10_000
 LONG_SENTENCE = 80
 """Tokens beyond which a sentence spanning several lines is taken to be one per line."""
 
+LINES_AS_SENTENCES = 0.75
+"""Share of a paragraph's lines (four or more) that must end a sentence for each of its
+lines to be taken as a sentence of its own: hard-wrapped prose ends few of its lines so."""
+
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
@@ -49,14 +53,16 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line, or after a line that ends a sentence.
 
     spaCy otherwise glues a closing quote onto the next paragraph. A single line
-    break inside a sentence (hard-wrapped text) is left to the parser.
+    break inside a sentence (hard-wrapped text) is left to the parser, unless nearly
+    every line of the paragraph ends a sentence: then a line without a stop ("...
+    NU.nl reports") is one too, and the next line starts another.
     """
-    for token in doc[:-1]:
-        if not token.is_space or "\n" not in token.text:
-            continue
+    breaks = [t for t in doc[:-1] if t.is_space and "\n" in t.text]
+    per_line = _lines_are_sentences(doc, breaks)
+    for token in breaks:
         after = doc[token.i + 1]
         before = doc[token.i - 1] if token.i else None
-        ends = before is not None and before.text.endswith(_SENTENCE_END)
+        ends = before is not None and (per_line or before.text.endswith(_SENTENCE_END))
         heading = not after.is_lower and _heading_before(doc, token.i)
         if token.text.count("\n") > 1 or (ends and not after.is_lower) or heading:
             after.is_sent_start = True
@@ -70,6 +76,17 @@ def line_breaks(doc: Doc) -> Doc:
             if following.text == "." or following.is_lower:
                 following.is_sent_start = False
     return doc
+
+
+def _lines_are_sentences(doc: Doc, breaks: list[Token]) -> bool:
+    """Whether the text is written one sentence (or paragraph) per line: four lines or
+    more, and nearly all of them end with a stop."""
+    if len(breaks) < 3:
+        return False
+    ends = sum(1 for t in breaks if t.i and doc[t.i - 1].text.endswith(_SENTENCE_END))
+    last = doc[-1] if not doc[-1].is_space else doc[-2]
+    ends += last.text.endswith(_SENTENCE_END)
+    return ends >= LINES_AS_SENTENCES * (len(breaks) + 1)
 
 
 def _spaced_ellipsis(doc: Doc, at: int) -> bool:

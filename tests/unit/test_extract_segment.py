@@ -151,6 +151,34 @@ def test_a_line_ending_a_sentence_starts_a_new_one(extractor: Extractor) -> None
     ]
 
 
+def test_a_line_without_a_stop_is_a_sentence_where_every_line_is_one(
+    extractor: Extractor,
+) -> None:
+    # one sentence per line: the line without a stop is still a sentence of its own
+    text = (
+        "Ratko Mladic was sentenced to life in prison on Wednesday, NU.nl reports\n"
+        "The tribunal held him guilty of genocide.\n"
+        "He was 74.\n"
+        "The judges read the verdict in The Hague."
+    )
+    assert texts_of(extractor, text)[:2] == [
+        "Ratko Mladic was sentenced to life in prison on Wednesday, NU.nl reports",
+        "The tribunal held him guilty of genocide.",
+    ]
+    # hard-wrapped prose ends few of its lines: its line breaks stay inside sentences
+    wrapped = (
+        "Ratko Mladic was sentenced to life in prison on\n"
+        "Wednesday by the tribunal, which held him guilty of\n"
+        "genocide. He was 74 and the judges read the verdict in\n"
+        "The Hague."
+    )
+    assert [c.replace("\n", " ") for c in texts_of(extractor, wrapped)] == [
+        "Ratko Mladic was sentenced to life in prison on Wednesday by the tribunal, "
+        "which held him guilty of genocide.",
+        "He was 74 and the judges read the verdict in The Hague.",
+    ]
+
+
 def test_a_spaced_ellipsis_is_a_pause_not_three_full_stops(extractor: Extractor) -> None:
     text = (
         "Juror Marvin Carson said outside the courthouse on Friday, \u201cThere\u2019s tears "

@@ -1,0 +1,144 @@
+"""Temperatures, factors, the ages of a group, model numbers and titles without a stop.
+
+Each case comes from a report pair of another story than the dev pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import pytest
+
+from claimdiff.events import persons, persons_clash
+from claimdiff.extract import Extractor
+from claimdiff.extract.entities import canonical_name
+from claimdiff.figures import number_conflicts
+from claimdiff.model import Label
+from claimdiff.slots import amounts
+from tests.unit.helpers import extracted as extracted_on
+from tests.unit.helpers import label_of
+
+extracted = partial(extracted_on, published=dt.date(2019, 9, 8))
+"""The first claim the real pipeline finds in a text, in a report of this file's date."""
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "celsius"),
+    [
+        ("A new record was set on June 28 in Verargues, with 46.0\u00b0C.", "46.0\u00b0C", 46.0),
+        ("A temperature of 45.9 degrees Celsius was recorded.", "45.9 degrees Celsius", 45.9),
+        ("The mercury hit 40C in London on Tuesday.", "40C", 40.0),
+        ("It was 38 \u00baC in Seville on Monday.", "38 \u00baC", 38.0),
+        # Fahrenheit is compared in Celsius
+        ("Phoenix reached 104F on Sunday.", "104F", 40.0),
+        ("It reached 114.8 Fahrenheit in the south.", "114.8 Fahrenheit", 46.0),
+    ],
+)
+def test_temperatures_are_read_in_celsius(
+    extractor: Extractor, text: str, written: str, celsius: float
+) -> None:
+    found = [(x.text, x.unit, round(x.value, 1)) for x in amounts(extracted(extractor, text))]
+    assert found == [(written, "\u00b0c", celsius)]
+
+
+def test_two_records_in_celsius_and_fahrenheit_conflict(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "In France, a new record was set on June 28 in Verargues, with 46.0\u00b0C, according"
+        " to Meteo France.",
+    )
+    b = extracted(
+        extractor,
+        "On June 28, a temperature of 45.9 degrees Celsius (114.6 Fahrenheit) was recorded"
+        " in France, the highest ever recorded in the country.",
+        1,
+    )
+    assert [(x, y) for _, x, y, _ in number_conflicts(a, b)] == [
+        ("46.0\u00b0C", "45.9 degrees Celsius and 114.6 Fahrenheit")
+    ]
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert any("46.0\u00b0C" in r and "45.9 degrees Celsius" in r for r in reasons)
+    # one temperature told in both scales agrees with itself
+    c = extracted(extractor, "It was 45.9 degrees Celsius in Gallargues-le-Montueux.", 1)
+    d = extracted(extractor, "It was 114.6 Fahrenheit in Gallargues-le-Montueux.")
+    assert number_conflicts(c, d) == []
+
+
+def test_a_factor_counts_no_noun_after_it(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "We managed to cut mortality by a factor of 10 thanks to preventative measures, she said.",
+    )
+    assert [(x.text, x.unit) for x in amounts(a)] == [("10", "factor")]
+    b = extracted(
+        extractor, "We have succeeded to reduce fatalities by a factor of 10, she said.", 1
+    )
+    _, reasons = label_of(a, b)
+    assert not any("thanks" in r for r in reasons)
+    assert not any("Only" in r and "10" in r for r in reasons)
+
+
+def test_the_ages_of_a_group_are_no_count_of_people(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Half of the people killed this summer were elderly people over the age of 75, while"
+        " 10 people died at work.",
+    )
+    b = extracted(
+        extractor, "Half of the people who died in the heat waves were over 75, Buzyn said.", 1
+    )
+    assert ("over 75", "year-old", "limit") in [(x.text, x.unit, x.role) for x in amounts(b)]
+    assert ("75", "year-old", "limit") in [(x.text, x.unit, x.role) for x in amounts(a)]
+    assert number_conflicts(a, b) == []
+    label, _ = label_of(a, b)
+    assert label is not Label.CONFLICT
+    # "over" a figure that is no age stays a count
+    c = extracted(extractor, "More than 1,500 people died, and the dead were over 75 in all.")
+    assert all(x.unit != "year-old" for x in amounts(c))
+
+
+def test_an_age_tagged_as_a_date_is_read(extractor: Extractor) -> None:
+    a = extracted(extractor, "He died at the age of 75 in a hospital in Lyon.")
+    assert [(x.text, x.unit) for x in amounts(a)] == [("75", "year-old")]
+
+
+def test_a_model_after_its_makers_name_is_no_figure(extractor: Extractor) -> None:
+    a = extracted(extractor, "The Boeing 737 crashed into the Java Sea on Monday.")
+    assert amounts(a) == []
+    # a figure with its unit after a name is still a figure
+    b = extracted(extractor, "Boeing 12 weeks ago said that 20 planes were grounded.")
+    assert ("20 planes", "plane") in [(x.text, x.unit) for x in amounts(b)]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Sgt Shalit", "Shalit"),
+        ("Lt Col Mark Smith", "Mark Smith"),
+        ("Det Insp Jane Roe", "Jane Roe"),
+        ("Cpl. Lee", "Lee"),
+        ("Cllr John Smith", "John Smith"),
+        ("Supt Mike Fox", "Mike Fox"),
+        ("PC Andrew Harper", "PC Andrew Harper"),  # "PC" is left alone: a computer, too
+    ],
+)
+def test_titles_without_a_stop_are_no_part_of_a_name(written: str, name: str) -> None:
+    assert canonical_name(written, "PERSON") == (name, "PERSON")
+
+
+def test_a_soldier_by_his_rank_and_surname_is_one_person(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "ISRAELI soldier Gilad Shalit has been reunited with his family in a deal that saw 477"
+        " Palestinian prisoners walk free.",
+    )
+    b = extracted(
+        extractor,
+        "Crowds welcomed home the 477 prisoners released by Israel in return for Sgt Shalit,"
+        " who was seized by Palestinian militants.",
+        1,
+    )
+    assert [p.canonical for p in persons(b)] == ["Shalit"]
+    assert not persons_clash(a, b)
