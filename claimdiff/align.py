@@ -182,6 +182,8 @@ def choose_bases(
         if value >= settings.link_threshold:
             near_best = value >= min(row_best[i], col_best[j]) - margin
             basis = BY_SCORE if strong or (near_best and (i, j) not in two_facts) else None
+            if basis is None and (i, j) in contradicting:
+                basis = BY_EVENT  # scored well, not the best of either claim, yet at odds
         elif mutual and (i, j) not in apart:  # unless figures or people tell two facts apart
             basis = BY_SCORE
         elif (i, j) in contradicting:
@@ -256,11 +258,11 @@ class Contradictions(_PairTests):
         self, a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
     ) -> None:
         super().__init__(a, b)
-        low, high = settings.conflict_link_threshold, settings.link_threshold
+        low = settings.conflict_link_threshold
         self._weak = {
             pair
             for pair, p in zip(scored.pairs, scored.probability.tolist(), strict=True)
-            if low <= p < high
+            if low <= p
         }
 
     def _eligible(self, pair: tuple[int, int]) -> bool:

@@ -319,7 +319,7 @@ _BESIDE_THE_DEAD = frozenset({"hurt", "missing", "rescued"})
 
 _EARLIER = re.compile(
     r"(?:\b(?:initially|originally|previously|formerly|(?:the|its|an?)\s+(?:original|previous|"
-    r"earlier|prior))\b(?:\s+[\w$-]+){0,6}"
+    r"earlier|prior))\b(?:\s+[\w$'\u2019-]+){0,6}"
     r"|\b(?:previous|earlier|initial|first)\s+(?:reports?|estimates?|figures?|tolls?|counts?)\b"
     r".*"
     r"|\b(?:up|down)\s+from\s+(?:about\s+|around\s+)?$)\s*$",
@@ -458,6 +458,8 @@ def _unit(word: str) -> tuple[str, float]:
     return _UNIT_ALIASES.get(w, w), 1.0  # "bodies" -> "body" -> "people"
 
 
+_RACE_TIME = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?")
+"""A time run or taken, to the second: "2:18:10" (``extract.quantities``)."""
 _CELSIUS, _FAHRENHEIT = "\u00b0c", "\u00b0f"
 """Temperatures as ``_unit`` writes their units."""
 
@@ -473,6 +475,8 @@ def amount_from_slot(quantity: Quantity) -> Amount:
     rounding = 0.0
     if digits and (stated := _number(digits.group(0))):
         rounding = _half_digit(digits.group(0), unit == "metre") * abs(value / stated)
+    if _RACE_TIME.fullmatch(quantity.text):
+        rounding = _half_digit(quantity.text.rsplit(":", 1)[1], False)  # "2:18:10": a second
     if unit == _FAHRENHEIT:
         # "(114.6 Fahrenheit)" meets "46\u00b0C": a temperature is compared in Celsius
         unit, rounding = _CELSIUS, rounding * 5 / 9
@@ -580,8 +584,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
         if value is None or _MONTHS.search(text[: match.start()]):
             continue
         at = match.start("num")
-        if any(start <= at < end for start, end in spans):
-            continue
+        if any(start <= at < end for start, end in spans) or text[at - 1 : at] == ":":
+            continue  # the seconds of "10:30:15 local time" are no figure of their own
         begin = match.start()
         if match["num"].isdigit() and _NAMED_BY.search(text, max(0, begin - _NAMED_SPAN), begin):
             continue  # "Flight 370", "Gate No. 5": a number that names, not counts
@@ -673,7 +677,26 @@ def _read_together(found: list[Amount], text: str) -> list[Amount]:
     """A claim's figures read beside each other: durations joined, those aboard summed,
     shots counted, parts marked, votes against told apart."""
     joined = _aboard_totals(_durations_joined(found, text), text)
-    return _votes_against(_parts_marked(_shots_counted(joined, text)))
+    return _votes_against(_parts_marked(_paid_in_part(_shots_counted(joined, text), text)))
+
+
+_PAID_IN = re.compile(r"\s+in\s+(?:cash|stock|shares|equity)\b", re.IGNORECASE)
+_REST_PAID = re.compile(r"\bthe\s+(?:remainder|rest|balance)\b", re.IGNORECASE)
+
+
+def _paid_in_part(found: list[Amount], text: str) -> list[Amount]:
+    """ "paying $281 million in cash for SeaMicro and the remainder in stock": the sum paid
+    in one form, with the rest paid in another, is a part of the price ("$334 million"),
+    compared with it only where the two agree."""
+    if not _REST_PAID.search(text):
+        return found  # most claims
+    marked = []
+    for x in found:
+        at = text.find(x.text)
+        if at >= 0 and not x.unit.endswith(PART) and _PAID_IN.match(text, at + len(x.text)):
+            x = replace(x, unit=f"{x.unit}{PART}")
+        marked.append(x)
+    return marked
 
 
 _CREW_AFTER = re.compile(
@@ -789,6 +812,12 @@ _OF_COUNTED = re.compile(
 victims" (a whole with a figure, "12 of the 20 victims", is read as a quantity of its own)."""
 
 
+def _joined_by(first: str, second: str, text: str) -> str | None:
+    """What joins two parts of one length of time in ``text``: " and " ("one minute and 48
+    seconds") or a comma ("2 hours, 18 minutes, 11 seconds"); None if they are apart."""
+    return next((g for g in (" and ", ", ", ", and ") if f"{first}{g}{second}" in text), None)
+
+
 def _durations_joined(found: list[Amount], text: str) -> list[Amount]:
     """ "one minute and 48 seconds" is 108 seconds, not a minute and a figure of 48 seconds."""
     joined: list[Amount] = []
@@ -799,16 +828,17 @@ def _durations_joined(found: list[Amount], text: str) -> list[Amount]:
             and last.unit in _SECONDS
             and amount.unit in _SECONDS
             and _SECONDS[last.unit] > _SECONDS[amount.unit]
-            and f"{last.text} and {amount.text}" in text
+            and (glue := _joined_by(last.text, amount.text, text)) is not None
         ):
             seconds = last.value * _SECONDS[last.unit] / _SECONDS[amount.unit] + amount.value
             joined[-1] = replace(
                 amount,
-                text=f"{last.text} and {amount.text}",
+                text=f"{last.text}{glue}{amount.text}",
                 value=seconds,
                 low=seconds,
                 high=seconds,
                 kind=last.kind,
+                role=last.role,  # "initially put his time at 2 hours, 1 minute, 40 seconds"
             )
             continue
         joined.append(amount)
@@ -830,8 +860,10 @@ def _in_context(
     if at < 0:
         return amount
     before, after = text[:at], text[at + len(amount.text) :]
-    if _CLOCK.search(text, at, at + len(amount.text) + 5):
-        return None
+    if _CLOCK.search(text, at, at + len(amount.text) + 5) and not _RACE_TIME.fullmatch(
+        amount.text
+    ):
+        return None  # "at 2 p.m.", though "in 2:18:10" is a time run
     if amount.text.lower().startswith("one ") and (
         before.lower().endswith("at ") or _POSSESSIVE.match(after)
     ):

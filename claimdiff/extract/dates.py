@@ -123,7 +123,12 @@ _FUTURE_HEADS = frozenset({"due", "schedule", "set", "plan", "expect", "order"})
 def is_duration(text: str) -> bool:
     """True for lengths of time ("two days", "50-year-old"), which are quantities, not dates."""
     # "just one minute and": the parser's entity may end on the "and" of "... and 48 seconds"
-    return bool(_DURATION.match(re.sub(r"\s+(?:and|or)$", "", text.strip())))
+    text = re.sub(r"\s+(?:and|or)$", "", text.strip())
+    # "18 minutes, 11 seconds", "one hour and 48 minutes": a time told in several units
+    return all(_DURATION.match(part) for part in _DURATION_PARTS.split(text))
+
+
+_DURATION_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def resolve(
@@ -397,7 +402,16 @@ def _head(piece: Span | None) -> Token | None:
     if piece is None:
         return None
     head = piece.root.head
-    return head.head if head.dep_ == "prep" else head
+    head = head.head if head.dep_ == "prep" else head
+    if head.lower_ in _PARTS_OF_A_YEAR and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return head.head.head  # "won his debut in the spring of 2013" -> "won"
+    return head
+
+
+_PARTS_OF_A_YEAR = frozenset(
+    {"spring", "summer", "autumn", "fall", "winter", "beginning", "start", "end", "middle"}
+)
+"""Nouns a date may hang on that only place it within the year: "in the spring of 2013"."""
 
 
 def _reports_in(piece: Span | None) -> bool:

@@ -65,6 +65,10 @@ def quantities(span: Span, offset: int = 0) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     i = span.start
     while i < span.end:
+        if (timed := _race_time(doc[i], offset)) is not None:
+            found.append(timed)
+            i += 1
+            continue
         if i in skip or not _is_number(doc[i]):
             i += 1
             continue
@@ -79,6 +83,35 @@ def quantities(span: Span, offset: int = 0) -> tuple[Quantity, ...]:
 
 
 SCORE, SCORE_AGAINST = "score", "score against"
+
+_RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)")
+_NOT_A_RACE = frozenset({"at", "by", "from", "until", "till", "since", "before", "after", "to"})
+"""Words before an hour, minute and second that make it a time of day: "at 10:30:15"."""
+
+
+def _race_time(token: Token, offset: int) -> Quantity | None:
+    """A time run or taken, "in 2:01:39", "with 2:06:23", "running 2:18:10": a length of
+    time in seconds; a time of day ("at 10:30:15", "10:30:15 GMT") is none."""
+    match = _RACE_TIME.fullmatch(token.text)
+    if match is None:
+        return None
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i else ""
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before in _NOT_A_RACE or (after is not None and _clock_word(after)):
+        return None
+    hours, minutes, seconds = (float(part) for part in match.groups())
+    value = hours * 3600 + minutes * 60 + seconds
+    start = token.idx + offset
+    return Quantity(token.text, value, "second", "exact", value, value, start, start + len(token))
+
+
+def _clock_word(token: Token) -> bool:
+    """A word after a figure that makes it a time of day: "GMT", "a.m.", "local", "AST"."""
+    word = token.lower_
+    return word in TIME_OF_DAY or word in ("hours", "hrs", "h") or (
+        token.is_upper and len(token) in (3, 4) and token.text.endswith("T")
+    )
 
 
 def _score(doc: Doc, i: int, end: int, offset: int) -> tuple[Quantity, Quantity] | None:

@@ -1,4 +1,5 @@
-"""Temperatures, factors, the ages of a group, model numbers and titles without a stop.
+"""Temperatures, race times, factors, the ages of a group, sums paid in part, model numbers
+and titles without a stop.
 
 Each case comes from a report pair of another story than the dev pairs.
 """
@@ -8,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+import numpy as np
 import pytest
 
+from claimdiff.align import BY_EVENT, BY_SCORE, OtherTimes, Scored, choose_bases
 from claimdiff.events import persons, persons_clash
 from claimdiff.extract import Extractor
 from claimdiff.extract.entities import canonical_name
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Label
+from claimdiff.settings import Settings
 from claimdiff.slots import amounts
 from tests.unit.helpers import extracted as extracted_on
 from tests.unit.helpers import label_of
@@ -142,3 +146,95 @@ def test_a_soldier_by_his_rank_and_surname_is_one_person(extractor: Extractor) -
     )
     assert [p.canonical for p in persons(b)] == ["Shalit"]
     assert not persons_clash(a, b)
+
+
+def test_a_pair_scored_well_but_best_of_neither_claim_links_on_a_contradiction() -> None:
+    # "left at least 25 dead" / "killed 23 people": each claim has a better partner, yet the
+    # two tolls are at odds about one attack, which the analyst must see
+    pairs = [(0, 0), (1, 1), (1, 0)]
+    scored = Scored(pairs, np.zeros((3, 0)), (), np.asarray([0.9, 0.9, 0.3]))
+    settings = Settings()
+    assert [(i, j, basis) for i, j, _, basis in choose_bases(scored, settings)] == [
+        (0, 0, BY_SCORE),
+        (1, 1, BY_SCORE),
+    ]
+    linked = choose_bases(scored, settings, contradicting=frozenset({(1, 0)}))
+    assert [(i, j, basis) for i, j, _, basis in linked] == [
+        (0, 0, BY_SCORE),
+        (1, 1, BY_SCORE),
+        (1, 0, BY_EVENT),
+    ]
+
+
+def test_a_sum_paid_in_cash_with_the_rest_in_stock_is_part_of_the_price(
+    extractor: Extractor,
+) -> None:
+    a = extracted(
+        extractor, "AMD is paying $281 million in cash for SeaMicro and the remainder in stock."
+    )
+    b = extracted(extractor, "AMD said it will pay $334 million for SeaMicro Inc.", 1)
+    assert [(x.text, x.unit) for x in amounts(a)] == [("$281 million", "usd (part)")]
+    assert number_conflicts(a, b) == []
+    # a sum paid in cash alone is the price
+    c = extracted(extractor, "AMD is paying $281 million in cash for SeaMicro.")
+    assert [(x, y) for _, x, y, _ in number_conflicts(c, b)] == [("$281 million", "$334 million")]
+
+
+def test_a_race_time_in_hours_minutes_and_seconds(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Gladys Cherono won the women's race in 2 hours, 18 minutes, 11 seconds, a women's"
+        " record for the Berlin marathon.",
+    )
+    b = extracted(
+        extractor,
+        "Kenya's Gladys Cherono also won the Berlin marathon after running 2:18:10 (unofficial).",
+        1,
+    )
+    assert [(x.text, x.unit, x.value) for x in amounts(a)] == [
+        ("2 hours, 18 minutes, 11 seconds", "second", 8291)
+    ]
+    assert [(x.text, x.unit, x.value) for x in amounts(b)] == [("2:18:10", "second", 8290)]
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert any("2 hours, 18 minutes, 11 seconds" in r and "2:18:10" in r for r in reasons)
+    # the same time, written both ways, agrees
+    c = extracted(extractor, "Kipchoge won the race in 2 hours, 1 minute, 39 seconds.")
+    d = extracted(extractor, "Kipchoge set the record after running 2:01:39.", 1)
+    assert number_conflicts(c, d) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks ended at 10:30:15 local time.",
+        "The quake hit at 02:18:10 GMT on Sunday.",
+    ],
+)
+def test_a_time_of_day_to_the_second_is_no_figure(extractor: Extractor, text: str) -> None:
+    assert amounts(extracted(extractor, text)) == []
+
+
+def test_a_time_first_given_then_corrected_is_an_earlier_value(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Organizers initially put Kipchoge's time at 2 hours, 1 minute, 40 seconds, but later"
+        " reduced it by one second.",
+    )
+    first = next(x for x in amounts(a) if x.unit == "second" and x.value == 7300)
+    assert first.role == "earlier"
+
+
+def test_a_year_placed_by_its_season_dates_the_verb(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Kipchoge won his marathon debut in Hamburg in the spring of 2013 running 2:05:30.",
+    )
+    assert [(d.text, d.verb) for d in a.dates] == [("2013", "win")]
+    b = extracted(
+        extractor,
+        "Eliud Kipchoge set a marathon world record in Berlin in 2 hours, 1 minute, 39 seconds"
+        " on Sunday.",
+        1,
+    )
+    assert (0, 0) in OtherTimes([a], [b])
