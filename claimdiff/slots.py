@@ -860,9 +860,7 @@ def _in_context(
     if at < 0:
         return amount
     before, after = text[:at], text[at + len(amount.text) :]
-    if _CLOCK.search(text, at, at + len(amount.text) + 5) and not _RACE_TIME.fullmatch(
-        amount.text
-    ):
+    if _CLOCK.search(text, at, at + len(amount.text) + 5) and not _RACE_TIME.fullmatch(amount.text):
         return None  # "at 2 p.m.", though "in 2:18:10" is a time run
     if amount.text.lower().startswith("one ") and (
         before.lower().endswith("at ") or _POSSESSIVE.match(after)

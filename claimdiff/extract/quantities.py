@@ -109,8 +109,10 @@ def _race_time(token: Token, offset: int) -> Quantity | None:
 def _clock_word(token: Token) -> bool:
     """A word after a figure that makes it a time of day: "GMT", "a.m.", "local", "AST"."""
     word = token.lower_
-    return word in TIME_OF_DAY or word in ("hours", "hrs", "h") or (
-        token.is_upper and len(token) in (3, 4) and token.text.endswith("T")
+    return (
+        word in TIME_OF_DAY
+        or word in ("hours", "hrs", "h")
+        or (token.is_upper and len(token) in (3, 4) and token.text.endswith("T"))
     )
 
 
