@@ -198,7 +198,9 @@ def _same_period(x: DateMention, y: DateMention) -> bool:
     return (x.value.year, x.value.month) == (y.value.year, y.value.month)
 
 
-_HOLDING = frozenset({"be", "have", "carry", "hold", "contain", "include", "number", "total"})
+_HOLDING = frozenset(
+    {"be", "have", "carry", "hold", "contain", "include", "number", "total", "consist", "comprise"}
+)
 """Predicates that only say how many there are: "243 passengers were on board" and "the
 train was carrying about 207 passengers" count one thing; "had eight cars" and "seven cars
 derailed" do not."""

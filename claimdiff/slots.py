@@ -234,8 +234,9 @@ _TO_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?to\s+(?:\S*\d|level\b|category\b)"
 _RANK_BEFORE = re.compile(r"\b(category|level|grade|phase|stage|tier)\s+$", re.IGNORECASE)
 AGE_WORDS = r"\b(?:aged?|the\s+age\s+of)\s+"
 """The words of an age as written: "aged 77", "at age 61", "at the age of 72"."""
-AGE_BEFORE = re.compile(AGE_WORDS + "$", re.IGNORECASE)
-"""Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72"."""
+AGE_BEFORE = re.compile(AGE_WORDS + r"$|\b(?:the\s+)?(?:oldest|youngest)\s+at\s+$", re.IGNORECASE)
+"""Words right before a figure that make it an age: "aged 77", "at age 61", "at the age of 72",
+"the oldest at 76"."""
 _AGE_COPULA = re.compile(r"(?:\b(?:he|she|He|She|and)|\b[A-Z][a-z]+)\s+(?:was|is|turned|turns)\s+$")
 _AGE_COPULA_AFTER = re.compile(r"\s*(?:[,.;]|when\b|at\s+the\s+time\b|$)")
 """A bare number a person "was" or "turned", then a pause: "Heard was 72 when he died",

@@ -14,6 +14,7 @@ import pytest
 
 from claimdiff.align import BY_EVENT, BY_SCORE, OtherTimes, Scored, choose_bases
 from claimdiff.events import persons, persons_clash
+from claimdiff.evidence import event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.extract.entities import canonical_name
 from claimdiff.figures import number_conflicts
@@ -238,3 +239,36 @@ def test_a_year_placed_by_its_season_dates_the_verb(extractor: Extractor) -> Non
         1,
     )
     assert (0, 0) in OtherTimes([a], [b])
+
+
+def test_the_oldest_at_an_age_is_an_age(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Brian Reader, the oldest at 76 and one of the ringleaders, was too ill to be sentenced"
+        " on Wednesday.",
+    )
+    b = extracted(
+        extractor,
+        "The group's oldest member Brian Reader, 77, of Dartford Road, had also been due to be"
+        " sentenced.",
+        1,
+    )
+    assert [(x.unit, x.value) for x in amounts(a)] == [("year-old", 76)]
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert any("the oldest at 76" in r and "77" in r for r in reasons)
+
+
+def test_what_a_deal_consists_of_is_one_count(extractor: Extractor) -> None:
+    a = extracted(
+        extractor, "According to the Russian news agency Interfax, the truce was a 14-point deal."
+    )
+    b = extracted(
+        extractor,
+        "Heidi Tagliavini told the Associated Press that the deal reached in Minsk consisted of"
+        " 12 points, including a ceasefire monitoring regime and prisoner exchange.",
+        1,
+    )
+    evidence = event_evidence(a, b)
+    assert evidence is not None
+    assert evidence.endswith('cannot both be right ("14-point deal" / "12 points")')
