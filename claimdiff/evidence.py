@@ -171,6 +171,8 @@ def dated_apart(a: Claim, b: Claim) -> bool:
             return True
         if _LONG_BEFORE.match(x.text) and not _LONG_BEFORE.match(y.text):
             return True
+        if _CAME_AFTER.search(x.text) and not _CAME_AFTER.search(y.text):
+            return True
     return False
 
 
@@ -184,6 +186,16 @@ _LONG_BEFORE = re.compile(
 28 people lost their lives". Days are left out ("two days earlier" may be the same event's
 first toll), and so is a time that dates one figure only ("up from $23.87 billion a year
 ago")."""
+
+
+_CAME_AFTER = re.compile(
+    rf"\b(?:came|comes|follows|followed|was|is)\s+(?:just\s+|only\s+|barely\s+)?"
+    rf"(?:{PERIOD_COUNT}|some|many|a\s+few)\s+(?:weeks?|months?|years?|decades?)\s+after\b",
+    re.IGNORECASE,
+)
+"""An event the claim recalls as well before the one it reports: "Saturday's attack came two
+weeks after more than 350 people were killed in a massive truck bombing" gives the toll of
+the earlier bombing."""
 
 
 _CURRENT = re.compile(r"\b(?:this|past|current)\b", re.IGNORECASE)

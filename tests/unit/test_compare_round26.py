@@ -14,7 +14,7 @@ import pytest
 
 from claimdiff.align import BY_EVENT, BY_SCORE, OtherTimes, Scored, choose_bases
 from claimdiff.events import persons, persons_clash
-from claimdiff.evidence import event_evidence
+from claimdiff.evidence import dated_apart, event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.extract.entities import canonical_name
 from claimdiff.figures import number_conflicts
@@ -272,3 +272,22 @@ def test_what_a_deal_consists_of_is_one_count(extractor: Extractor) -> None:
     evidence = event_evidence(a, b)
     assert evidence is not None
     assert evidence.endswith('cannot both be right ("14-point deal" / "12 points")')
+
+
+def test_an_event_weeks_before_the_one_reported_is_another_event(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Police officer Major Mohamed Hussein said the death toll could rise above the 25"
+        " people already confirmed killed.",
+    )
+    b = extracted(
+        extractor,
+        "Saturday's attack came two weeks after more than 350 people were killed in a massive"
+        " truck bombing on a busy Mogadishu street.",
+        1,
+    )
+    assert dated_apart(a, b)
+    assert event_evidence(a, b) is None
+    # days after may be the same event's first toll
+    c = extracted(extractor, "The blast came two days after 25 people were killed.", 1)
+    assert not dated_apart(a, c)
