@@ -33,7 +33,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         "convict": "sentence sentenced jail jailed prison imprison imprisoned convict "
         "convicted conviction trial jury jurors racketeering",
         "fight": "fight fought fighting battle battled clash clashes combat war rebel rebels",
-        "meet": "meet met meeting talks summit visit visited counterpart",
+        "meet": "meet met meeting talks summit visit visited counterpart negotiate negotiated "
+        "negotiating negotiation negotiations negotiator negotiators",
+        "truce": "ceasefire ceasefires cease-fire truce truces armistice",
         "deny": "deny denied denial reject rejected dismiss dismissed",
         "fall": "fall fell fallen falling slip slipped plunge plunged tumble tumbled",
         "buy": "buy bought buying acquire acquired acquisition purchase purchased deal",

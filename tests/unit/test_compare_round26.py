@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from claimdiff.align import BY_EVENT, BY_SCORE, OtherTimes, Scored, choose_bases
-from claimdiff.events import persons, persons_clash
+from claimdiff.events import persons, persons_clash, shared_events
 from claimdiff.evidence import dated_apart, event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.extract.entities import canonical_name
@@ -291,3 +291,20 @@ def test_an_event_weeks_before_the_one_reported_is_another_event(extractor: Extr
     # days after may be the same event's first toll
     c = extracted(extractor, "The blast came two days after 25 people were killed.", 1)
     assert not dated_apart(a, c)
+
+
+def test_talks_and_negotiations_of_a_ceasefire_and_a_truce_are_one_kind_of_event(
+    extractor: Extractor,
+) -> None:
+    a = extracted(
+        extractor,
+        "The ceasefire began at 1500 GMT following talks between representatives of Ukraine,"
+        " Russia and pro-Russian rebels.",
+    )
+    b = extracted(
+        extractor,
+        "The truce, reached after two hours of negotiations in Minsk, is to come into force at"
+        " 6 p.m. local time (1500 GMT).",
+        1,
+    )
+    assert shared_events(a, b) == {"meet", "truce"}
