@@ -167,8 +167,12 @@ def _predicate_classes(claim: Claim) -> frozenset[str]:
     return found
 
 
-_LOST_LIVES = re.compile(r"\blos(?:e|es|t|ing)\s+(?:their|his|her|its)\s+li(?:ves|fe)\b", re.I)
-"""Dying in other words: "no less than 28 people lost their lives"."""
+_LOST_LIVES = re.compile(
+    r"\blos(?:e|es|t|ing)\s+(?:their|his|her|its)\s+li(?:ves|fe)\b|\bpass(?:ed|es|ing)?\s+away\b",
+    re.I,
+)
+"""Dying in other words: "no less than 28 people lost their lives", "1,435 people passed
+away"."""
 _TO_DEATH = re.compile(r"\b\w+(?:ed|t|n)\s+(?:to\s+death|dead)\b", re.IGNORECASE)
 """A way of killing: "was shot to death", "stabbed to death", "shot dead", "beaten to death"."""
 

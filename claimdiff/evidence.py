@@ -164,6 +164,7 @@ def dated_apart(a: Claim, b: Claim) -> bool:
             and d.tense != FUTURE
             and d.granularity in ("month", "year")
             and not _CURRENT.search(d.text)
+            and not _SPAN_OF_MONTHS.search(d.text)
             and not SINCE.search(x.text[: max(0, d.start - x.start)])
         ]
         others = [d for d in y.dates if d.value and not d.said]
@@ -196,6 +197,11 @@ _CAME_AFTER = re.compile(
 """An event the claim recalls as well before the one it reports: "Saturday's attack came two
 weeks after more than 350 people were killed in a massive truck bombing" gives the toll of
 the earlier bombing."""
+
+
+_SPAN_OF_MONTHS = re.compile(r"\s(?:to|until|through)\s|[-\u2013]", re.IGNORECASE)
+"""A stretch of months the event runs through ("in late June to early July") places no earlier
+event apart, as "this year" places none."""
 
 
 _CURRENT = re.compile(r"\b(?:this|past|current)\b", re.IGNORECASE)

@@ -189,7 +189,7 @@ _TOLL_VERB = re.compile(
 of deaths to 10"."""
 _CASUALTY = re.compile(
     r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|injuries|casualt\w*|"
-    r"fatalit\w*|victims?|toll)\b",
+    r"fatalit\w*|victims?|toll|passed\s+away|lost\s+their\s+lives)\b",
     re.IGNORECASE,
 )
 _NO_CASUALTY = re.compile(
@@ -1230,9 +1230,12 @@ least 31 people"), past "all" ("killing all nine people aboard")."""
 _FATAL_BEFORE = re.compile(
     r"\b(?:fatally\s+[a-z]+|shot\s+dead|shot\s+and\s+killed)\s+(?:another\s+)?$", re.IGNORECASE
 )
-_FATAL_AFTER = re.compile(rf"{_TO_ITS_VERB}(?:fatally\s+[a-z]+|shot\s+dead)\b", re.IGNORECASE)
+_FATAL_AFTER = re.compile(
+    rf"{_TO_ITS_VERB}(?:fatally\s+[a-z]+|shot\s+dead|passed\s+away|lost\s+their\s+lives)\b",
+    re.IGNORECASE,
+)
 """A death told in two words around a count: "fatally shot at least 12 people", "12 were shot
-dead"."""
+dead", "1,435 people passed away", "28 people lost their lives"."""
 _ON_BOARD_AFTER = re.compile(rf"{_TO_ITS_VERB}on\s+board\b", re.IGNORECASE)
 """Those a count says were aboard, in two words: "247 people on board"."""
 

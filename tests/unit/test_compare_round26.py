@@ -308,3 +308,26 @@ def test_talks_and_negotiations_of_a_ceasefire_and_a_truce_are_one_kind_of_event
         1,
     )
     assert shared_events(a, b) == {"meet", "truce"}
+
+
+def test_people_who_passed_away_are_a_toll(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "A total of 1,435 people passed away during the heatwaves including 567 during the"
+        " first wave in late June to early July, Agnes Buzyn told France Info.",
+    )
+    b = extracted(
+        extractor,
+        "According to the French health minister, a pair of deadly heat waves that hit France"
+        " in summer was responsible for the deaths of at least 1500 people.",
+        1,
+    )
+    assert ("1,435 people", "dead") in [(x.text, x.fate) for x in amounts(a)]
+    # the stretch of months the heat waves ran through places no earlier event apart
+    assert not dated_apart(a, b)
+    evidence = event_evidence(a, b)
+    assert evidence is not None
+    assert evidence.endswith('("1,435 people" / "at least 1500 people")')
+    # a month alone still recalls another event
+    c = extracted(extractor, "In June, 435 people passed away in a heat wave, Buzyn said.")
+    assert dated_apart(c, b)
