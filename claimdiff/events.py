@@ -32,7 +32,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         "suspect suspicion",
         "convict": "sentence sentenced jail jailed prison imprison imprisoned convict "
         "convicted conviction trial jury jurors racketeering",
-        "fight": "fight fought fighting battle battled clash clashes combat war rebel rebels",
+        "fight": "fight fought fighting battle battled clash clashes combat war",
         "meet": "meet met meeting talks summit visit visited counterpart negotiate negotiated "
         "negotiating negotiation negotiations negotiator negotiators",
         "truce": "ceasefire ceasefires cease-fire truce truces armistice",

@@ -1316,11 +1316,15 @@ def _with_fate(amount: Amount, before: str, after: str) -> Amount:
     """
     how = _SEVERITY_AFTER.match(after)
     condition = None if how else _CONDITION_AFTER.match(after)
-    if (_TO_HOSPITAL_BEFORE.search(before[-40:]) and _TO_HOSPITAL.match(after)) or (
+    taken = (_TO_HOSPITAL_BEFORE.search(before[-40:]) and _TO_HOSPITAL.match(after)) or (
         _TAKEN_TO_HOSPITAL.match(after)
-    ):
-        # "sending at least eight people to the local trauma center": some of the hurt
-        return replace(amount, fate="hurt", unit=amount.unit or "people", severity=HOSPITAL)
+    )
+    if taken:
+        # "sending at least eight people to the local trauma center": some of the hurt; "six
+        # people were taken to hospitals with critical injuries": the critically hurt
+        wound = _WOUNDS_AFTER.match(after, taken.end())
+        severity = _WOUND_SEVERITY[wound["how"].lower()] if wound else HOSPITAL
+        return replace(amount, fate="hurt", unit=amount.unit or "people", severity=severity)
     fate = _fate(before, after, amount.text) or ("hurt" if how or condition else "")
     if not fate:
         return amount
@@ -1362,6 +1366,14 @@ _SEVERITY_OF = kind_of_word(
         "serious": "seriously severely grievously badly",
         "slight": "slightly lightly mildly",
     }
+)
+_WOUNDS_AFTER = re.compile(
+    r"\s+with\s+(?P<how>critical|serious|severe|grave|minor|slight)\s+(?:injuries|wounds|burns)\b",
+    re.IGNORECASE,
+)
+"""How badly a count taken to hospital was hurt, said after it: "with critical injuries"."""
+_WOUND_SEVERITY = kind_of_word(
+    {"critical": "critical grave", "serious": "serious severe", "slight": "minor slight"}
 )
 _SEVERITY_AFTER = re.compile(
     rf"{_TO_ITS_VERB}(?P<how>{'|'.join(_SEVERITY_OF)})\b(?!\s+ill\b)", re.IGNORECASE
@@ -1546,7 +1558,7 @@ def entity_lists(claim: Claim) -> list[tuple[Entity, ...]]:
 
 
 _NOT_A_MEMBER = re.compile(
-    r"['\u2019]s\b|\s+(?:said|says|told|added|reported)\b|\s+(?i:spokes(?:man|woman|person|"
+    r"['\u2019]s\b|-[a-z]|\s+(?:said|says|told|added|reported)\b|\s+(?i:spokes(?:man|woman|person|"
     r"men|women)|(?:secretar(?:y|ies)|minister|official|chief|director|analyst|correspondent|"
     r"governor|chairman|authorit(?:y|ies)|source|expert|attorney|prosecutor|sheriff|mayor|"
     r"coroner|commissioner)s?)\b"
@@ -1554,7 +1566,7 @@ _NOT_A_MEMBER = re.compile(
 """What follows a name after a comma that is no list member: "Barbara Comstock, Ashcroft's
 press secretary", "..., Justice Department spokeswoman", "... like Indonesia, Amrozi said",
 "... the state of California, Sacramento County District Attorney Anne Marie Schubert
-said"."""
+said"; nor is a name that modifies a word ("Ukraine and Russian-backed separatists")."""
 
 
 def canonical(entity: Entity) -> str:

@@ -20,7 +20,7 @@ from claimdiff.extract.entities import canonical_name
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Label
 from claimdiff.settings import Settings
-from claimdiff.slots import amounts
+from claimdiff.slots import amounts, entity_lists
 from tests.unit.helpers import extracted as extracted_on
 from tests.unit.helpers import label_of
 
@@ -331,3 +331,47 @@ def test_people_who_passed_away_are_a_toll(extractor: Extractor) -> None:
     # a month alone still recalls another event
     c = extracted(extractor, "In June, 435 people passed away in a heat wave, Buzyn said.")
     assert dated_apart(c, b)
+
+
+def test_people_taken_to_hospital_with_critical_injuries_are_the_critically_hurt(
+    extractor: Extractor,
+) -> None:
+    a = extracted(extractor, "Six people were taken to hospitals with critical injuries.")
+    b = extracted(
+        extractor,
+        "Fire officials said more than 50 others were taken to area hospitals, six of them"
+        " critically injured.",
+        1,
+    )
+    assert [(x.fate, x.severity) for x in amounts(a)] == [("hurt", "critical")]
+    assert number_conflicts(a, b) == []
+    # taken to hospital, no more said: some of the hurt
+    c = extracted(extractor, "Six people were taken to hospitals, officials said.")
+    assert [(x.fate, x.severity) for x in amounts(c)] == [("hurt", "hospital")]
+
+
+def test_rebels_are_people_not_a_kind_of_event(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "The ceasefire began at 1500 GMT following talks between representatives of Ukraine,"
+        " Russia and pro-Russian rebels.",
+    )
+    b = extracted(
+        extractor,
+        "Ukraine and Western governments have accused Russia of sending troops into eastern"
+        " Ukraine to support the separatist rebels.",
+        1,
+    )
+    assert "fight" not in shared_events(a, b)
+    assert event_evidence(a, b) is None
+
+
+def test_a_name_that_modifies_a_word_is_no_list_member(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Ukraine and Russian-backed separatists have agreed a ceasefire deal, according to a"
+        " European official.",
+    )
+    assert entity_lists(a) == []
+    b = extracted(extractor, "Ukraine and Russia have agreed a ceasefire deal.", 1)
+    assert [[e.canonical for e in group] for group in entity_lists(b)] == [["Ukraine", "Russia"]]
