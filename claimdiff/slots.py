@@ -678,7 +678,39 @@ def _read_together(found: list[Amount], text: str) -> list[Amount]:
     """A claim's figures read beside each other: durations joined, those aboard summed,
     shots counted, parts marked, votes against told apart."""
     joined = _aboard_totals(_durations_joined(found, text), text)
-    return _votes_against(_parts_marked(_paid_in_part(_shots_counted(joined, text), text)))
+    counted = _paid_in_part(_shots_counted(joined, text), text)
+    return _votes_against(_parts_marked(_above_the_usual(counted, text)))
+
+
+EXCESS = "excess"
+"""The role of a figure counted above the usual: "1,500 more people than average died"."""
+_THAN_USUAL = re.compile(
+    r"(?:\s+(?:more|fewer|less)(?:\s+[a-z]+)?)?\s+than\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:average|usual|normal|expected|typical)\b",
+    re.IGNORECASE,
+)
+_MORE_AT_END = re.compile(r"\b(?:more|fewer|less)(?:\s+[a-z]+)?$", re.IGNORECASE)
+
+
+def _above_the_usual(found: list[Amount], text: str) -> list[Amount]:
+    """ "Nearly 1,500 more people than average died" and "close to 1500 people perished ...,
+    1000 more than the average number": each counts those above the usual, one figure (the
+    second of the count before it), not a count of all."""
+    if "than" not in text:
+        return found  # most claims
+    marked: list[Amount] = []
+    for x in found:
+        at = text.find(x.text)
+        after = _THAN_USUAL.match(text, at + len(x.text)) if at >= 0 else None
+        if after and (_MORE_AT_END.search(x.text) or text[after.start() :].split()[0] != "than"):
+            unit = x.unit
+            shown = x.text
+            if unit in ("", "more", "fewer", "less") and marked and marked[-1].unit:
+                unit = marked[-1].unit  # "1500 people perished ..., 1000 more than"
+                shown = f"{x.text} {text[after.start() :].split()[0]}"  # "1000 more"
+            x = replace(x, text=shown, unit=unit, role=EXCESS, fate="")
+        marked.append(x)
+    return marked
 
 
 _PAID_IN = re.compile(r"\s+in\s+(?:cash|stock|shares|equity)\b", re.IGNORECASE)

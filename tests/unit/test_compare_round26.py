@@ -375,3 +375,29 @@ def test_a_name_that_modifies_a_word_is_no_list_member(extractor: Extractor) -> 
     assert entity_lists(a) == []
     b = extracted(extractor, "Ukraine and Russia have agreed a ceasefire deal.", 1)
     assert [[e.canonical for e in group] for group in entity_lists(b)] == [["Ukraine", "Russia"]]
+
+
+def test_deaths_above_the_usual_are_one_figure(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Nearly 1,500 more people than average died in France this summer because of the"
+        " heatwaves, the country's Health Minister announced on Sunday.",
+    )
+    b = extracted(
+        extractor,
+        "Health Minister Agnes Buzyn said that close to 1500 people perished in the heat waves"
+        " in France, 1000 more than the average number.",
+        1,
+    )
+    assert [(x.text, x.unit, x.role) for x in amounts(b)] == [
+        ("close to 1500 people", "people", ""),
+        ("1000 more", "people", "excess"),
+    ]
+    assert [(x, y) for _, x, y, _ in number_conflicts(a, b)] == [
+        ("nearly 1,500 more people", "1000 more")
+    ]
+    label, _ = label_of(a, b)
+    assert label is Label.CONFLICT
+    # "more than" a figure is a bound, not a count above the usual
+    c = extracted(extractor, "More than 1,500 people died in France this summer.")
+    assert all(x.role != "excess" for x in amounts(c))
