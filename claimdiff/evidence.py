@@ -174,7 +174,18 @@ def dated_apart(a: Claim, b: Claim) -> bool:
             return True
         if _CAME_AFTER.search(x.text) and not _CAME_AFTER.search(y.text):
             return True
+        if _SEPARATELY.match(x.text) and not _SEPARATELY.match(y.text):
+            return True
     return False
+
+
+_SEPARATELY = re.compile(
+    r"\W*(?:separately\b|in\s+(?:a|another)\s+separate\s+\w+|in\s+another\s+(?:incident|"
+    r"attack|accident|case|development)\b)",
+    re.IGNORECASE,
+)
+"""A claim that opens on another event: "In a separate incident, two people died early
+yesterday morning when a ... block in ... Mumbai caught fire"."""
 
 
 _LONG_BEFORE = re.compile(

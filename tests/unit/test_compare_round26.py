@@ -401,3 +401,19 @@ def test_deaths_above_the_usual_are_one_figure(extractor: Extractor) -> None:
     # "more than" a figure is a bound, not a count above the usual
     c = extracted(extractor, "More than 1,500 people died in France this summer.")
     assert all(x.role != "excess" for x in amounts(c))
+
+
+def test_a_separate_incident_is_another_event(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "At least 20 people were killed in a major fire that broke out at Sum Hospital in"
+        " Bhubaneswar late on Monday.",
+    )
+    b = extracted(
+        extractor,
+        "In a separate incident, two people died early yesterday morning when a high-rise"
+        " luxury apartment block in the western city of Mumbai caught fire.",
+        1,
+    )
+    assert dated_apart(a, b)
+    assert event_evidence(a, b) is None
