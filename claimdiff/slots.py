@@ -459,6 +459,9 @@ def _unit(word: str) -> tuple[str, float]:
     return _UNIT_ALIASES.get(w, w), 1.0  # "bodies" -> "body" -> "people"
 
 
+_YOUNG_AGES = {"day": 1 / 365.25, "week": 7 / 365.25, "month": 1 / 12}
+"""An age told in days, weeks or months, as a share of a year."""
+_YOUNG_AGE_UNITS = frozenset(f"{period}-old" for period in _YOUNG_AGES)
 _RACE_TIME = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?")
 """A time run or taken, to the second: "2:18:10" (``extract.quantities``)."""
 _CELSIUS, _FAHRENHEIT = "\u00b0c", "\u00b0f"
@@ -476,6 +479,11 @@ def amount_from_slot(quantity: Quantity) -> Amount:
     rounding = 0.0
     if digits and (stated := _number(digits.group(0))):
         rounding = _half_digit(digits.group(0), unit == "metre") * abs(value / stated)
+    if unit in _YOUNG_AGE_UNITS:
+        # "36-day-old" / "two-month-old": ages of a baby, compared in years
+        share = _YOUNG_AGES[unit.removesuffix("-old")]
+        unit, rounding = "year-old", rounding * share
+        low, high, value = low * share, high * share, value * share
     if _RACE_TIME.fullmatch(quantity.text):
         rounding = _half_digit(quantity.text.rsplit(":", 1)[1], False)  # "2:18:10": a second
     if unit == _FAHRENHEIT:
@@ -594,6 +602,9 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
         if match["num"].isdigit() and begin - 1 in name_ends and unit_word not in UNITS:
             continue  # "the Boeing 737 crashed": a model the maker's name names
         if match["hyphen"] and match["hyphen"].endswith("old"):
+            period = match["hyphen"].lower().lstrip("-").split("-")[0].rstrip("s")
+            if period in _YOUNG_AGES:
+                value *= _YOUNG_AGES[period]  # "a 36-day-old baby": an age, in years
             unit_word = "year-old"
         if match["scale"]:
             value *= _SCALES[match["scale"].lower()]

@@ -20,7 +20,7 @@ from claimdiff.extract.entities import canonical_name
 from claimdiff.figures import number_conflicts
 from claimdiff.model import Label
 from claimdiff.settings import Settings
-from claimdiff.slots import amounts, entity_lists
+from claimdiff.slots import amounts, amounts_from_text, entity_lists
 from tests.unit.helpers import extracted as extracted_on
 from tests.unit.helpers import label_of
 
@@ -417,3 +417,28 @@ def test_a_separate_incident_is_another_event(extractor: Extractor) -> None:
     )
     assert dated_apart(a, b)
     assert event_evidence(a, b) is None
+
+
+def test_a_babys_age_in_days_and_in_months_is_one_figure(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "A couple and their 36-day-old baby rescued on Saturday morning remained the only"
+        " survivors of the tragedy.",
+    )
+    b = extracted(
+        extractor,
+        "A couple and their two-month-old baby were the only survivors reported to have been"
+        " found alive.",
+        1,
+    )
+    assert [(x.unit, round(x.value, 3)) for x in amounts(a)] == [("year-old", 0.099)]
+    assert [(x.unit, round(x.value, 3)) for x in amounts(b)] == [("year-old", 0.167)]
+    label, reasons = label_of(a, b)
+    assert label is Label.CONFLICT
+    assert any("36-day-old" in r and "two-month-old" in r for r in reasons)
+    c = extracted(extractor, "His 18-month-old son survived.")
+    assert [(x.unit, x.value) for x in amounts(c)] == [("year-old", 1.5)]
+    # read from the text alone too
+    assert [(x.unit, round(x.value, 3)) for x in amounts_from_text("a 36-day-old baby")] == [
+        ("year-old", 0.099)
+    ]
