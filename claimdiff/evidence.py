@@ -32,7 +32,7 @@ from claimdiff.figures import (
 )
 from claimdiff.model import FUTURE, Claim, DateMention, Label, Link, Reason, ReasonKind
 from claimdiff.names import list_findings
-from claimdiff.slots import PLACE_LABELS
+from claimdiff.slots import PLACE_LABELS, amounts
 
 
 def event_conflict(a: Claim, b: Claim) -> bool:
@@ -88,7 +88,7 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
     # two tolls of one kind of event count the same dead, whatever else each claim tells
     # ("a plane crashed ..., killing all nine people aboard" / "All eleven passengers were
     # pronounced dead")
-    told = told or tolls(a, b)
+    told = told or tolls(a, b) or ("missing" in events and _missing_on_both(a, b))
     for unit, x, y, far in conflicts:
         measure = unit_of(unit) in MEASURES or unit_of(unit) in ONE_PER_EVENT
         if unit_of(unit) == "score" and not _names_shared(a, b):
@@ -112,6 +112,15 @@ def event_evidence(a: Claim, b: Claim) -> str | None:
             kind = f" of one kind of event ({min(events)})" if events else ""
             return f'they give figures{kind} that cannot both be right ("{x}" / "{y}")'
     return None
+
+
+def _missing_on_both(a: Claim, b: Claim) -> bool:
+    """Both claims count people missing: "another 10 are missing" / "the search for 12
+    individuals still considered missing" count the missing of one event, as two tolls
+    count its dead."""
+    return any(x.fate == "missing" for x in amounts(a)) and any(
+        y.fate == "missing" for y in amounts(b)
+    )
 
 
 _AGE_THEN = re.compile(

@@ -1245,7 +1245,7 @@ _FATE_OF = kind_of_word(
 ("with 247 people on board") are all that were carried, not the dead among them."""
 _TO_ITS_VERB = (
     r" +(?:(?:others?|people|persons?)\s+)?(?:(?:who|that|were|was|are|is|have|has|had|been|"
-    r"being|got|remain|remained|remains|reported|later|also|still|now)\s+){0,3}"
+    r"being|got|remain|remained|remains|reported|later|also|still|now|considered|listed)\s+){0,3}"
     r"(?:(?:to|believed|feared|thought|said|known)\s+(?:to\s+)?have\s+(?:been\s+)?)?"
 )
 """The words between a count and what it underwent: "30 people were", "four others were"."""
@@ -1429,6 +1429,8 @@ PEOPLE_KINDS = frozenset(
     {"employee", "worker", "staff", "villager", "resident", "passenger", "civilian", "person"}
     | {"individual", "adult", "student", "pilgrim", "migrant", "refugee", "miner", "tourist"}
     | {"soldier", "victim", "protester", "demonstrator", "worshipper", "child", "patient"}
+    | {"climber", "hiker", "mountaineer", "trekker", "fisherman", "sailor", "guest"}
+    | {"spectator", "inmate", "prisoner", "detainee", "hostage", "visitor", "commuter"}
 )
 """Units that count people of one kind: met by a count of "people" that agrees with them."""
 _COUNTS_OF_PEOPLE = PEOPLE_KINDS | {"", "people"}

@@ -604,6 +604,7 @@ COUNTED_SYNONYMS = {
     "dwelling": "house",
     "crew member": "crew",
     "other": "people",
+    "individual": "people",
     "illness": "case",
     "infection": "case",
     **dict.fromkeys(_ATTACKERS, "attacker"),

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "39"
+PIPELINE_VERSION = "40"
 """Bump whenever extraction output changes, so cached claims are re-made."""

@@ -442,3 +442,24 @@ def test_a_babys_age_in_days_and_in_months_is_one_figure(extractor: Extractor) -
     assert [(x.unit, round(x.value, 3)) for x in amounts_from_text("a 36-day-old baby")] == [
         ("year-old", 0.099)
     ]
+
+
+def test_two_counts_of_the_missing_are_one_fact(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Thirteen climbers have died and another 10 are missing in Indonesia following the"
+        " eruption of a volcano in West Sumatra, officials said.",
+    )
+    b = extracted(
+        extractor,
+        "Meanwhile, rescue efforts persist in the search for 12 individuals still considered"
+        " missing.",
+        1,
+    )
+    assert ("Thirteen climbers", "climber", "dead") in [
+        (x.text, x.unit, x.fate) for x in amounts(a)
+    ]
+    assert [(x.unit, x.fate) for x in amounts(b)] == [("people", "missing")]
+    evidence = event_evidence(a, b)
+    assert evidence is not None
+    assert evidence.endswith('("10" / "12 individuals")')
