@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "40"
+PIPELINE_VERSION = "41"
 """Bump whenever extraction output changes, so cached claims are re-made."""

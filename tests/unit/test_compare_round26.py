@@ -463,3 +463,17 @@ def test_two_counts_of_the_missing_are_one_fact(extractor: Extractor) -> None:
     evidence = event_evidence(a, b)
     assert evidence is not None
     assert evidence.endswith('("10" / "12 individuals")')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking on France Inter radio on Sunday, Health Minister Agnes Buzyn said that close"
+        " to 1500 people perished in the heat waves.",
+        "Finance Minister Bill Morneau said the budget would balance by 2021.",
+    ],
+)
+def test_a_ministry_in_a_title_is_no_name(extractor: Extractor, text: str) -> None:
+    claim = extracted(extractor, text)
+    assert not any(e.text in ("Health", "Finance") for e in claim.entities)
+    assert claim.speaker in ("Agnes Buzyn", "Bill Morneau")
