@@ -194,7 +194,22 @@ def same_person_name(x: str, y: str) -> bool:
     wx, wy = _name_words(x), _name_words(y)
     if not (wx and wy):
         return False
-    return wx <= _halves(wy) or wy <= _halves(wx) or _misspelled_given(x, y)
+    return wx <= _halves(wy) or wy <= _halves(wx) or _misspelled_given(x, y) or _given_in_full(x, y)
+
+
+SHORT_GIVEN = 5
+"""The least letters a given name must keep to be the short form of another: "August" /
+"Augustus", "Chris" / "Christopher"; "Dan" / "Dana" stay two people."""
+
+
+def _given_in_full(x: str, y: str) -> bool:
+    """The same name after a given name written short and in full: "August the Strong" /
+    "Augustus the Strong"."""
+    nx, ny = (unaccented(n).lower().split() for n in (x, y))
+    if len(nx) != len(ny) or len(nx) < 2 or nx[1:] != ny[1:] or nx[0] == ny[0]:
+        return False
+    short, long = sorted((nx[0], ny[0]), key=len)
+    return len(short) >= SHORT_GIVEN and long.startswith(short)
 
 
 def _misspelled_given(x: str, y: str) -> bool:

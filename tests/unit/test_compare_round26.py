@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from claimdiff.align import BY_EVENT, BY_SCORE, OtherTimes, Scored, choose_bases
-from claimdiff.events import persons, persons_clash, shared_events
+from claimdiff.events import persons, persons_clash, same_person_name, shared_events
 from claimdiff.evidence import dated_apart, event_evidence
 from claimdiff.extract import Extractor
 from claimdiff.extract.entities import canonical_name
@@ -477,3 +477,17 @@ def test_a_ministry_in_a_title_is_no_name(extractor: Extractor, text: str) -> No
     claim = extracted(extractor, text)
     assert not any(e.text in ("Health", "Finance") for e in claim.entities)
     assert claim.speaker in ("Agnes Buzyn", "Bill Morneau")
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "one"),
+    [
+        ("August the Strong", "Augustus the Strong", True),
+        ("Chris Smith", "Christopher Smith", True),
+        ("Dan Smith", "Dana Smith", False),  # too short to be a short form
+        ("John Jenkin", "Katie Jenkin", False),
+        ("Frank Ocean", "Franklin Roosevelt", False),  # the rest of the name differs
+    ],
+)
+def test_a_given_name_written_short_and_in_full(x: str, y: str, one: bool) -> None:
+    assert same_person_name(x, y) is one
