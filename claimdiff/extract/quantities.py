@@ -605,6 +605,8 @@ COUNTED_SYNONYMS = {
     "crew member": "crew",
     "other": "people",
     "individual": "people",
+    "female": "woman",
+    "male": "man",
     "illness": "case",
     "infection": "case",
     **dict.fromkeys(_ATTACKERS, "attacker"),

@@ -2,5 +2,5 @@
 
 from __future__ import annotations
 
-PIPELINE_VERSION = "41"
+PIPELINE_VERSION = "42"
 """Bump whenever extraction output changes, so cached claims are re-made."""

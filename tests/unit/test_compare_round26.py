@@ -491,3 +491,18 @@ def test_a_ministry_in_a_title_is_no_name(extractor: Extractor, text: str) -> No
 )
 def test_a_given_name_written_short_and_in_full(x: str, y: str, one: bool) -> None:
     assert same_person_name(x, y) is one
+
+
+def test_females_are_women_and_males_men(extractor: Extractor) -> None:
+    a = extracted(
+        extractor,
+        "Bodies of 19 males, eight females and three children were recovered so far, a duty"
+        " officer of the Fire Service confirmed.",
+    )
+    b = extracted(
+        extractor,
+        "Police said they found 32 bodies including, seven women and three children.",
+        1,
+    )
+    assert [x.unit for x in amounts(a)] == ["man", "woman", "child"]
+    assert [(x, y) for _, x, y, _ in number_conflicts(a, b)] == [("eight females", "seven women")]
