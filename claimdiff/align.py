@@ -138,8 +138,9 @@ def choose_bases(
     that is the best of both its claims links from ``mutual_link_threshold``,
     unless it is in ``apart`` (figures, or people, that show two different facts). Pairs in
     ``contradicting`` (the same quantity with different values) need only
-    ``conflict_link_threshold``: two reports that disagree about a death toll
-    share few words, yet the analyst most needs to see them side by side.
+    ``conflict_link_threshold``, and are linked too where they score well but are the best
+    of neither claim: two reports that disagree about a death toll share few words, yet
+    the analyst most needs to see them side by side.
     Pairs in ``voices`` (two people quoted saying different things) never link on
     their score. Pairs in ``moments`` (one kind of event timed to the same minute) need
     only ``moment_link_threshold``, and pairs in ``tolls`` (the same count of people killed
@@ -245,7 +246,9 @@ class _PairTests:
 
 
 class Contradictions(_PairTests):
-    """The weakly scored pairs that contradict each other about one event, tested on demand.
+    """The pairs that contradict each other about one event, tested on demand: weakly scored
+    ones, and ones scored well that are the best of neither claim ("left at least 25 dead" /
+    "killed 23 people", each claim with a better partner).
 
     ``choose`` asks about a pair only when its claims still have room for a link:
     at 2 x 5,000 claims that is 3,000 tests, where testing every weak pair sharing
@@ -259,14 +262,14 @@ class Contradictions(_PairTests):
     ) -> None:
         super().__init__(a, b)
         low = settings.conflict_link_threshold
-        self._weak = {
+        self._scored = {
             pair
             for pair, p in zip(scored.pairs, scored.probability.tolist(), strict=True)
             if low <= p
         }
 
     def _eligible(self, pair: tuple[int, int]) -> bool:
-        return pair in self._weak
+        return pair in self._scored
 
     def _test(self, x: Claim, y: Claim) -> bool:
         from claimdiff.evidence import event_conflict  # evidence builds on align's Candidate
@@ -274,8 +277,8 @@ class Contradictions(_PairTests):
         return bool(claim_keys(x, 0) & claim_keys(y, 1)) and event_conflict(x, y)
 
     def all(self) -> frozenset[tuple[int, int]]:
-        """Every weak pair that contradicts (testing each)."""
-        return frozenset(pair for pair in self._weak if pair in self)
+        """Every pair scored from ``conflict_link_threshold`` that contradicts (testing each)."""
+        return frozenset(pair for pair in self._scored if pair in self)
 
 
 class FarApart(_PairTests):
@@ -433,7 +436,8 @@ class SameToll(_ClaimsThatQualify):
 def contradictions(
     a: Sequence[Claim], b: Sequence[Claim], scored: Scored, settings: Settings
 ) -> frozenset[tuple[int, int]]:
-    """Weakly scored pairs that contradict each other about one event (``event_conflict``).
+    """Pairs scored from ``conflict_link_threshold`` that contradict each other about one
+    event (``event_conflict``).
 
     Only pairs that share an evidence key (``evidence_keys.evidence_keys``, a necessary
     condition of ``event_conflict``) are tested: most candidates share none.
@@ -511,7 +515,7 @@ def toll_conflicts(
         if (
             used_a[i] <= cap
             and used_b[j] <= cap
-            and (i, j) in contradicting  # a weak pair only, and one event
+            and (i, j) in contradicting  # one event
             and tolls(a[i], b[j])
             and (i, j) not in apart
         ):

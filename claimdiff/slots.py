@@ -16,6 +16,7 @@ from claimdiff.extract.units import (
     PART,
     PARTITIVE,
     QUALIFIERS,
+    RACE_TIME,
     UNITS,
     VOTES,
     VOTES_AGAINST,
@@ -462,8 +463,6 @@ def _unit(word: str) -> tuple[str, float]:
 _YOUNG_AGES = {"day": 1 / 365.25, "week": 7 / 365.25, "month": 1 / 12}
 """An age told in days, weeks or months, as a share of a year."""
 _YOUNG_AGE_UNITS = frozenset(f"{period}-old" for period in _YOUNG_AGES)
-_RACE_TIME = re.compile(r"\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?")
-"""A time run or taken, to the second: "2:18:10" (``extract.quantities``)."""
 _CELSIUS, _FAHRENHEIT = "\u00b0c", "\u00b0f"
 """Temperatures as ``_unit`` writes their units."""
 
@@ -484,7 +483,7 @@ def amount_from_slot(quantity: Quantity) -> Amount:
         share = _YOUNG_AGES[unit.removesuffix("-old")]
         unit, rounding = "year-old", rounding * share
         low, high, value = low * share, high * share, value * share
-    if _RACE_TIME.fullmatch(quantity.text):
+    if RACE_TIME.fullmatch(quantity.text):
         rounding = _half_digit(quantity.text.rsplit(":", 1)[1], False)  # "2:18:10": a second
     if unit == _FAHRENHEIT:
         # "(114.6 Fahrenheit)" meets "46\u00b0C": a temperature is compared in Celsius
@@ -904,7 +903,7 @@ def _in_context(
     if at < 0:
         return amount
     before, after = text[:at], text[at + len(amount.text) :]
-    if _CLOCK.search(text, at, at + len(amount.text) + 5) and not _RACE_TIME.fullmatch(amount.text):
+    if _CLOCK.search(text, at, at + len(amount.text) + 5) and not RACE_TIME.fullmatch(amount.text):
         return None  # "at 2 p.m.", though "in 2:18:10" is a time run
     if amount.text.lower().startswith("one ") and (
         before.lower().endswith("at ") or _POSSESSIVE.match(after)

@@ -19,6 +19,7 @@ from claimdiff.extract.units import (
     PARTITIVE,
     PER,
     QUALIFIERS,
+    RACE_TIME,
     SCALE_WORDS,
     SCALES,
     SMALL_NUMBERS,
@@ -84,7 +85,6 @@ def quantities(span: Span, offset: int = 0) -> tuple[Quantity, ...]:
 
 SCORE, SCORE_AGAINST = "score", "score against"
 
-_RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)")
 _NOT_A_RACE = frozenset({"at", "by", "from", "until", "till", "since", "before", "after", "to"})
 """Words before an hour, minute and second that make it a time of day: "at 10:30:15"."""
 
@@ -92,7 +92,7 @@ _NOT_A_RACE = frozenset({"at", "by", "from", "until", "till", "since", "before",
 def _race_time(token: Token, offset: int) -> Quantity | None:
     """A time run or taken, "in 2:01:39", "with 2:06:23", "running 2:18:10": a length of
     time in seconds; a time of day ("at 10:30:15", "10:30:15 GMT") is none."""
-    match = _RACE_TIME.fullmatch(token.text)
+    match = RACE_TIME.fullmatch(token.text)
     if match is None:
         return None
     doc = token.doc
@@ -517,9 +517,14 @@ def _unit(doc: Doc, i: int, j: int, end: int) -> tuple[str, int]:
 
 
 _DEGREE_SIGNS = frozenset({"\u00b0", "\u00ba"})
-_SCALES = {"c": "\u00b0C", "celsius": "\u00b0C", "centigrade": "\u00b0C", "f": "\u00b0F"} | {
-    "fahrenheit": "\u00b0F"
+_TEMPERATURE_SCALES = {
+    "c": "\u00b0C",
+    "celsius": "\u00b0C",
+    "centigrade": "\u00b0C",
+    "f": "\u00b0F",
+    "fahrenheit": "\u00b0F",
 }
+"""Temperature scales by the word or letter that names them."""
 
 
 def _degrees_after(doc: Doc, i: int) -> bool:
@@ -535,14 +540,14 @@ def _temperature(doc: Doc, j: int, end: int) -> tuple[str, int] | None:
     word = doc[j].lower_
     following = doc[j + 1].lower_ if j + 1 < end else ""
     if word in _DEGREE_SIGNS:
-        scale = _SCALES.get(following) if following in ("c", "f") else None
+        scale = _TEMPERATURE_SCALES.get(following) if following in ("c", "f") else None
         return (scale, j + 2) if scale else ("degree", j + 1)
     if word[:1] in _DEGREE_SIGNS and word[1:] in ("c", "f"):
-        return _SCALES[word[1:]], j + 1  # "38 \u00baC"
-    if word in ("degree", "degrees") and following in _SCALES:
-        return _SCALES[following], j + 2
-    if word in _SCALES and (len(word) > 1 or doc[j - 1].whitespace_ == ""):
-        return _SCALES[word], j + 1  # "114.6 Fahrenheit", "40C" (cut by the tokenizer)
+        return _TEMPERATURE_SCALES[word[1:]], j + 1  # "38 \u00baC"
+    if word in ("degree", "degrees") and following in _TEMPERATURE_SCALES:
+        return _TEMPERATURE_SCALES[following], j + 2
+    if word in _TEMPERATURE_SCALES and (len(word) > 1 or doc[j - 1].whitespace_ == ""):
+        return _TEMPERATURE_SCALES[word], j + 1  # "114.6 Fahrenheit", "40C" (cut by the tokenizer)
     return None
 
 

@@ -176,6 +176,8 @@ TIME_OF_DAY = frozenset({"gmt", "utc", "am", "pm", "a.m.", "p.m.", "hrs", "bst",
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d(?:\.\d+)?)")
+"""A time run or taken, to the second: "2:18:10" (hours, minutes, seconds)."""
 
 
 def to_base(quantity: Quantity) -> tuple[str, float, float]:
