@@ -8,7 +8,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from claimdiff.clock import clock_times
 from claimdiff.features import Profile, profile
 from claimdiff.memo import per_object
 from claimdiff.model import Claim
@@ -84,7 +83,7 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
     Side B's keys for opposite states are flipped ("no casualties" meets "some").
     """
     from claimdiff.events import graded, persons
-    from claimdiff.figures import none_units, specific_unit
+    from claimdiff.figures import claim_times, none_units, specific_unit
     from claimdiff.slots import PEOPLE_KINDS, amounts, casualty_claim, entity_lists, precise
 
     keys = set()
@@ -112,7 +111,7 @@ def evidence_keys(claim: Claim, prof: Profile, side: int) -> set[str]:
         keys.add(f"graded {head} {positive != bool(side)}")
     if entity_lists(claim):  # names match loosely ("N.Y." / "New York"): key on the event
         keys.update(f"list {event}" for event in prof.events)
-    if clock_times(claim.text):  # "departed at 07:21" / "took off at 7.05 am"
+    if claim_times(claim):  # "departed at 07:21" / "took off at 7.05 am"
         keys.update(f"clock {event}" for event in prof.events)
     return keys
 

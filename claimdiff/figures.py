@@ -977,11 +977,17 @@ SINCE = re.compile(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$", re.IGN
 """Words before a date that make it the bound of a period, not a time: "since 2011"."""
 
 
+@per_object  # asked for each pair a claim is in, and for its evidence keys
+def claim_times(claim: Claim) -> tuple[ClockTime, ...]:
+    """The claim's times of day (``clock_times``), read once per claim."""
+    return tuple(clock_times(claim.text))
+
+
 def time_findings(a: Claim, b: Claim, names: tuple[str, str]) -> list[Finding]:
     """Times of day of one zone that cannot be one moment conflict ("around 5:30pm" /
     "around 5:00pm"); "at 1353 (1023 GMT)" and "at 1:53 p.m. local time" agree. A time on
     one side only is a detail; the time of a briefing or a statement is left out."""
-    times = [[t for t in clock_times(c.text) if not _time_of_saying(c.text, t)] for c in (a, b)]
+    times = [[t for t in claim_times(c) if not _time_of_saying(c.text, t)] for c in (a, b)]
     if not times[0] and not times[1]:
         return []
     if not times[0] or not times[1]:
@@ -1012,7 +1018,7 @@ def times_apart(a: Claim, b: Claim) -> tuple[str, str] | None:
     """The times of day, as written, at which two claims place one action apart ("the
     flight departed at 07:21" / "it took off from Almaty airport at 7.05 am"); None if they
     give none, meet, or time different actions (``time_findings``)."""
-    if not clock_times(a.text) or not clock_times(b.text):
+    if not claim_times(a) or not claim_times(b):
         return None  # most pairs
     for finding in time_findings(a, b, ("", "")):
         if finding.weight is Label.CONFLICT:
@@ -1137,7 +1143,7 @@ def _to_the_minute(claim: Claim) -> tuple[ClockTime, ...]:
         return ()
     return tuple(
         t
-        for t in clock_times(claim.text)
+        for t in claim_times(claim)
         if t.minutes % 60
         and not (t.approximate and t.minutes % 5 == 0)
         and not _time_of_saying(claim.text, t)

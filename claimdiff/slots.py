@@ -440,9 +440,17 @@ def unit_word(word: str) -> str:
     return _unit(word)[0]
 
 
+_YOUNG_AGES = {"day": 1 / 365.25, "week": 7 / 365.25, "month": 1 / 12}
+"""An age told in days, weeks or months, as a share of a year."""
+_YOUNG_AGE_UNITS = frozenset(f"{period}-old" for period in _YOUNG_AGES)
+
+
 def _unit(word: str) -> tuple[str, float]:
-    """Normalise a unit word; lengths become metres so that "700 metres" meets "2,000ft"."""
+    """Normalise a unit word; lengths become metres so that "700 metres" meets "2,000ft", and
+    an age in days, weeks or months years, so that "36-day-old" meets "two-month-old"."""
     w = word.lower().rstrip(".")
+    if w in _YOUNG_AGE_UNITS:
+        return "year-old", _YOUNG_AGES[w.removesuffix("-old")]
     if w in _TO_METRES:
         return "metre", _TO_METRES[w]
     singular = w[:-1] if w.endswith("s") and w[:-1] in _TO_METRES else w
@@ -460,9 +468,6 @@ def _unit(word: str) -> tuple[str, float]:
     return _UNIT_ALIASES.get(w, w), 1.0  # "bodies" -> "body" -> "people"
 
 
-_YOUNG_AGES = {"day": 1 / 365.25, "week": 7 / 365.25, "month": 1 / 12}
-"""An age told in days, weeks or months, as a share of a year."""
-_YOUNG_AGE_UNITS = frozenset(f"{period}-old" for period in _YOUNG_AGES)
 _CELSIUS, _FAHRENHEIT = "\u00b0c", "\u00b0f"
 """Temperatures as ``_unit`` writes their units."""
 
@@ -478,11 +483,6 @@ def amount_from_slot(quantity: Quantity) -> Amount:
     rounding = 0.0
     if digits and (stated := _number(digits.group(0))):
         rounding = _half_digit(digits.group(0), unit == "metre") * abs(value / stated)
-    if unit in _YOUNG_AGE_UNITS:
-        # "36-day-old" / "two-month-old": ages of a baby, compared in years
-        share = _YOUNG_AGES[unit.removesuffix("-old")]
-        unit, rounding = "year-old", rounding * share
-        low, high, value = low * share, high * share, value * share
     if RACE_TIME.fullmatch(quantity.text):
         rounding = _half_digit(quantity.text.rsplit(":", 1)[1], False)  # "2:18:10": a second
     if unit == _FAHRENHEIT:
@@ -602,9 +602,8 @@ def amounts_from_text(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[A
             continue  # "the Boeing 737 crashed": a model the maker's name names
         if match["hyphen"] and match["hyphen"].endswith("old"):
             period = match["hyphen"].lower().lstrip("-").split("-")[0].rstrip("s")
-            if period in _YOUNG_AGES:
-                value *= _YOUNG_AGES[period]  # "a 36-day-old baby": an age, in years
-            unit_word = "year-old"
+            # "a 36-day-old baby": an age, which ``_unit`` gives in years
+            unit_word = f"{period}-old" if period in _YOUNG_AGES else "year-old"
         if match["scale"]:
             value *= _SCALES[match["scale"].lower()]
         if unit_word in {"st", "nd", "rd", "th"}:
@@ -712,12 +711,13 @@ def _above_the_usual(found: list[Amount], text: str) -> list[Amount]:
     for x in found:
         at = text.find(x.text)
         after = _THAN_USUAL.match(text, at + len(x.text)) if at >= 0 else None
-        if after and (_MORE_AT_END.search(x.text) or text[after.start() :].split()[0] != "than"):
+        word = text[after.start() :].split()[0] if after else ""  # "more", or "than"
+        if after and (_MORE_AT_END.search(x.text) or word != "than"):
             unit = x.unit
             shown = x.text
             if unit in ("", "more", "fewer", "less") and marked and marked[-1].unit:
                 unit = marked[-1].unit  # "1500 people perished ..., 1000 more than"
-                shown = f"{x.text} {text[after.start() :].split()[0]}"  # "1000 more"
+                shown = f"{x.text} {word}"  # "1000 more"
             x = replace(x, text=shown, unit=unit, role=EXCESS, fate="")
         marked.append(x)
     return marked
@@ -1088,11 +1088,12 @@ def _unit_for(amount: Amount, read: list[Amount], text: str) -> str:
     if 0 < amount.value < 10 and "." in amount.text and _MAGNITUDE.search(text):
         return "magnitude"  # "measuring 7.1 on the Richter scale", "5.8 in magnitude"
     at = text.find(amount.text)
-    before, after = text[:at], text[at + len(amount.text) :]
-    if at >= 0 and _group_age(amount, before, after):
-        return "year-old"  # "the people who died were over 75,": their ages
-    if at >= 0 and _age_said(amount, before, after):
-        return ""  # an age, read as one in context
+    if at >= 0:
+        before, after = text[:at], text[at + len(amount.text) :]
+        if _group_age(amount, before, after):
+            return "year-old"  # "the people who died were over 75,": their ages
+        if _age_said(amount, before, after):
+            return ""  # an age, read as one in context
     if amount.value >= 1 and _TOLL_VERB.search(text):
         return "people"  # "killed more than 31,000": a death toll counts people
     return ""

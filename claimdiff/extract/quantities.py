@@ -66,7 +66,7 @@ def quantities(span: Span, offset: int = 0) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     i = span.start
     while i < span.end:
-        if (timed := _race_time(doc[i], offset)) is not None:
+        if ":" in doc[i].text and (timed := _race_time(doc[i], offset)) is not None:
             found.append(timed)
             i += 1
             continue
